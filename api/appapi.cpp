@@ -1,0 +1,156 @@
+#include "api/appapi.h"
+
+#include "api/client.h"
+#include "api/paging.h"
+
+namespace cio::api {
+
+namespace {
+
+QString path(const char *format, qint64 a)
+{
+    return QString::fromLatin1(format).arg(a);
+}
+
+QString path(const char *format, qint64 a, qint64 b)
+{
+    return QString::fromLatin1(format).arg(a).arg(b);
+}
+
+Error noClient()
+{
+    return Error::make(Error::Kind::Cancelled, {}, QStringLiteral("no client"));
+}
+
+// Checks the envelope `{ "<key>": { ... } }` and converts it.
+template <class T>
+void sendOne(Client *client, const Request &request, const QString &key, const QObject *context,
+             std::function<void(const T &, const Error &)> cb)
+{
+    if (!client)
+        return cb(T{}, noClient());
+    client->send(request, context, [key, cb = std::move(cb)](const Response &r) {
+        if (!r.ok())
+            return cb(T{}, r.error);
+        const QJsonValue v = r.json.value(key);
+        if (!v.isObject()) {
+            Error e = Error::make(Error::Kind::BadResponse, {}, QStringLiteral("no \"%1\" object").arg(key));
+            e.httpStatus = r.status;
+            return cb(T{}, e);
+        }
+        cb(T::fromJson(v.toObject()), {});
+    });
+}
+
+// Unpaged lists `{ "<key>": [ ... ] }`; fetchAll also copes with a `next` should one appear.
+template <class T>
+void sendList(Client *client, const Request &request, const QString &key, const QObject *context,
+              std::function<void(const QList<T> &, const Error &)> cb)
+{
+    if (!client)
+        return cb({}, noClient());
+    client->fetchAll(request, key, context,
+                     [cb = std::move(cb)](const QJsonArray &items, const Error &error) {
+                         cb(error.isError() ? QList<T>{} : listFromJson<T>(items), error);
+                     });
+}
+
+} // namespace
+
+AppApi::AppApi(Client *client) : m_client(client) {}
+
+void AppApi::newslettersPage(
+    const QString &start, int limit, const QObject *context,
+    std::function<void(const QList<Newsletter> &, const QString &, const Error &)> cb)
+{
+    if (!m_client)
+        return cb({}, {}, noClient());
+    fetchPage(m_client, Request::get(QStringLiteral("/v1/newsletters")), QStringLiteral("newsletters"), start,
+              limit, context,
+              [cb = std::move(cb)](const QJsonArray &items, const QString &next, const Error &e) {
+                  cb(listFromJson<Newsletter>(items), next, e);
+              });
+}
+
+void AppApi::allNewsletters(const QObject *context,
+                            std::function<void(const QList<Newsletter> &, const Error &)> cb)
+{
+    sendList(m_client, Request::get(QStringLiteral("/v1/newsletters")), QStringLiteral("newsletters"),
+             context, std::move(cb));
+}
+
+void AppApi::newsletter(qint64 id, const QObject *context,
+                        std::function<void(const Newsletter &, const Error &)> cb)
+{
+    sendOne(m_client, Request::get(path("/v1/newsletters/%1", id)), QStringLiteral("newsletter"), context,
+            std::move(cb));
+}
+
+void AppApi::contents(qint64 newsletterId, const QObject *context,
+                      std::function<void(const QList<Content> &, const Error &)> cb)
+{
+    sendList(m_client, Request::get(path("/v1/newsletters/%1/contents", newsletterId)),
+             QStringLiteral("contents"), context, std::move(cb));
+}
+
+void AppApi::content(qint64 newsletterId, qint64 contentId, const QObject *context,
+                     std::function<void(const Content &, const Error &)> cb)
+{
+    sendOne(m_client, Request::get(path("/v1/newsletters/%1/contents/%2", newsletterId, contentId)),
+            QStringLiteral("content"), context, std::move(cb));
+}
+
+void AppApi::testGroups(qint64 newsletterId, const QObject *context,
+                        std::function<void(const QList<TestGroup> &, const Error &)> cb)
+{
+    sendList(m_client, Request::get(path("/v1/newsletters/%1/test_groups", newsletterId)),
+             QStringLiteral("test_groups"), context, std::move(cb));
+}
+
+void AppApi::snippets(const QObject *context, std::function<void(const QList<Snippet> &, const Error &)> cb)
+{
+    sendList(m_client, Request::get(QStringLiteral("/v1/snippets")), QStringLiteral("snippets"), context,
+             std::move(cb));
+}
+
+void AppApi::segments(const QObject *context, std::function<void(const QList<Segment> &, const Error &)> cb)
+{
+    sendList(m_client, Request::get(QStringLiteral("/v1/segments")), QStringLiteral("segments"), context,
+             std::move(cb));
+}
+
+void AppApi::senderIdentities(const QObject *context,
+                              std::function<void(const QList<SenderIdentity> &, const Error &)> cb)
+{
+    sendList(m_client, Request::get(QStringLiteral("/v1/sender_identities")),
+             QStringLiteral("sender_identities"), context, std::move(cb));
+}
+
+void AppApi::ipAddresses(const QObject *context, std::function<void(const QStringList &, const Error &)> cb)
+{
+    if (!m_client)
+        return cb({}, noClient());
+    m_client->send(Request::get(QStringLiteral("/v1/info/ip_addresses")), context,
+                   [cb = std::move(cb)](const Response &r) {
+                       if (!r.ok())
+                           return cb({}, r.error);
+                       QStringList out;
+                       const QJsonArray list = r.json.value(QLatin1String("ip_addresses")).toArray();
+                       for (const QJsonValue &v : list) {
+                           if (v.isString())
+                               out.append(v.toString());
+                       }
+                       cb(out, {});
+                   });
+}
+
+void AppApi::updateContent(const Content &content, const QSet<QString> &fields, const QObject *context,
+                           std::function<void(const Content &, const Error &)> cb)
+{
+    sendOne(m_client,
+            Request::put(path("/v1/newsletters/%1/contents/%2", content.newsletterId, content.id),
+                         content.toEmailUpdate(fields)),
+            QStringLiteral("content"), context, std::move(cb));
+}
+
+} // namespace cio::api

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "api/dto.h"
+#include "api/error.h"
+
+#include <QPointer>
+#include <QStringList>
+
+#include <functional>
+
+namespace cio::api {
+
+class Client;
+
+// Typed calls for the screens. Holds nothing but the client, so a temporary works:
+// `AppApi(client).newsletter(id, this, ...)`. Callbacks follow Client::send (once, on the context).
+class AppApi final
+{
+public:
+    explicit AppApi(Client *client);
+
+    void
+    newslettersPage(const QString &start, int limit, const QObject *context,
+                    std::function<void(const QList<Newsletter> &, const QString &next, const Error &)> cb);
+    void allNewsletters(const QObject *context,
+                        std::function<void(const QList<Newsletter> &, const Error &)> cb);
+    void newsletter(qint64 id, const QObject *context,
+                    std::function<void(const Newsletter &, const Error &)> cb);
+    void contents(qint64 newsletterId, const QObject *context,
+                  std::function<void(const QList<Content> &, const Error &)> cb);
+    void content(qint64 newsletterId, qint64 contentId, const QObject *context,
+                 std::function<void(const Content &, const Error &)> cb);
+    void testGroups(qint64 newsletterId, const QObject *context,
+                    std::function<void(const QList<TestGroup> &, const Error &)> cb);
+    void snippets(const QObject *context, std::function<void(const QList<Snippet> &, const Error &)> cb);
+    void segments(const QObject *context, std::function<void(const QList<Segment> &, const Error &)> cb);
+    // All pages.
+    void senderIdentities(const QObject *context,
+                          std::function<void(const QList<SenderIdentity> &, const Error &)> cb);
+    void ipAddresses(const QObject *context, std::function<void(const QStringList &, const Error &)> cb);
+
+    // Additions: save a variant's edited email fields (JSON names, see Content::toEmailUpdate).
+    void updateContent(const Content &content, const QSet<QString> &fields, const QObject *context,
+                       std::function<void(const Content &, const Error &)> cb);
+
+private:
+    QPointer<Client> m_client;
+};
+
+} // namespace cio::api

@@ -1,0 +1,261 @@
+#include "api/client.h"
+
+#include "api/client_p.h"
+#include "api/logging.h"
+#include "api/networkaccessmanager.h"
+#include "api/ratelimiter.h"
+#include "api/requestlog.h"
+
+#include <QMetaObject>
+#include <QNetworkReply>
+
+#include <chrono>
+
+namespace cio::api {
+
+QUrl ConnectionSettings::effectiveBaseUrl() const
+{
+    return baseUrl.isEmpty() ? defaultBaseUrl(region) : baseUrl;
+}
+
+bool QueueState::operator==(const QueueState &o) const
+{
+    return inFlight == o.inFlight && waiting == o.waiting && retrying == o.retrying &&
+           pausedForMs == o.pausedForMs;
+}
+
+Client::Client(const ConnectionSettings &settings, QObject *parent)
+    : QObject(parent), m_nam(new NetworkAccessManager(this)), m_log(new RequestLog(this)),
+      m_limiter(new RateLimiter(this)), m_pumpTimer(new QTimer(this))
+{
+    m_pumpTimer->setSingleShot(true);
+    m_pumpTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_pumpTimer, &QTimer::timeout, this, &Client::pump);
+    connect(m_limiter, &RateLimiter::pausedChanged, this, [this](qint64 pausedForMs) {
+        updateQueueState();
+        pump();
+        // Tell the status bar when the pause is over, even if nothing is waiting by then.
+        if (pausedForMs > 0)
+            QTimer::singleShot(int(pausedForMs) + 1, this, &Client::updateQueueState);
+    });
+    setSettings(settings);
+}
+
+Client::~Client()
+{
+    // Replies are children of the manager; drop our handlers first so nothing runs half-destroyed.
+    for (const JobPtr &job : std::as_const(m_inFlight)) {
+        if (job->reply)
+            job->reply->disconnect(this);
+    }
+}
+
+void Client::setSettings(const ConnectionSettings &settings)
+{
+    m_settings = settings;
+    m_nam->setBaseUrl(settings.effectiveBaseUrl());
+    m_nam->setApiKey(settings.apiKey);
+}
+
+void Client::setMaxInFlight(int count)
+{
+    m_maxInFlight = qMax(1, count);
+    pump();
+}
+
+QueueState Client::queueState() const
+{
+    QueueState s;
+    s.inFlight = int(m_inFlight.size());
+    s.waiting = int(m_waiting.size());
+    auto count = [&s](const JobPtr &j) { s.retrying += j->retries > 0 ? 1 : 0; };
+    std::for_each(m_waiting.begin(), m_waiting.end(), count);
+    std::for_each(m_inFlight.begin(), m_inFlight.end(), count);
+    std::for_each(m_backoff.begin(), m_backoff.end(), count);
+    s.pausedForMs = m_limiter->pausedForMs();
+    return s;
+}
+
+void Client::updateQueueState()
+{
+    const QueueState s = queueState();
+    if (s == m_state)
+        return;
+    m_state = s;
+    emit queueStateChanged(s);
+}
+
+void Client::send(const Request &request, const QObject *context, Callback callback)
+{
+    auto job = std::make_shared<Job>();
+    job->request = request;
+    job->encodedQuery = request.encodedQuery();
+    job->context = const_cast<QObject *>(context ? context : this);
+    job->callback = std::move(callback);
+    job->elapsed.start();
+
+    // Local refusals: nothing goes on the wire, the caller still hears back once.
+    QString why;
+    if (!isAllowedBaseUrl(m_settings.effectiveBaseUrl(), &why))
+        return finish(job, Response{0, {}, {}, {}, Error::make(Error::Kind::Insecure, why), 0});
+    if (m_settings.readOnly && request.method != "GET" && request.method != "HEAD")
+        return finish(job, Response{0, {}, {}, {}, Error::make(Error::Kind::ReadOnly), 0});
+    const Error quota = m_limiter->refusal(request.method, request.path);
+    if (quota.isError())
+        return finish(job, Response{0, {}, {}, {}, quota, 0});
+
+    job->deadline.setSingleShot(true);
+    job->deadline.setInterval(qMax(1, m_settings.deadlineMs));
+    connect(&job->deadline, &QTimer::timeout, this, [this, weak = std::weak_ptr<Job>(job)] {
+        if (auto j = weak.lock())
+            onDeadline(j);
+    });
+    job->deadline.start();
+    job->backoff.setSingleShot(true);
+    m_waiting.push_back(job);
+    pump();
+}
+
+void Client::pump()
+{
+    qint64 nextWake = -1;
+    for (auto it = m_waiting.begin(); it != m_waiting.end() && m_inFlight.size() < m_maxInFlight;) {
+        const JobPtr job = *it;
+        if (job->abort != Job::Abort::None) { // cancelAll() is about to report it
+            ++it;
+            continue;
+        }
+        if (!job->context) { // nobody left to tell; don't spend the rate budget on it
+            it = m_waiting.erase(it);
+            forget(job);
+            continue;
+        }
+        const qint64 wait = m_limiter->tryAcquire(job->request.method, job->request.path);
+        if (wait > 0) {
+            if (job->blockedSince < 0)
+                job->blockedSince = job->elapsed.elapsed();
+            nextWake = nextWake < 0 ? wait : qMin(nextWake, wait);
+            ++it;
+            continue;
+        }
+        it = m_waiting.erase(it);
+        start(job);
+    }
+    if (nextWake >= 0 && (!m_pumpTimer->isActive() || m_pumpTimer->remainingTime() > nextWake))
+        m_pumpTimer->start(int(qMin<qint64>(nextWake, 60000)));
+    updateQueueState();
+}
+
+void Client::start(const JobPtr &job)
+{
+    if (job->blockedSince >= 0) {
+        job->rateLimitWaitMs += job->elapsed.elapsed() - job->blockedSince;
+        job->blockedSince = -1;
+    }
+    // A relative URL: the manager's createRequest() resolves it and applies the policy.
+    QUrl relative;
+    relative.setPath(job->request.path, QUrl::TolerantMode);
+    if (!job->encodedQuery.isEmpty())
+        relative.setQuery(job->encodedQuery, QUrl::TolerantMode);
+    QNetworkRequest req(relative);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
+    req.setTransferTimeout(std::chrono::milliseconds(qMax(1, m_settings.transferTimeoutMs)));
+#else
+    req.setTransferTimeout(qMax(1, m_settings.transferTimeoutMs));
+#endif
+
+    const QByteArray &method = job->request.method;
+    QNetworkReply *reply = nullptr;
+    if (method == "GET")
+        reply = m_nam->get(req);
+    else if (method == "DELETE" && job->request.body.isEmpty())
+        reply = m_nam->deleteResource(req);
+    else if (method == "PUT")
+        reply = m_nam->put(req, job->request.body);
+    else if (method == "POST")
+        reply = m_nam->post(req, job->request.body);
+    else
+        reply = m_nam->sendCustomRequest(req, method, job->request.body);
+
+    job->reply = reply;
+    job->bytesSent += job->request.body.size();
+    ++m_requestsSent;
+    m_inFlight.append(job);
+    connect(reply, &QNetworkReply::finished, this, [this, job] { handleReply(job); });
+    qCDebug(lcApi).noquote() << method << job->request.path << "attempt" << job->retries + 1;
+}
+
+void Client::cancelAll()
+{
+    QList<JobPtr> all(m_waiting.begin(), m_waiting.end());
+    all += m_inFlight;
+    all += m_backoff;
+    // Mark everything first so that finishing one does not let pump() start another.
+    for (const JobPtr &job : std::as_const(all))
+        job->abort = Job::Abort::Cancel;
+    for (const JobPtr &job : std::as_const(all)) {
+        if (job->reply)
+            job->reply->abort();
+        else
+            finish(job, Response{0, {}, {}, {}, Error::make(Error::Kind::Cancelled), 0});
+    }
+}
+
+void Client::forget(const JobPtr &job)
+{
+    job->done = true;
+    job->deadline.stop();
+    job->backoff.stop();
+    m_inFlight.removeOne(job);
+    m_backoff.removeOne(job);
+    const auto it = std::find(m_waiting.begin(), m_waiting.end(), job);
+    if (it != m_waiting.end())
+        m_waiting.erase(it);
+}
+
+void Client::finish(const JobPtr &job, Response response)
+{
+    if (job->done)
+        return;
+    forget(job);
+    if (job->blockedSince >= 0)
+        job->rateLimitWaitMs += job->elapsed.elapsed() - job->blockedSince;
+    response.retries = job->retries;
+    response.error.technical = scrub(response.error.technical);
+
+    RequestLog::Entry e;
+    e.started = job->started;
+    e.method = job->request.method;
+    e.path = job->request.path;
+    e.query = job->encodedQuery;
+    e.status = response.status;
+    e.durationMs = job->elapsed.elapsed();
+    e.retries = job->retries;
+    e.bytesSent = job->bytesSent;
+    e.bytesReceived = job->bytesReceived;
+    e.rateLimitWaitMs = job->rateLimitWaitMs;
+    e.error = scrub(response.error.message());
+    m_log->add(e);
+    if (response.error.isError() && response.error.kind != Error::Kind::Cancelled)
+        qCWarning(lcApi).noquote() << e.method << e.path << "failed:" << e.error << response.error.technical;
+
+    // Always queued: callers never re-enter the client from inside send(), and Qt drops the call
+    // when the context is destroyed before it runs.
+    if (QObject *context = job->context.data()) {
+        QMetaObject::invokeMethod(
+            context, [cb = std::move(job->callback), response] { cb(response); }, Qt::QueuedConnection);
+    }
+    updateQueueState();
+    pump();
+}
+
+QString Client::scrub(const QString &text) const
+{
+    QString out = RequestLog::redact(text);
+    const QString key = m_settings.apiKey.trimmed();
+    if (key.size() >= 4)
+        out.replace(key, QStringLiteral("<redacted>"));
+    return out;
+}
+
+} // namespace cio::api

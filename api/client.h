@@ -1,0 +1,118 @@
+#pragma once
+
+#include "api/region.h"
+#include "api/request.h"
+
+#include <QJsonArray>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace cio::api {
+
+class NetworkAccessManager;
+class RateLimiter;
+class RequestLog;
+
+struct ConnectionSettings final
+{
+    Region region = Region::Us;
+    QUrl baseUrl;                  // empty = defaultBaseUrl(region)
+    QString apiKey;                // never logged
+    bool readOnly = false;         // any non-GET is refused locally (Error::Kind::ReadOnly); nothing leaves
+    int transferTimeoutMs = 30000; // no bytes for this long → Timeout
+    int deadlineMs = 120000;       // per logical request, retries and waits included
+    int maxRetries = 4;
+
+    QUrl effectiveBaseUrl() const;
+};
+
+struct QueueState final
+{
+    int inFlight = 0;
+    int waiting = 0;  // queued for a connection slot, the rate limit or a pause
+    int retrying = 0; // requests that failed at least once and are still going
+    qint64 pausedForMs = 0;
+
+    bool operator==(const QueueState &o) const;
+    bool operator!=(const QueueState &o) const { return !(*this == o); }
+};
+
+// The App API client: a queue in front of one NetworkAccessManager, paced by the RateLimiter, with
+// retries, timeouts and a request log. Lives in one thread; call it from that thread.
+class Client final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Client(const ConnectionSettings &settings, QObject *parent = nullptr);
+    ~Client() override;
+
+    void setSettings(const ConnectionSettings &settings);
+    const ConnectionSettings &settings() const { return m_settings; }
+
+    using Callback = std::function<void(const Response &)>;
+    // Queues the request. The callback runs exactly once (also for local refusals and cancellation),
+    // always later from the event loop, on the context's thread, and never once the context is gone.
+    // A null context ties the callback to the client itself.
+    void send(const Request &request, const QObject *context, Callback callback);
+
+    // Follows start/limit/next to the end and hands over all items of `itemsKey` (e.g. "newsletters").
+    // pageLimit is the `limit` sent with each page; 0 leaves the server default.
+    void fetchAll(const Request &first, const QString &itemsKey, const QObject *context,
+                  std::function<void(const QJsonArray &items, const Error &error)> done, int pageLimit = 0);
+
+    // Aborts everything; each pending callback receives Error::Kind::Cancelled.
+    void cancelAll();
+
+    RequestLog *log() const { return m_log; }
+    RateLimiter *rateLimiter() const { return m_limiter; }
+    QueueState queueState() const;
+    quint64 requestsSent() const { return m_requestsSent; } // on the wire, retries included
+    quint64 responses429() const { return m_responses429; }
+
+    // Parallel connections; HTTP/1.1 hosts get 6 from Qt, so more would queue invisibly inside
+    // Qt and defeat the limiter's idea of when a request really starts.
+    int maxInFlight() const { return m_maxInFlight; }
+    void setMaxInFlight(int count);
+    // Base of the exponential retry backoff (default 500 ms); tests shorten it.
+    void setRetryBaseDelayMs(int ms);
+
+signals:
+    void queueStateChanged(const cio::api::QueueState &state);
+
+private:
+    struct Job;
+    using JobPtr = std::shared_ptr<Job>;
+
+    void pump();
+    void start(const JobPtr &job);
+    void handleReply(const JobPtr &job);
+    bool scheduleRetry(const JobPtr &job, const Response &response, bool viaPause, qint64 delayMs);
+    void onDeadline(const JobPtr &job);
+    void finish(const JobPtr &job, Response response);
+    void forget(const JobPtr &job);
+    void updateQueueState();
+    qint64 backoff(int retry) const;
+    QString scrub(const QString &text) const;
+
+    ConnectionSettings m_settings;
+    NetworkAccessManager *m_nam = nullptr;
+    RequestLog *m_log = nullptr;
+    RateLimiter *m_limiter = nullptr;
+    QTimer *m_pumpTimer = nullptr;
+    std::deque<JobPtr> m_waiting;
+    QList<JobPtr> m_inFlight;
+    QList<JobPtr> m_backoff;
+    QueueState m_state;
+    int m_maxInFlight = 6;
+    int m_retryBaseDelayMs = 500;
+    quint64 m_requestsSent = 0;
+    quint64 m_responses429 = 0;
+};
+
+} // namespace cio::api

@@ -1,0 +1,211 @@
+#include "api/error.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QStringList>
+
+namespace cio::api {
+
+namespace {
+
+// Transport-level failures (no usable HTTP status).
+Error::Kind kindForNetworkError(QNetworkReply::NetworkError e)
+{
+    switch (e) {
+    case QNetworkReply::NoError:
+        return Error::Kind::None;
+    case QNetworkReply::TimeoutError:
+        return Error::Kind::Timeout;
+    case QNetworkReply::OperationCanceledError:
+        return Error::Kind::Cancelled;
+    case QNetworkReply::SslHandshakeFailedError:
+        return Error::Kind::Tls;
+    case QNetworkReply::InsecureRedirectError:
+    case QNetworkReply::TooManyRedirectsError:
+        return Error::Kind::Insecure;
+    case QNetworkReply::ProtocolFailure:
+    case QNetworkReply::ProtocolUnknownError:
+    case QNetworkReply::ProtocolInvalidOperationError:
+        return Error::Kind::BadResponse;
+    default:
+        return Error::Kind::Network;
+    }
+}
+
+Error::Kind kindForStatus(int status)
+{
+    if (status >= 200 && status < 300)
+        return Error::Kind::None;
+    switch (status) {
+    case 401:
+        return Error::Kind::Unauthorized;
+    case 403:
+        return Error::Kind::Forbidden;
+    case 404:
+        return Error::Kind::NotFound;
+    case 429:
+        return Error::Kind::RateLimited;
+    default:
+        break;
+    }
+    if (status >= 400 && status < 500)
+        return Error::Kind::Rejected;
+    if (status >= 500)
+        return Error::Kind::Server;
+    return Error::Kind::BadResponse; // 1xx/3xx reaching us means a redirect we refused to follow
+}
+
+void appendString(QStringList &out, const QJsonValue &v)
+{
+    const QString s = v.toString().trimmed();
+    if (!s.isEmpty() && !out.contains(s))
+        out.append(s);
+}
+
+} // namespace
+
+Error Error::make(Kind kind, const QString &detail, const QString &technical)
+{
+    Error e;
+    e.kind = kind;
+    e.detail = detail;
+    e.technical = technical;
+    return e;
+}
+
+QString Error::message() const
+{
+    QString text;
+    const QString status = QString::number(httpStatus);
+    switch (kind) {
+    case Kind::None:
+        return {};
+    case Kind::Network:
+        text = tr("The Customer.io API could not be reached. Check the network connection.");
+        break;
+    case Kind::Timeout:
+        text = tr("The Customer.io API did not answer in time. Try again later.");
+        break;
+    case Kind::Tls:
+        text = tr("A secure connection to the API could not be established (certificate or TLS error).");
+        break;
+    case Kind::Unauthorized:
+        text = tr("The API key was refused (401). Check the key and the region in the workspace settings.");
+        break;
+    case Kind::Forbidden:
+        text = tr("The API key is not allowed to do this (403).");
+        break;
+    case Kind::NotFound:
+        text = tr("The item was not found (404). It may have been deleted.");
+        break;
+    case Kind::RateLimited:
+        text = httpStatus ? tr("The API rate limit was reached (429). Try again in a moment.")
+                          : tr("The API usage limit for this kind of request is used up. Try again later.");
+        break;
+    case Kind::Rejected:
+        text = tr("The API rejected the request (%1).").arg(status);
+        break;
+    case Kind::Server:
+        text = tr("The Customer.io API had a problem (%1). Try again later.").arg(status);
+        break;
+    case Kind::BadResponse:
+        text = tr("The API sent a response that cio-studio does not understand.");
+        break;
+    case Kind::ReadOnly:
+        text = tr("This workspace is read-only, so the change was not sent.");
+        break;
+    case Kind::Cancelled:
+        text = tr("The request was cancelled.");
+        break;
+    case Kind::Insecure:
+        text = tr("The request was not sent because the API address is not safe for the key.");
+        break;
+    }
+    if (!detail.isEmpty())
+        text += QLatin1Char(' ') + tr("Details: %1").arg(detail);
+    return text;
+}
+
+QString errorDetailFromJson(const QJsonObject &body)
+{
+    QStringList parts;
+    const QJsonValue errors = body.value(QLatin1String("errors"));
+    if (errors.isArray()) {
+        for (const QJsonValue &item : errors.toArray()) {
+            if (item.isString()) {
+                appendString(parts, item);
+                continue;
+            }
+            const QJsonObject o = item.toObject();
+            appendString(parts, o.value(QLatin1String("detail")));
+            if (!o.contains(QLatin1String("detail")))
+                appendString(parts, o.value(QLatin1String("title")));
+        }
+    }
+    // Transactional sends: {"meta":{"error":"..."}}.
+    appendString(parts, body.value(QLatin1String("meta")).toObject().value(QLatin1String("error")));
+    if (parts.isEmpty()) {
+        // problem+json (proxies, the mock) and ad-hoc shapes.
+        appendString(parts, body.value(QLatin1String("detail")));
+        if (parts.isEmpty())
+            appendString(parts, body.value(QLatin1String("title")));
+        appendString(parts, body.value(QLatin1String("error")));
+        appendString(parts, body.value(QLatin1String("message")));
+    }
+    return parts.join(QLatin1String("; "));
+}
+
+QString errorDetailFromBody(const QByteArray &body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    return doc.isObject() ? errorDetailFromJson(doc.object()) : QString();
+}
+
+Error errorFromReply(QNetworkReply::NetworkError networkError, const QString &errorString, int httpStatus,
+                     const QByteArray &body, QJsonObject *json)
+{
+    Error e;
+    e.httpStatus = httpStatus;
+    if (httpStatus > 0) {
+        // A status means the exchange completed; Qt also sets an error for 4xx/5xx, which the status
+        // describes better. A transport error after a 2xx header (body cut) still counts.
+        e.kind = kindForStatus(httpStatus);
+        // Also a 3xx with a transport error: that is a redirect Qt refused (other origin, loop).
+        const bool redirect = httpStatus >= 300 && httpStatus < 400;
+        if ((e.kind == Error::Kind::None || redirect) && networkError != QNetworkReply::NoError)
+            e.kind = kindForNetworkError(networkError);
+    } else {
+        e.kind = kindForNetworkError(networkError);
+        if (e.kind == Error::Kind::None)
+            e.kind = Error::Kind::BadResponse; // finished without error and without a status
+    }
+    if (networkError != QNetworkReply::NoError)
+        e.technical = errorString;
+
+    if (body.trimmed().isEmpty())
+        return e;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (doc.isObject()) {
+        if (json)
+            *json = doc.object();
+        if (e.isError())
+            e.detail = errorDetailFromJson(doc.object());
+    } else if (!e.isError()) {
+        e.kind = Error::Kind::BadResponse;
+        e.technical = doc.isNull() ? QStringLiteral("JSON parse error at %1: %2")
+                                         .arg(parseError.offset)
+                                         .arg(parseError.errorString())
+                                   : QStringLiteral("response is not a JSON object");
+    }
+    return e;
+}
+
+Error errorFromReply(QNetworkReply *reply, const QByteArray &body, QJsonObject *json)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return errorFromReply(reply->error(), reply->errorString(), status, body, json);
+}
+
+} // namespace cio::api

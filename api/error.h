@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QString>
+
+namespace cio::api {
+
+// The outcome of one API call as a value. Non-UI layers pass it on; the UI picks the surface.
+struct Error final
+{
+    Q_DECLARE_TR_FUNCTIONS(cio::api::Error)
+
+public:
+    enum class Kind
+    {
+        None,
+        Network,      // no connection, connection refused/closed, DNS
+        Timeout,      // transfer timeout or the overall deadline
+        Tls,          // certificate or handshake failure (never ignored)
+        Unauthorized, // 401
+        Forbidden,    // 403
+        NotFound,     // 404
+        RateLimited,  // 429, or refused locally because a quota is used up
+        Rejected,     // any other 4xx
+        Server,       // 5xx
+        BadResponse,  // unparsable body or not the documented shape
+        ReadOnly,     // refused locally: the workspace is read-only
+        Cancelled,
+        Insecure, // base URL or redirect refused so the key cannot leak
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    QString detail;    // the server's own words (errors[].detail / meta.error), joined
+    QString technical; // transport error string etc., for the log; never shown alone
+
+    bool isError() const { return kind != Kind::None; }
+    // The one place that turns an error into a sentence for a person (translated).
+    QString message() const;
+
+    static Error make(Kind kind, const QString &detail = {}, const QString &technical = {});
+};
+
+// Extracts the human-readable text from any of the error body shapes in NOTES.md:
+// {"errors":[{"detail"}]}, {"meta":{"error"}}, problem+json {"title","detail"}, {"error"}, {"message"}.
+QString errorDetailFromJson(const QJsonObject &body);
+QString errorDetailFromBody(const QByteArray &body);
+
+// The single mapping from what the transport reported, the HTTP status and the body to an Error.
+// Checked in order: HTTP status when there is one, transport error, then the body must be a JSON
+// object (an empty body is fine). *json receives the parsed object when given.
+Error errorFromReply(QNetworkReply::NetworkError networkError, const QString &errorString, int httpStatus,
+                     const QByteArray &body, QJsonObject *json = nullptr);
+Error errorFromReply(QNetworkReply *reply, const QByteArray &body, QJsonObject *json = nullptr);
+
+} // namespace cio::api

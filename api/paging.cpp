@@ -1,0 +1,115 @@
+#include "api/paging.h"
+
+#include "api/client.h"
+
+#include <QPointer>
+#include <QSet>
+
+#include <memory>
+
+namespace cio::api {
+
+namespace {
+
+// Stops a server that keeps handing out cursors from keeping us busy forever.
+constexpr int MaxPages = 100000;
+
+} // namespace
+
+QString nextCursor(const QJsonObject &page)
+{
+    const QJsonValue next = page.value(QLatin1String("next"));
+    if (next.isString())
+        return next.toString().trimmed();
+    if (next.isDouble()) {
+        const double d = next.toDouble();
+        // Integral cursors print without exponent or fraction.
+        if (d == double(qint64(d)))
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', 17);
+    }
+    return {};
+}
+
+Request pageRequest(const Request &first, const QString &start, int limit)
+{
+    Request r = first;
+    r.query.removeAllQueryItems(QStringLiteral("start"));
+    if (!start.isEmpty())
+        r.query.addQueryItem(QStringLiteral("start"), QString::fromLatin1(QUrl::toPercentEncoding(start)));
+    if (limit > 0) {
+        r.query.removeAllQueryItems(QStringLiteral("limit"));
+        r.query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    }
+    return r;
+}
+
+void fetchPage(Client *client, const Request &request, const QString &itemsKey, const QString &start,
+               int limit, const QObject *context, PageCallback callback)
+{
+    if (!client) {
+        callback({}, {}, Error::make(Error::Kind::Cancelled, {}, QStringLiteral("no client")));
+        return;
+    }
+    client->send(pageRequest(request, start, limit), context,
+                 [itemsKey, callback = std::move(callback)](const Response &response) {
+                     if (!response.ok())
+                         return callback({}, {}, response.error);
+                     const QJsonValue items = response.json.value(itemsKey);
+                     // Absent or null means an empty list; anything else must be an array.
+                     if (!items.isArray() && !items.isUndefined() && !items.isNull()) {
+                         Error e = Error::make(Error::Kind::BadResponse, {},
+                                               QStringLiteral("\"%1\" is not an array").arg(itemsKey));
+                         e.httpStatus = response.status;
+                         return callback({}, {}, e);
+                     }
+                     callback(items.toArray(), nextCursor(response.json), {});
+                 });
+}
+
+void fetchPage(Client *client, const Request &request, const QString &start, int limit,
+               const QString &itemsKey, const QObject *context, PageCallback callback)
+{
+    fetchPage(client, request, itemsKey, start, limit, context, std::move(callback));
+}
+
+// Client::fetchAll lives here, next to the paging rules it follows.
+void Client::fetchAll(const Request &first, const QString &itemsKey, const QObject *context,
+                      std::function<void(const QJsonArray &items, const Error &error)> done, int pageLimit)
+{
+    struct State
+    {
+        QJsonArray items;
+        QSet<QString> seen;
+        int pages = 0;
+    };
+    auto state = std::make_shared<State>();
+    auto step = std::make_shared<std::function<void(const QString &)>>();
+    QPointer<Client> self(this);
+    // The step function holds itself only weakly, so the chain frees itself when it ends.
+    std::weak_ptr<std::function<void(const QString &)>> weakStep = step;
+    *step = [self, first, itemsKey, context, done, pageLimit, state, weakStep](const QString &start) {
+        auto keep = weakStep.lock();
+        if (!self || !keep)
+            return;
+        fetchPage(self, first, itemsKey, start, pageLimit, context,
+                  [state, done, keep](const QJsonArray &items, const QString &next, const Error &error) {
+                      if (error.isError())
+                          return done(state->items, error);
+                      for (const QJsonValue &v : items)
+                          state->items.append(v);
+                      ++state->pages;
+                      if (next.isEmpty())
+                          return done(state->items, {});
+                      if (state->seen.contains(next) || state->pages >= MaxPages) {
+                          return done(state->items, Error::make(Error::Kind::BadResponse, {},
+                                                                QStringLiteral("paging does not end")));
+                      }
+                      state->seen.insert(next);
+                      (*keep)(next);
+                  });
+    };
+    (*step)(QString());
+}
+
+} // namespace cio::api
