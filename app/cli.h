@@ -1,0 +1,58 @@
+#pragma once
+
+#include "api/client.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QTextStream>
+
+#include <functional>
+
+namespace cio::app {
+
+class DemoSandbox;
+
+// cio-studio-cli: the same API and model layers as the GUI, for scripts and automation.
+// Exit codes: 0 success, 1 the API or the network failed, 2 wrong usage.
+class Cli final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Cli(QObject *parent = nullptr);
+    ~Cli() override;
+
+    // Parses the arguments and starts the command; finished() carries the exit code.
+    void run(const QStringList &arguments);
+
+signals:
+    void finished(int exitCode);
+
+private:
+    bool setUpClient(const QCommandLineParser &parser);
+    void dispatch(const QStringList &words);
+    void usageError(const QString &message);
+    void apiError(const api::Error &error);
+    void done(int exitCode = 0);
+
+    void newslettersList();
+    void newslettersShow(const QString &id);
+    void variantsList(const QString &newsletterId);
+    void snippetsList();
+    void segmentsList();
+    void sync();
+
+    // Prints rows as aligned columns (the first row is the header).
+    void printTable(const QList<QStringList> &rows);
+    void printJson(const QJsonValue &value);
+    bool parseId(const QString &text, qint64 *id);
+
+    QTextStream m_out;
+    QTextStream m_err;
+    bool m_json = false;
+    QString m_helpText;
+    DemoSandbox *m_demo = nullptr;
+    api::Client *m_client = nullptr;
+};
+
+} // namespace cio::app

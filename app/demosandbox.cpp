@@ -1,0 +1,62 @@
+#include "app/demosandbox.h"
+
+#include "sandbox/sandboxserver.h"
+
+#include <QThread>
+#include <QUuid>
+
+namespace cio::app {
+
+DemoSandbox::DemoSandbox(QObject *parent) : QObject(parent) {}
+
+DemoSandbox::~DemoSandbox()
+{
+    stop();
+}
+
+bool DemoSandbox::start(QString *error)
+{
+    if (m_server)
+        return true;
+    m_apiKey = QStringLiteral("demo-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("cio-sandbox"));
+    m_server = new sandbox::Server;
+    m_server->moveToThread(m_thread);
+    m_thread->start();
+
+    sandbox::Options options;
+    options.apiKey = m_apiKey;
+    bool ok = false;
+    QString message;
+    QMetaObject::invokeMethod(
+        m_server, [&] { ok = m_server->start(options, &message); }, Qt::BlockingQueuedConnection);
+    if (!ok) {
+        stop();
+        if (error)
+            *error = tr("The demo sandbox could not start: %1").arg(message);
+        return false;
+    }
+    QMetaObject::invokeMethod(
+        m_server, [&] { m_url = m_server->url(); }, Qt::BlockingQueuedConnection);
+    return true;
+}
+
+void DemoSandbox::stop()
+{
+    if (!m_thread)
+        return;
+    if (m_server) {
+        sandbox::Server *server = m_server;
+        QMetaObject::invokeMethod(
+            server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+        m_server = nullptr;
+    }
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_url.clear();
+}
+
+} // namespace cio::app

@@ -1,0 +1,198 @@
+#include "models/newsletterlistmodel.h"
+
+#include "api/appapi.h"
+#include "api/client.h"
+#include "models/itemroles.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace cio::models {
+
+namespace {
+
+QString formatTimestamp(qint64 secs)
+{
+    if (secs <= 0)
+        return {};
+    // Short date in the user's locale, minutes only: the list needs to scan, not to be exact.
+    const QDateTime when = QDateTime::fromSecsSinceEpoch(secs);
+    return QLocale().toString(when.date(), QLocale::ShortFormat) + QLatin1Char(' ')
+           + when.time().toString(QStringLiteral("HH:mm"));
+}
+
+} // namespace
+
+NewsletterListModel::NewsletterListModel(api::Client *client, QObject *parent)
+    : QAbstractTableModel(parent), m_client(client)
+{}
+
+int NewsletterListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+}
+
+int NewsletterListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant NewsletterListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const api::Newsletter &n = m_items.at(index.row());
+
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case NameColumn:
+            return n.name;
+        case IdColumn:
+            return n.id;
+        case TagsColumn:
+            return n.tags.join(QLatin1String(", "));
+        case UpdatedColumn:
+            return formatTimestamp(n.updated);
+        case StatusColumn:
+            return n.isSent() ? tr("Sent %1").arg(formatTimestamp(n.sentAt.value_or(0))) : tr("Draft");
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == NameColumn)
+            return tr("%1 (id %2, %n variant(s))", nullptr, static_cast<int>(n.contentIds.size()))
+                .arg(n.name)
+                .arg(n.id);
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == IdColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case IdRole:
+        return n.id;
+    case SortRole:
+        switch (index.column()) {
+        case NameColumn:
+            return n.name.toCaseFolded();
+        case IdColumn:
+            return n.id;
+        case TagsColumn:
+            return n.tags.join(QLatin1Char(',')).toCaseFolded();
+        case UpdatedColumn:
+            return n.updated;
+        case StatusColumn:
+            return n.sentAt.value_or(0);
+        }
+        break;
+    case SearchTextRole:
+        return QString(n.name + QLatin1Char('\n') + QString::number(n.id) + QLatin1Char('\n') +
+                       n.tags.join(QLatin1Char('\n')));
+    case StateRole:
+        return n.isSent();
+    }
+    return {};
+}
+
+QVariant NewsletterListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case IdColumn:
+        return tr("Id");
+    case TagsColumn:
+        return tr("Tags");
+    case UpdatedColumn:
+        return tr("Updated");
+    case StatusColumn:
+        return tr("Status");
+    }
+    return {};
+}
+
+bool NewsletterListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_complete && m_state != Loading && m_client;
+}
+
+void NewsletterListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    setState(Loading);
+    const quint64 generation = m_generation;
+    api::AppApi(m_client).newslettersPage(
+        m_nextCursor, m_pageSize, this,
+        [this, generation](const QList<api::Newsletter> &page, const QString &next, const api::Error &error) {
+            if (generation != m_generation)
+                return;
+            if (error.isError()) {
+                m_lastError = error;
+                setState(Failed);
+                emit loadFailed(error);
+                return;
+            }
+            appendPage(page, next);
+        });
+}
+
+void NewsletterListModel::reload()
+{
+    beginResetModel();
+    ++m_generation;
+    m_items.clear();
+    m_nextCursor.clear();
+    m_complete = false;
+    m_lastError = {};
+    m_state = Idle;
+    endResetModel();
+    fetchMore();
+}
+
+void NewsletterListModel::fetchAll()
+{
+    m_fetchAll = true;
+    fetchMore();
+}
+
+const api::Newsletter &NewsletterListModel::itemAt(int row) const
+{
+    return m_items.at(row);
+}
+
+int NewsletterListModel::indexOf(qint64 id) const
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+void NewsletterListModel::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void NewsletterListModel::appendPage(const QList<api::Newsletter> &page, const QString &next)
+{
+    m_nextCursor = next;
+    // An empty page with a cursor would loop forever; treat it as the end.
+    m_complete = next.isEmpty() || page.isEmpty();
+    if (!page.isEmpty()) {
+        const int first = static_cast<int>(m_items.size());
+        beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
+        m_items.append(page);
+        endInsertRows();
+    }
+    setState(Idle);
+    if (m_fetchAll && !m_complete)
+        fetchMore();
+}
+
+} // namespace cio::models

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "api/dto.h"
+#include "api/error.h"
+
+#include <QAbstractTableModel>
+#include <QPointer>
+
+namespace cio::api {
+class Client;
+}
+
+namespace cio::models {
+
+// The workspace's newsletters, filled page by page from GET /v1/newsletters through
+// canFetchMore()/fetchMore(), so a long list costs only what the user scrolls to.
+class NewsletterListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        NameColumn,
+        IdColumn,
+        TagsColumn,
+        UpdatedColumn,
+        StatusColumn,
+        ColumnCount
+    };
+    enum State
+    {
+        Idle,
+        Loading,
+        Failed
+    };
+
+    explicit NewsletterListModel(api::Client *client, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent = {}) const override;
+    void fetchMore(const QModelIndex &parent = {}) override;
+
+    // Drops what is loaded and fetches the first page again.
+    void reload();
+    // Keeps fetching pages until the whole list is loaded (a search wants every row).
+    void fetchAll();
+
+    const api::Newsletter &itemAt(int row) const;
+    int indexOf(qint64 id) const;
+    State state() const { return m_state; }
+    bool isComplete() const { return m_complete; }
+    api::Error lastError() const { return m_lastError; }
+
+    void setPageSize(int size) { m_pageSize = size; }
+
+signals:
+    void stateChanged(cio::models::NewsletterListModel::State state);
+    void loadFailed(const cio::api::Error &error);
+
+private:
+    void setState(State state);
+    void appendPage(const QList<api::Newsletter> &page, const QString &next);
+
+    QPointer<api::Client> m_client;
+    QList<api::Newsletter> m_items;
+    QString m_nextCursor;
+    bool m_complete = false;
+    bool m_fetchAll = false;
+    int m_pageSize = 100;
+    quint64 m_generation = 0; // a reload makes replies of older requests stale
+    State m_state = Idle;
+    api::Error m_lastError;
+};
+
+} // namespace cio::models

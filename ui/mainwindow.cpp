@@ -1,0 +1,171 @@
+#include "ui/mainwindow.h"
+
+#include "api/client.h"
+#include "ui/newsletterlistpage.h"
+#include "ui/requestlogdock.h"
+#include "ui/welcomepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace cio::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_rootStack(new QStackedWidget(this)), m_welcome(new WelcomePage(this)),
+      m_workspaceView(new QWidget(this)), m_workspaceBadge(new QLabel(this)),
+      m_sidebar(new QListWidget(this)), m_sections(new QStackedWidget(this)),
+      m_logDock(new RequestLogDock(this)), m_queueLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("cio-studio"));
+    resize(1180, 760);
+
+    m_workspaceBadge->setObjectName(QStringLiteral("workspaceBadge"));
+    m_workspaceBadge->setTextFormat(Qt::RichText);
+    m_workspaceBadge->setContentsMargins(8, 6, 8, 6);
+
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setMaximumWidth(220);
+    m_sidebar->setMinimumWidth(150);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setIconSize(QSize(18, 18));
+
+    auto *sidebarColumn = new QWidget(this);
+    auto *sidebarLayout = new QVBoxLayout(sidebarColumn);
+    sidebarLayout->setContentsMargins(0, 0, 0, 0);
+    sidebarLayout->addWidget(m_workspaceBadge);
+    sidebarLayout->addWidget(m_sidebar, 1);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(sidebarColumn);
+    splitter->addWidget(m_sections);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({190, 990});
+    auto *viewLayout = new QHBoxLayout(m_workspaceView);
+    viewLayout->setContentsMargins(0, 0, 0, 0);
+    viewLayout->addWidget(splitter);
+
+    m_rootStack->addWidget(m_welcome);
+    m_rootStack->addWidget(m_workspaceView);
+    setCentralWidget(m_rootStack);
+
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_logDock->hide();
+
+    m_queueLabel->setObjectName(QStringLiteral("queueState"));
+    statusBar()->addPermanentWidget(m_queueLabel);
+
+    connect(m_welcome, &WelcomePage::openDemoRequested, this, &MainWindow::openDemoRequested);
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_sections, &QStackedWidget::setCurrentIndex);
+
+    buildMenus();
+    showWelcome();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *openDemo = file->addAction(tr("Open &Demo Workspace"));
+    connect(openDemo, &QAction::triggered, this, &MainWindow::openDemoRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *toggleLog = m_logDock->toggleViewAction();
+    toggleLog->setText(tr("&Request Log"));
+    toggleLog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    view->addAction(toggleLog);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About cio-studio"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About cio-studio"),
+                           tr("<h3>cio-studio %1</h3><p>A desktop studio for the content of Customer.io "
+                              "workspaces.</p><p>Built with Qt %2.</p>")
+                               .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+}
+
+void MainWindow::showWelcome(const QString &error)
+{
+    m_welcome->setBusy(false);
+    m_welcome->setError(error);
+    m_rootStack->setCurrentWidget(m_welcome);
+}
+
+void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Client *client)
+{
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
+    m_profile = profile;
+    m_client = client;
+
+    // Sections are rebuilt for each workspace so no state leaks from one to the next.
+    while (m_sections->count() > 0) {
+        QWidget *page = m_sections->widget(0);
+        m_sections->removeWidget(page);
+        page->deleteLater();
+    }
+    m_sidebar->clear();
+
+    m_newsletters = new NewsletterListPage(client, m_sections);
+    m_sections->addWidget(m_newsletters);
+    auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView),
+                                     tr("Newsletters"), m_sidebar);
+    item->setToolTip(tr("Newsletters (one-time sends) with their languages and A/B variants"));
+    m_sidebar->setCurrentRow(0);
+
+    m_logDock->setLog(client->log(), client->settings().effectiveBaseUrl());
+    connect(client, &api::Client::queueStateChanged, this, &MainWindow::updateQueueState);
+    updateQueueState(client->queueState());
+    updateWorkspaceBadge();
+    setWindowTitle(tr("%1 — cio-studio").arg(profile.name));
+    m_rootStack->setCurrentWidget(m_workspaceView);
+    m_newsletters->reload();
+}
+
+void MainWindow::updateWorkspaceBadge()
+{
+    const QString colour = m_profile.colour.isEmpty() ? QStringLiteral("#6b7280") : m_profile.colour;
+    QString text = QStringLiteral("<span style='color:%1;font-size:large'>●</span> <b>%2</b><br>")
+                       .arg(colour, m_profile.name.toHtmlEscaped());
+    QString details = m_profile.demo ? tr("Local sandbox") : api::regionName(m_profile.region).toUpper();
+    text += QStringLiteral("<small>%1</small>").arg(details.toHtmlEscaped());
+    if (m_profile.readOnly)
+        text += QStringLiteral(" <small style='background:#fde68a;color:#5a4300'>&nbsp;%1&nbsp;</small>")
+                    .arg(tr("READ-ONLY"));
+    m_workspaceBadge->setText(text);
+    m_workspaceBadge->setToolTip(m_profile.effectiveBaseUrl().toDisplayString());
+}
+
+void MainWindow::updateQueueState(const api::QueueState &state)
+{
+    QStringList parts;
+    if (state.inFlight > 0)
+        parts << tr("%n request(s) in flight", nullptr, state.inFlight);
+    if (state.waiting > 0)
+        parts << tr("%n waiting for the rate limit", nullptr, state.waiting);
+    if (state.retrying > 0)
+        parts << tr("%n retrying", nullptr, state.retrying);
+    if (state.pausedForMs > 0)
+        parts << tr("paused %1 s by the server's rate limit").arg((state.pausedForMs + 999) / 1000);
+    m_queueLabel->setText(parts.isEmpty() ? tr("Idle") : parts.join(QLatin1String(" · ")));
+}
+
+} // namespace cio::ui

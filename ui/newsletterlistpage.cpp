@@ -1,0 +1,122 @@
+#include "ui/newsletterlistpage.h"
+
+#include "models/itemroles.h"
+#include "models/newsletterfiltermodel.h"
+#include "models/newsletterlistmodel.h"
+#include "ui/emptystatelabel.h"
+#include "ui/messagewidget.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace cio::ui {
+
+using models::NewsletterFilterModel;
+using models::NewsletterListModel;
+
+NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
+    : QWidget(parent), m_model(new NewsletterListModel(client, this)),
+      m_proxy(new NewsletterFilterModel(this)), m_search(new QLineEdit(this)), m_status(new QComboBox(this)),
+      m_refresh(new QToolButton(this)), m_message(new MessageWidget(this)), m_stack(new QStackedWidget(this)),
+      m_view(new QTreeView(this)), m_empty(new EmptyStateLabel(this))
+{
+    m_search->setObjectName(QStringLiteral("newsletterSearch"));
+    m_search->setPlaceholderText(tr("Search by name, id or tag"));
+    m_search->setClearButtonEnabled(true);
+    m_status->addItem(tr("Sent and drafts"), QVariant::fromValue(int(NewsletterFilterModel::Status::Any)));
+    m_status->addItem(tr("Sent"), QVariant::fromValue(int(NewsletterFilterModel::Status::Sent)));
+    m_status->addItem(tr("Drafts"), QVariant::fromValue(int(NewsletterFilterModel::Status::Draft)));
+    m_refresh->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_refresh->setToolTip(tr("Reload the newsletter list from the workspace"));
+
+    m_proxy->setSourceModel(m_model);
+    m_view->setObjectName(QStringLiteral("newsletterList"));
+    m_view->setModel(m_proxy);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(NewsletterListModel::UpdatedColumn, Qt::DescendingOrder);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(NewsletterListModel::NameColumn, QHeaderView::Stretch);
+    m_view->header()->resizeSection(NewsletterListModel::IdColumn, 70);
+    m_view->header()->resizeSection(NewsletterListModel::TagsColumn, 190);
+    m_view->header()->resizeSection(NewsletterListModel::UpdatedColumn, 140);
+    m_view->header()->resizeSection(NewsletterListModel::StatusColumn, 150);
+
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_empty);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_status);
+    bar->addWidget(m_refresh);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_message);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_search, &QLineEdit::textChanged, this, &NewsletterListPage::onSearchChanged);
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this](int) {
+        m_proxy->setStatus(NewsletterFilterModel::Status(m_status->currentData().toInt()));
+        if (m_proxy->status() != NewsletterFilterModel::Status::Any)
+            m_model->fetchAll();
+        updateEmptyState();
+    });
+    connect(m_refresh, &QToolButton::clicked, this, &NewsletterListPage::reload);
+    connect(m_message, &MessageWidget::actionTriggered, this, &NewsletterListPage::reload);
+    connect(m_model, &NewsletterListModel::stateChanged, this, &NewsletterListPage::updateEmptyState);
+    connect(m_model, &NewsletterListModel::loadFailed, this, [this](const api::Error &error) {
+        m_message->showMessage(tr("The newsletters could not be loaded. %1").arg(error.message()),
+                               MessageWidget::Type::Error, tr("Try again"));
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &NewsletterListPage::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &NewsletterListPage::updateEmptyState);
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        emit newsletterActivated(index.data(models::IdRole).toLongLong());
+    });
+
+    updateEmptyState();
+}
+
+void NewsletterListPage::reload()
+{
+    m_message->hideMessage();
+    m_model->reload();
+}
+
+void NewsletterListPage::onSearchChanged(const QString &text)
+{
+    m_proxy->setSearchText(text);
+    // A search must see every newsletter, not only the pages scrolled to so far.
+    if (!text.trimmed().isEmpty())
+        m_model->fetchAll();
+    updateEmptyState();
+}
+
+void NewsletterListPage::updateEmptyState()
+{
+    const bool loading = m_model->state() == NewsletterListModel::Loading;
+    if (m_proxy->rowCount() > 0) {
+        m_stack->setCurrentWidget(m_view);
+        return;
+    }
+    if (loading)
+        m_empty->setText(tr("Loading newsletters…"));
+    else if (m_model->state() == NewsletterListModel::Failed)
+        m_empty->setText(tr("No newsletters loaded."));
+    else if (m_model->rowCount() > 0 || !m_search->text().trimmed().isEmpty())
+        m_empty->setText(tr("No newsletter matches “%1”.").arg(m_search->text().trimmed()));
+    else
+        m_empty->setText(tr("This workspace has no newsletters yet."));
+    m_stack->setCurrentWidget(m_empty);
+}
+
+} // namespace cio::ui

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QStackedWidget;
+class QToolButton;
+class QTreeView;
+
+namespace cio::api {
+class Client;
+}
+namespace cio::models {
+class NewsletterFilterModel;
+class NewsletterListModel;
+} // namespace cio::models
+
+namespace cio::ui {
+
+class EmptyStateLabel;
+class MessageWidget;
+
+// The Newsletters section: a searchable, sortable list of the workspace's newsletters.
+class NewsletterListPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit NewsletterListPage(api::Client *client, QWidget *parent = nullptr);
+
+    models::NewsletterListModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
+    void reload();
+
+signals:
+    void newsletterActivated(qint64 id);
+
+private:
+    void updateEmptyState();
+    void onSearchChanged(const QString &text);
+
+    models::NewsletterListModel *m_model;
+    models::NewsletterFilterModel *m_proxy;
+    QLineEdit *m_search;
+    QComboBox *m_status;
+    QToolButton *m_refresh;
+    MessageWidget *m_message;
+    QStackedWidget *m_stack;
+    QTreeView *m_view;
+    EmptyStateLabel *m_empty;
+};
+
+} // namespace cio::ui
