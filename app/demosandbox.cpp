@@ -7,7 +7,9 @@
 
 namespace cio::app {
 
-DemoSandbox::DemoSandbox(QObject *parent) : QObject(parent) {}
+DemoSandbox::DemoSandbox(QObject *parent)
+    : QObject(parent)
+{}
 
 DemoSandbox::~DemoSandbox()
 {

@@ -4,7 +4,8 @@
 
 namespace cio::models {
 
-NewsletterFilterModel::NewsletterFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+NewsletterFilterModel::NewsletterFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setSortRole(SortRole);
     setDynamicSortFilter(true);

@@ -17,14 +17,15 @@ QString formatTimestamp(qint64 secs)
         return {};
     // Short date in the user's locale, minutes only: the list needs to scan, not to be exact.
     const QDateTime when = QDateTime::fromSecsSinceEpoch(secs);
-    return QLocale().toString(when.date(), QLocale::ShortFormat) + QLatin1Char(' ')
-           + when.time().toString(QStringLiteral("HH:mm"));
+    return QLocale().toString(when.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+           when.time().toString(QStringLiteral("HH:mm"));
 }
 
 } // namespace
 
 NewsletterListModel::NewsletterListModel(api::Client *client, QObject *parent)
-    : QAbstractTableModel(parent), m_client(client)
+    : QAbstractTableModel(parent)
+    , m_client(client)
 {}
 
 int NewsletterListModel::rowCount(const QModelIndex &parent) const

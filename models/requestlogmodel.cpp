@@ -6,7 +6,9 @@
 
 namespace cio::models {
 
-RequestLogModel::RequestLogModel(QObject *parent) : QAbstractTableModel(parent) {}
+RequestLogModel::RequestLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 void RequestLogModel::setLog(api::RequestLog *log)
 {

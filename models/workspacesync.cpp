@@ -17,7 +17,10 @@ int WorkspaceSnapshot::variantCount() const
     return count;
 }
 
-WorkspaceSync::WorkspaceSync(api::Client *client, QObject *parent) : QObject(parent), m_client(client) {}
+WorkspaceSync::WorkspaceSync(api::Client *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{}
 
 void WorkspaceSync::start()
 {

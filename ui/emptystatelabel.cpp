@@ -2,7 +2,8 @@
 
 namespace cio::ui {
 
-EmptyStateLabel::EmptyStateLabel(QWidget *parent) : QLabel(parent)
+EmptyStateLabel::EmptyStateLabel(QWidget *parent)
+    : QLabel(parent)
 {
     setAlignment(Qt::AlignCenter);
     setWordWrap(true);

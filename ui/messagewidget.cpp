@@ -9,8 +9,10 @@
 namespace cio::ui {
 
 MessageWidget::MessageWidget(QWidget *parent)
-    : QFrame(parent), m_label(new QLabel(this)), m_action(new QPushButton(this)),
-      m_close(new QToolButton(this))
+    : QFrame(parent)
+    , m_label(new QLabel(this))
+    , m_action(new QPushButton(this))
+    , m_close(new QToolButton(this))
 {
     setObjectName(QStringLiteral("messageWidget"));
     setFrameShape(QFrame::StyledPanel);

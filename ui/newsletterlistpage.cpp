@@ -22,10 +22,16 @@ using models::NewsletterFilterModel;
 using models::NewsletterListModel;
 
 NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
-    : QWidget(parent), m_model(new NewsletterListModel(client, this)),
-      m_proxy(new NewsletterFilterModel(this)), m_search(new QLineEdit(this)), m_status(new QComboBox(this)),
-      m_refresh(new QToolButton(this)), m_message(new MessageWidget(this)), m_stack(new QStackedWidget(this)),
-      m_view(new QTreeView(this)), m_empty(new EmptyStateLabel(this))
+    : QWidget(parent)
+    , m_model(new NewsletterListModel(client, this))
+    , m_proxy(new NewsletterFilterModel(this))
+    , m_search(new QLineEdit(this))
+    , m_status(new QComboBox(this))
+    , m_refresh(new QToolButton(this))
+    , m_message(new MessageWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_view(new QTreeView(this))
+    , m_empty(new EmptyStateLabel(this))
 {
     m_search->setObjectName(QStringLiteral("newsletterSearch"));
     m_search->setPlaceholderText(tr("Search by name, id or tag"));
@@ -49,7 +55,7 @@ NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
     m_view->header()->resizeSection(NewsletterListModel::IdColumn, 70);
     m_view->header()->resizeSection(NewsletterListModel::TagsColumn, 190);
     m_view->header()->resizeSection(NewsletterListModel::UpdatedColumn, 140);
-    m_view->header()->resizeSection(NewsletterListModel::StatusColumn, 150);
+    m_view->header()->resizeSection(NewsletterListModel::StatusColumn, 180);
 
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);

@@ -12,8 +12,9 @@
 namespace cio::ui {
 
 RequestLogDock::RequestLogDock(QWidget *parent)
-    : QDockWidget(tr("Request log"), parent), m_model(new models::RequestLogModel(this)),
-      m_view(new QTableView(this))
+    : QDockWidget(tr("Request log"), parent)
+    , m_model(new models::RequestLogModel(this))
+    , m_view(new QTableView(this))
 {
     setObjectName(QStringLiteral("requestLogDock"));
     m_view->setModel(m_model);
