@@ -3,6 +3,7 @@
 #include "api/appapi.h"
 #include "api/region.h"
 #include "app/demosandbox.h"
+#include "models/workspacerepository.h"
 #include "models/workspacesync.h"
 
 #include <QCoreApplication>
@@ -17,10 +18,6 @@
 namespace cio::app {
 
 namespace {
-
-constexpr int ExitOk = 0;
-constexpr int ExitApiError = 1;
-constexpr int ExitUsage = 2;
 
 QString formatTime(qint64 secs)
 {
@@ -38,7 +35,11 @@ template <class T> QJsonArray toJsonArray(const QList<T> &items)
 
 } // namespace
 
-Cli::Cli(QObject *parent) : QObject(parent), m_out(stdout), m_err(stderr) {}
+Cli::Cli(QObject *parent)
+    : QObject(parent)
+    , m_out(stdout)
+    , m_err(stderr)
+{}
 
 Cli::~Cli()
 {
@@ -46,20 +47,66 @@ Cli::~Cli()
     delete m_demo;
 }
 
+api::CredentialStore *Cli::credentials()
+{
+    if (!m_credentials) {
+        m_credentials = new api::CredentialStore(QStringLiteral("cio-studio"), this);
+        // Keychain backends can hang; tests and slow systems may tune how long we wait.
+        const int timeout = qEnvironmentVariableIntValue("CIO_KEYCHAIN_TIMEOUT_MS");
+        if (timeout > 0)
+            m_credentials->setTimeoutMs(timeout);
+        m_workspaces = new models::WorkspaceRepository(m_credentials, nullptr, this);
+    }
+    return m_credentials;
+}
+
+void Cli::setUpWorkspaceClient(const QString &name, std::function<void()> then)
+{
+    credentials();
+    const auto profile = m_workspaces->profiles().find(name);
+    if (!profile) {
+        usageError(tr("No saved workspace is called “%1”. “workspace list” shows them.").arg(name));
+        return;
+    }
+    m_workspaces->loadAppKey(*profile, this,
+                             [this, profile, then](const QString &key, const api::CredentialError &error) {
+                                 if (error.isError()) {
+                                     m_err << tr("The key of workspace “%1” could not be read: %2")
+                                                  .arg(profile->name, error.message())
+                                           << '\n';
+                                     done(ExitApiError);
+                                     return;
+                                 }
+                                 api::ConnectionSettings settings;
+                                 settings.region = profile->region;
+                                 settings.baseUrl = profile->baseUrl;
+                                 settings.apiKey = key;
+                                 settings.readOnly = profile->readOnly;
+                                 m_client = new api::Client(settings);
+                                 then();
+                             });
+}
+
 void Cli::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Command-line companion of cio-studio.\n\n"
-           "Commands:\n"
-           "  newsletters list              the workspace's newsletters\n"
-           "  newsletters show ID           one newsletter's header\n"
-           "  variants list NEWSLETTER_ID   a newsletter's variants (test group, language, subject)\n"
-           "  snippets list                 the workspace's snippets\n"
-           "  segments list                 the workspace's segments\n"
-           "  sync                          fetch every newsletter with its variants and test groups\n\n"
-           "The App API key is read from the environment variable CIO_APP_API_KEY, never from an "
-           "argument. --demo needs no key: it runs the built-in sandbox."));
+    parser.setApplicationDescription(tr(
+        "Command-line companion of cio-studio.\n\n"
+        "Commands:\n"
+        "  newsletters list              the workspace's newsletters\n"
+        "  newsletters show ID           one newsletter's header\n"
+        "  variants list NEWSLETTER_ID   a newsletter's variants (test group, language, subject)\n"
+        "  snippets list                 the workspace's snippets\n"
+        "  segments list                 the workspace's segments\n"
+        "  sync                          fetch every newsletter with its variants and test groups\n"
+        "  workspace add NAME            save a workspace; the App API key is read from standard input\n"
+        "                                (and, with --track-site-id, the Track API key from the next line)\n"
+        "  workspace list                the saved workspaces\n"
+        "  workspace test NAME           check the saved key (wrong key, wrong region, network, TLS)\n"
+        "  workspace remove NAME         delete the workspace, its keys and its local data (--yes)\n\n"
+        "With --workspace NAME the key comes from the system keychain. Otherwise it is read from the "
+        "environment variable CIO_APP_API_KEY. Keys are never accepted as arguments. --demo needs no key: "
+        "it runs the built-in sandbox."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption baseUrl(QStringLiteral("base-url"),
@@ -68,9 +115,17 @@ void Cli::run(const QStringList &arguments)
                                     tr("region"), QStringLiteral("us"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON instead of text."));
     const QCommandLineOption demo(QStringLiteral("demo"), tr("Use the demo workspace (built-in sandbox)."));
-    const QCommandLineOption verbose(QStringLiteral("verbose"),
-                                     tr("Log every request and retry to standard error (keys are redacted)."));
-    parser.addOptions({baseUrl, region, json, demo, verbose});
+    const QCommandLineOption verbose(
+        QStringLiteral("verbose"), tr("Log every request and retry to standard error (keys are redacted)."));
+    const QCommandLineOption workspace(QStringLiteral("workspace"),
+                                       tr("Use a saved workspace (see “workspace list”)."), tr("name"));
+    const QCommandLineOption readOnly(QStringLiteral("read-only"),
+                                      tr("workspace add: never allow changes in this workspace."));
+    const QCommandLineOption trackSiteId(
+        QStringLiteral("track-site-id"),
+        tr("workspace add: Track API site id (its key follows on standard input)."), tr("id"));
+    const QCommandLineOption yes(QStringLiteral("yes"), tr("Do not ask for confirmation."));
+    parser.addOptions({baseUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes});
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do; see the list above."));
     m_helpText = parser.helpText();
 
@@ -90,15 +145,29 @@ void Cli::run(const QStringList &arguments)
     }
     m_json = parser.isSet(json);
     // Our own debug logging is for --verbose only; warnings always show.
-    QLoggingCategory::setFilterRules(parser.isSet(verbose) ? QStringLiteral("cio.*.debug=true")
-                                                           : QStringLiteral("cio.*.debug=false\ncio.*.info=false"));
-    if (parser.positionalArguments().isEmpty()) {
+    QLoggingCategory::setFilterRules(parser.isSet(verbose)
+                                         ? QStringLiteral("cio.*.debug=true")
+                                         : QStringLiteral("cio.*.debug=false\ncio.*.info=false"));
+    const QStringList words = parser.positionalArguments();
+    if (words.isEmpty()) {
         usageError(tr("No command given."));
+        return;
+    }
+    if (words.first() == QLatin1String("workspace")) {
+        workspaceCommand(words, parser);
+        return;
+    }
+    if (parser.isSet(workspace)) {
+        if (parser.isSet(demo) || parser.isSet(baseUrl)) {
+            usageError(tr("--workspace cannot be combined with --demo or --base-url."));
+            return;
+        }
+        setUpWorkspaceClient(parser.value(workspace), [this, words] { dispatch(words); });
         return;
     }
     if (!setUpClient(parser))
         return;
-    dispatch(parser.positionalArguments());
+    dispatch(words);
 }
 
 bool Cli::setUpClient(const QCommandLineParser &parser)

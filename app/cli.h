@@ -1,12 +1,17 @@
 #pragma once
 
 #include "api/client.h"
+#include "api/credentialstore.h"
 
 #include <QCommandLineParser>
 #include <QObject>
 #include <QTextStream>
 
 #include <functional>
+
+namespace cio::models {
+class WorkspaceRepository;
+}
 
 namespace cio::app {
 
@@ -19,6 +24,13 @@ class Cli final : public QObject
     Q_OBJECT
 
 public:
+    enum ExitCode
+    {
+        ExitOk = 0,
+        ExitApiError = 1,
+        ExitUsage = 2
+    };
+
     explicit Cli(QObject *parent = nullptr);
     ~Cli() override;
 
@@ -30,6 +42,9 @@ signals:
 
 private:
     bool setUpClient(const QCommandLineParser &parser);
+    // With --workspace: the profile's settings and its key from the keychain, then `then`.
+    void setUpWorkspaceClient(const QString &name, std::function<void()> then);
+    api::CredentialStore *credentials();
     void dispatch(const QStringList &words);
     void usageError(const QString &message);
     void apiError(const api::Error &error);
@@ -42,6 +57,15 @@ private:
     void segmentsList();
     void sync();
 
+    // cliworkspace.cpp
+    void workspaceCommand(const QStringList &words, const QCommandLineParser &parser);
+    void workspaceAdd(const QString &name, const QCommandLineParser &parser);
+    void workspaceList();
+    void workspaceRemove(const QString &name, bool confirmed);
+    void workspaceTest(const QString &name);
+    // Reads one line from standard input; on a terminal it prompts on stderr and hides the typing.
+    QString readSecretLine(const QString &prompt);
+
     // Prints rows as aligned columns (the first row is the header).
     void printTable(const QList<QStringList> &rows);
     void printJson(const QJsonValue &value);
@@ -53,6 +77,8 @@ private:
     QString m_helpText;
     DemoSandbox *m_demo = nullptr;
     api::Client *m_client = nullptr;
+    api::CredentialStore *m_credentials = nullptr;
+    models::WorkspaceRepository *m_workspaces = nullptr;
 };
 
 } // namespace cio::app

@@ -1,23 +1,43 @@
 #include "app/studio.h"
 
 #include "api/client.h"
+#include "api/credentialstore.h"
 #include "app/demosandbox.h"
+#include "models/connectiontester.h"
 #include "models/newsletterlistmodel.h"
+#include "models/workspacerepository.h"
 #include "ui/mainwindow.h"
+#include "ui/messagebox.h"
 #include "ui/newsletterlistpage.h"
 #include "ui/welcomepage.h"
+#include "ui/workspacedialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QStatusBar>
 #include <QTimer>
 
 namespace cio::app {
 
-Studio::Studio(QObject *parent) : QObject(parent), m_window(std::make_unique<ui::MainWindow>())
+Studio::Studio(QObject *parent)
+    : QObject(parent)
+    , m_window(std::make_unique<ui::MainWindow>())
+    , m_credentials(new api::CredentialStore(QStringLiteral("cio-studio"), this))
+    , m_workspaces(new models::WorkspaceRepository(m_credentials, nullptr, this))
+    , m_tester(new models::ConnectionTester(this))
 {
+    const int keychainTimeout = qEnvironmentVariableIntValue("CIO_KEYCHAIN_TIMEOUT_MS");
+    if (keychainTimeout > 0)
+        m_credentials->setTimeoutMs(keychainTimeout);
     connect(m_window.get(), &ui::MainWindow::openDemoRequested, this, &Studio::openDemo);
+    connect(m_window.get(), &ui::MainWindow::openWorkspaceRequested, this, &Studio::openWorkspace);
+    connect(m_window.get(), &ui::MainWindow::addWorkspaceRequested, this, &Studio::addWorkspace);
+    connect(m_window.get(), &ui::MainWindow::editWorkspaceRequested, this,
+            [this](const QString &id) { editWorkspace(id); });
+    connect(m_window.get(), &ui::MainWindow::removeWorkspaceRequested, this, &Studio::removeWorkspace);
+    refreshWorkspaceList();
 }
 
 Studio::~Studio()
@@ -26,6 +46,11 @@ Studio::~Studio()
     m_window.reset();
     delete m_client;
     delete m_demo;
+}
+
+ui::WorkspaceDialog *Studio::workspaceDialog() const
+{
+    return m_dialog;
 }
 
 api::Client *Studio::client() const
@@ -47,7 +72,12 @@ bool Studio::start(const QStringList &arguments, QString *error)
            "the window to <file> and quit."),
         tr("file"));
     const QCommandLineOption showLog(QStringLiteral("show-request-log"), tr("Show the request log dock."));
-    parser.addOptions({demo, screenshot, showLog});
+    const QCommandLineOption workspace(QStringLiteral("workspace"), tr("Open the saved workspace <name>."),
+                                       tr("name"));
+    const QCommandLineOption welcome(QStringLiteral("welcome"), tr("Start on the welcome page."));
+    const QCommandLineOption addWorkspaceOption(QStringLiteral("add-workspace"),
+                                                tr("Open the Add Workspace dialog at once."));
+    parser.addOptions({demo, screenshot, showLog, workspace, welcome, addWorkspaceOption});
     if (!parser.parse(arguments)) {
         if (error)
             *error = parser.errorText();
@@ -61,8 +91,22 @@ bool Studio::start(const QStringList &arguments, QString *error)
     m_window->show();
     if (parser.isSet(showLog))
         m_window->findChild<QDockWidget *>(QStringLiteral("requestLogDock"))->show();
-    if (parser.isSet(demo))
+    if (parser.isSet(demo)) {
         openDemo();
+    } else if (parser.isSet(workspace)) {
+        const auto profile = m_workspaces->profiles().find(parser.value(workspace));
+        if (!profile) {
+            if (error)
+                *error = tr("No saved workspace is called “%1”.").arg(parser.value(workspace));
+            return false;
+        }
+        openWorkspace(profile->id);
+    } else if (!parser.isSet(welcome) &&
+               m_workspaces->profiles().find(m_workspaces->profiles().lastOpenId())) {
+        openWorkspace(m_workspaces->profiles().lastOpenId());
+    }
+    if (parser.isSet(addWorkspaceOption))
+        QTimer::singleShot(0, this, &Studio::addWorkspace);
     if (parser.isSet(screenshot))
         scheduleScreenshot(parser.value(screenshot));
     return true;
@@ -78,20 +122,162 @@ void Studio::openDemo()
         m_window->showWelcome(message);
         return;
     }
-    api::ConnectionSettings settings;
-    settings.baseUrl = m_demo->url();
-    settings.apiKey = m_demo->apiKey();
-    if (!m_client)
-        m_client = new api::Client(settings);
-    else
-        m_client->setSettings(settings);
-
     models::WorkspaceProfile profile;
     profile.name = tr("Demo workspace");
     profile.baseUrl = m_demo->url();
     profile.colour = QStringLiteral("#0f9d58");
     profile.demo = true;
+    showWorkspace(profile, m_demo->apiKey());
+}
+
+void Studio::showWorkspace(const models::WorkspaceProfile &profile, const QString &apiKey)
+{
+    api::ConnectionSettings settings;
+    settings.region = profile.region;
+    settings.baseUrl = profile.baseUrl;
+    settings.apiKey = apiKey;
+    settings.readOnly = profile.readOnly;
+    // A fresh client per workspace: nothing queued for the previous one may go out with this key.
+    api::Client *previous = m_client;
+    m_client = new api::Client(settings);
     m_window->openWorkspace(profile, m_client);
+    delete previous;
+    if (!profile.demo)
+        m_workspaces->profiles().setLastOpenId(profile.id);
+    emit workspaceOpened(profile);
+}
+
+void Studio::openWorkspace(const QString &id)
+{
+    const auto profile = m_workspaces->profiles().find(id);
+    if (!profile) {
+        m_window->showWelcome(tr("That workspace no longer exists."));
+        refreshWorkspaceList();
+        return;
+    }
+    m_window->statusBar()->showMessage(tr("Reading the key of “%1” from the keychain…").arg(profile->name));
+    m_workspaces->loadAppKey(*profile, this,
+                             [this, profile](const QString &key, const api::CredentialError &error) {
+                                 m_window->statusBar()->clearMessage();
+                                 if (error.isError()) {
+                                     // Let the user type the key again (or keep it for this session) without
+                                     // losing the profile.
+                                     if (!m_window->hasWorkspace())
+                                         m_window->showWelcome(error.message());
+                                     editWorkspace(profile->id, error.message());
+                                     return;
+                                 }
+                                 showWorkspace(*profile, key);
+                             });
+}
+
+void Studio::refreshWorkspaceList()
+{
+    m_window->setWorkspaces(m_workspaces->profiles().profiles());
+}
+
+void Studio::addWorkspace()
+{
+    runDialog({}, {});
+}
+
+void Studio::editWorkspace(const QString &id, const QString &problem)
+{
+    const auto profile = m_workspaces->profiles().find(id);
+    if (profile)
+        runDialog(*profile, problem);
+}
+
+void Studio::runDialog(const models::WorkspaceProfile &profile, const QString &problem)
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        return;
+    }
+    m_dialog = new ui::WorkspaceDialog(profile, m_window.get());
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog->setSaveError(problem);
+    connect(m_dialog, &ui::WorkspaceDialog::testRequested, this,
+            [this](api::Region region, const QUrl &baseUrl, const QString &key) {
+                m_dialog->setTestRunning();
+                m_tester->test(
+                    region, baseUrl, key, m_dialog,
+                    [this](const models::ConnectionVerdict &verdict) { m_dialog->setTestVerdict(verdict); });
+            });
+    connect(m_dialog, &ui::WorkspaceDialog::saveRequested, this, [this] { saveFromDialog(false); });
+    m_dialog->open();
+}
+
+void Studio::saveFromDialog(bool sessionOnly)
+{
+    if (!m_dialog)
+        return;
+    models::WorkspaceRepository::Keys keys;
+    keys.appKey = m_dialog->appKey();
+    keys.trackKey = m_dialog->trackKey();
+    keys.sessionOnly = sessionOnly;
+    m_dialog->setBusy(true);
+    m_dialog->setSaveError({});
+    m_workspaces->save(m_dialog->profile(), keys, m_dialog,
+                       [this, sessionOnly](const models::WorkspaceProfile &saved, const QString &error,
+                                           const api::CredentialError &keychainError) {
+                           m_dialog->setBusy(false);
+                           if (error.isEmpty()) {
+                               const bool reopen = !m_client || m_window->currentProfile().id == saved.id ||
+                                                   m_dialog->isNew();
+                               m_dialog->accept();
+                               refreshWorkspaceList();
+                               if (reopen)
+                                   openWorkspace(saved.id);
+                               return;
+                           }
+                           m_dialog->setSaveError(error);
+                           // Without a usable keychain the key may still serve this session, from memory
+                           // only.
+                           const bool keychainUnusable =
+                               keychainError.kind == api::CredentialError::Kind::NoKeychain ||
+                               keychainError.kind == api::CredentialError::Kind::Timeout ||
+                               keychainError.kind == api::CredentialError::Kind::Denied;
+                           if (!sessionOnly && keychainUnusable &&
+                               ui::MessageBox::question(
+                                   m_dialog, tr("Keychain unavailable"),
+                                   tr("%1\n\nUse the key for this session only? It is kept in memory and "
+                                      "forgotten when cio-studio quits; the workspace settings are saved.")
+                                       .arg(error),
+                                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes)
+                               saveFromDialog(true);
+                       });
+}
+
+void Studio::removeWorkspace(const QString &id)
+{
+    const auto profile = m_workspaces->profiles().find(id);
+    if (!profile)
+        return;
+    const auto answer = ui::MessageBox::question(
+        m_window.get(), tr("Remove Workspace"),
+        tr("Remove the workspace “%1” from cio-studio?\n\nIts keys are deleted from the keychain and its "
+           "local "
+           "data (cache, drafts, snapshots) from this computer. Nothing changes in Customer.io.")
+            .arg(profile->name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    m_workspaces->remove(*profile, this, [this, profile](const api::CredentialError &error) {
+        if (error.isError()) {
+            ui::MessageBox::warning(
+                m_window.get(), tr("Remove Workspace"),
+                tr("The workspace was kept because its keys could not be removed from the "
+                   "keychain: %1")
+                    .arg(error.message()));
+            return;
+        }
+        refreshWorkspaceList();
+        if (m_window->currentProfile().id == profile->id) {
+            delete m_client;
+            m_window->showWelcome();
+        }
+    });
 }
 
 void Studio::scheduleScreenshot(const QString &path)

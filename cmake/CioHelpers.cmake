@@ -13,12 +13,18 @@ function(cio_add_test name)
         CIO_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
         CIO_BINARY_DIR="${PROJECT_BINARY_DIR}")
     add_test(NAME ${name} COMMAND ${name})
+    # Each test has a HOME of its own; tests that inspect it empty it first (cio::test::freshHome()).
+    file(MAKE_DIRECTORY "${PROJECT_BINARY_DIR}/test-home/${name}")
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 300)
     endif()
     set(env
         "QT_QPA_PLATFORM=offscreen"
         "CIO_TEST_TMP=${PROJECT_BINARY_DIR}/test-home/${name}"
+        "HOME=${PROJECT_BINARY_DIR}/test-home/${name}"
+        "XDG_CONFIG_HOME=${PROJECT_BINARY_DIR}/test-home/${name}/.config"
+        "XDG_DATA_HOME=${PROJECT_BINARY_DIR}/test-home/${name}/.local/share"
+        "XDG_CACHE_HOME=${PROJECT_BINARY_DIR}/test-home/${name}/.cache"
         "CIO_SANDBOX_BIN=$<TARGET_FILE:cio-sandbox>"
         "CIO_CLI_BIN=$<TARGET_FILE:cio-studio-cli>"
         "CIO_STUDIO_BIN=$<TARGET_FILE:cio-studio>"

@@ -12,7 +12,12 @@ cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
 built=$(date +%s)
 
-# A private D-Bus session bus, so that no test can reach the developer's own desktop services.
-dbus-run-session -- ctest --preset "$preset" -j2 "${@:2}"
+# A private D-Bus session bus with its own unlocked GNOME Keyring (Secret Service) in a throwaway HOME,
+# so the keychain tests use the real thing and never touch the developer's own keyring or desktop.
+keyring_home=$(mktemp -d)
+trap 'rm -rf "$keyring_home"' EXIT
+HOME=$keyring_home dbus-run-session -- bash -c '
+    eval "$(printf "cio-test-keyring\n" | gnome-keyring-daemon --daemonize --unlock --components=secrets)"
+    ctest --preset "$0" -j2 "${@:1}"' "$preset" "${@:2}"
 finished=$(date +%s)
 echo "Build: $((built - start)) s, tests: $((finished - built)) s"

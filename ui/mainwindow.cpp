@@ -12,27 +12,46 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cio::ui {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_rootStack(new QStackedWidget(this)), m_welcome(new WelcomePage(this)),
-      m_workspaceView(new QWidget(this)), m_workspaceBadge(new QLabel(this)),
-      m_sidebar(new QListWidget(this)), m_sections(new QStackedWidget(this)),
-      m_logDock(new RequestLogDock(this)), m_queueLabel(new QLabel(this))
+    : QMainWindow(parent)
+    , m_rootStack(new QStackedWidget(this))
+    , m_welcome(new WelcomePage(this))
+    , m_workspaceView(new QWidget(this))
+    , m_switcher(new QToolButton(this))
+    , m_switcherMenu(new QMenu(this))
+    , m_readOnlyBadge(new QLabel(this))
+    , m_sidebar(new QListWidget(this))
+    , m_sections(new QStackedWidget(this))
+    , m_logDock(new RequestLogDock(this))
+    , m_queueLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("cio-studio"));
     resize(1180, 760);
 
-    m_workspaceBadge->setObjectName(QStringLiteral("workspaceBadge"));
-    m_workspaceBadge->setTextFormat(Qt::RichText);
-    m_workspaceBadge->setContentsMargins(8, 6, 8, 6);
+    m_switcher->setObjectName(QStringLiteral("workspaceSwitcher"));
+    m_switcher->setPopupMode(QToolButton::InstantPopup);
+    m_switcher->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_switcher->setAutoRaise(true);
+    m_switcher->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_switcher->setMenu(m_switcherMenu);
+    m_readOnlyBadge->setObjectName(QStringLiteral("readOnlyBadge"));
+    m_readOnlyBadge->setText(tr("READ-ONLY — changes are disabled"));
+    m_readOnlyBadge->setStyleSheet(QStringLiteral(
+        "background:#fde68a;color:#5a4300;border:1px solid #e0b84f;border-radius:3px;padding:2px 6px;"
+        "font-weight:bold;"));
+    m_readOnlyBadge->setToolTip(tr("This workspace is read-only: nothing can be saved, created or deleted."));
+    m_readOnlyBadge->hide();
 
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setMaximumWidth(220);
@@ -43,7 +62,8 @@ MainWindow::MainWindow(QWidget *parent)
     auto *sidebarColumn = new QWidget(this);
     auto *sidebarLayout = new QVBoxLayout(sidebarColumn);
     sidebarLayout->setContentsMargins(0, 0, 0, 0);
-    sidebarLayout->addWidget(m_workspaceBadge);
+    sidebarLayout->addWidget(m_switcher);
+    sidebarLayout->addWidget(m_readOnlyBadge);
     sidebarLayout->addWidget(m_sidebar, 1);
 
     auto *splitter = new QSplitter(this);
@@ -66,6 +86,8 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_queueLabel);
 
     connect(m_welcome, &WelcomePage::openDemoRequested, this, &MainWindow::openDemoRequested);
+    connect(m_welcome, &WelcomePage::openWorkspaceRequested, this, &MainWindow::openWorkspaceRequested);
+    connect(m_welcome, &WelcomePage::addWorkspaceRequested, this, &MainWindow::addWorkspaceRequested);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_sections, &QStackedWidget::setCurrentIndex);
 
     buildMenus();
@@ -77,6 +99,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *addWorkspace = file->addAction(tr("&Add Workspace…"));
+    connect(addWorkspace, &QAction::triggered, this, &MainWindow::addWorkspaceRequested);
     QAction *openDemo = file->addAction(tr("Open &Demo Workspace"));
     connect(openDemo, &QAction::triggered, this, &MainWindow::openDemoRequested);
     file->addSeparator();
@@ -102,11 +126,52 @@ void MainWindow::buildMenus()
     });
 }
 
+void MainWindow::setWorkspaces(const QList<models::WorkspaceProfile> &profiles)
+{
+    m_profiles = profiles;
+    m_welcome->setWorkspaces(profiles);
+    rebuildSwitcherMenu();
+}
+
+bool MainWindow::hasWorkspace() const
+{
+    return m_client != nullptr;
+}
+
+void MainWindow::rebuildSwitcherMenu()
+{
+    m_switcherMenu->clear();
+    for (const models::WorkspaceProfile &p : std::as_const(m_profiles)) {
+        QAction *a = m_switcherMenu->addAction(
+            p.readOnly ? tr("%1 (%2, read-only)").arg(p.name, api::regionName(p.region).toUpper())
+                       : tr("%1 (%2)").arg(p.name, api::regionName(p.region).toUpper()));
+        a->setCheckable(true);
+        a->setChecked(m_client && !m_profile.demo && p.id == m_profile.id);
+        const QString id = p.id;
+        connect(a, &QAction::triggered, this, [this, id] { emit openWorkspaceRequested(id); });
+    }
+    QAction *demo = m_switcherMenu->addAction(tr("Demo workspace"));
+    demo->setCheckable(true);
+    demo->setChecked(m_client && m_profile.demo);
+    connect(demo, &QAction::triggered, this, &MainWindow::openDemoRequested);
+    m_switcherMenu->addSeparator();
+    QAction *add = m_switcherMenu->addAction(tr("Add Workspace…"));
+    connect(add, &QAction::triggered, this, &MainWindow::addWorkspaceRequested);
+    const bool editable = m_client && !m_profile.demo;
+    QAction *edit = m_switcherMenu->addAction(tr("Edit This Workspace…"));
+    edit->setEnabled(editable);
+    connect(edit, &QAction::triggered, this, [this] { emit editWorkspaceRequested(m_profile.id); });
+    QAction *remove = m_switcherMenu->addAction(tr("Remove This Workspace…"));
+    remove->setEnabled(editable);
+    connect(remove, &QAction::triggered, this, [this] { emit removeWorkspaceRequested(m_profile.id); });
+}
+
 void MainWindow::showWelcome(const QString &error)
 {
     m_welcome->setBusy(false);
     m_welcome->setError(error);
     m_rootStack->setCurrentWidget(m_welcome);
+    setWindowTitle(tr("cio-studio"));
 }
 
 void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Client *client)
@@ -142,16 +207,23 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
 
 void MainWindow::updateWorkspaceBadge()
 {
-    const QString colour = m_profile.colour.isEmpty() ? QStringLiteral("#6b7280") : m_profile.colour;
-    QString text = QStringLiteral("<span style='color:%1;font-size:large'>●</span> <b>%2</b><br>")
-                       .arg(colour, m_profile.name.toHtmlEscaped());
-    QString details = m_profile.demo ? tr("Local sandbox") : api::regionName(m_profile.region).toUpper();
-    text += QStringLiteral("<small>%1</small>").arg(details.toHtmlEscaped());
-    if (m_profile.readOnly)
-        text += QStringLiteral(" <small style='background:#fde68a;color:#5a4300'>&nbsp;%1&nbsp;</small>")
-                    .arg(tr("READ-ONLY"));
-    m_workspaceBadge->setText(text);
-    m_workspaceBadge->setToolTip(m_profile.effectiveBaseUrl().toDisplayString());
+    QPixmap dot(14, 14);
+    dot.fill(Qt::transparent);
+    {
+        QPainter painter(&dot);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setBrush(QColor(m_profile.colour.isEmpty() ? QStringLiteral("#6b7280") : m_profile.colour));
+        painter.setPen(Qt::NoPen);
+        painter.drawEllipse(1, 1, 12, 12);
+    }
+    m_switcher->setIcon(QIcon(dot));
+    const QString where = m_profile.demo ? tr("Local sandbox")
+                                         : tr("%1 region").arg(api::regionName(m_profile.region).toUpper());
+    m_switcher->setText(m_profile.name + QLatin1Char('\n') + where);
+    m_switcher->setToolTip(tr("%1 — %2\nClick to switch, add or edit workspaces.")
+                               .arg(m_profile.name, m_profile.effectiveBaseUrl().toDisplayString()));
+    m_readOnlyBadge->setVisible(m_profile.readOnly);
+    rebuildSwitcherMenu();
 }
 
 void MainWindow::updateQueueState(const api::QueueState &state)

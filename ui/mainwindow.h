@@ -7,6 +7,8 @@
 
 class QLabel;
 class QListWidget;
+class QMenu;
+class QToolButton;
 class QStackedWidget;
 
 namespace cio::api {
@@ -33,6 +35,10 @@ public:
     // Shows the workspace. The client stays owned by the caller and must outlive the window's use of it.
     void openWorkspace(const models::WorkspaceProfile &profile, api::Client *client);
     void showWelcome(const QString &error = {});
+    // The saved workspaces, for the switcher and the welcome page.
+    void setWorkspaces(const QList<models::WorkspaceProfile> &profiles);
+    const models::WorkspaceProfile &currentProfile() const { return m_profile; }
+    bool hasWorkspace() const;
 
     WelcomePage *welcomePage() const { return m_welcome; }
     NewsletterListPage *newsletterPage() const { return m_newsletters; }
@@ -40,18 +46,26 @@ public:
 
 signals:
     void openDemoRequested();
+    void openWorkspaceRequested(const QString &id);
+    void addWorkspaceRequested();
+    void editWorkspaceRequested(const QString &id);
+    void removeWorkspaceRequested(const QString &id);
 
 private:
     void buildMenus();
     void updateQueueState(const api::QueueState &state);
     void updateWorkspaceBadge();
+    void rebuildSwitcherMenu();
 
     models::WorkspaceProfile m_profile;
     QPointer<api::Client> m_client;
     QStackedWidget *m_rootStack;
     WelcomePage *m_welcome;
     QWidget *m_workspaceView;
-    QLabel *m_workspaceBadge;
+    QToolButton *m_switcher;
+    QMenu *m_switcherMenu;
+    QLabel *m_readOnlyBadge;
+    QList<models::WorkspaceProfile> m_profiles;
     QListWidget *m_sidebar;
     QStackedWidget *m_sections;
     NewsletterListPage *m_newsletters = nullptr;

@@ -4,13 +4,19 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace cio::ui {
 
 WelcomePage::WelcomePage(QWidget *parent)
-    : QWidget(parent), m_openDemo(new QPushButton(tr("Open demo workspace"), this)), m_error(new QLabel(this))
+    : QWidget(parent)
+    , m_openDemo(new QPushButton(tr("Open demo workspace"), this))
+    , m_addWorkspace(new QPushButton(tr("Add workspace…"), this))
+    , m_workspacesTitle(new QLabel(tr("Your workspaces"), this))
+    , m_workspaces(new QListWidget(this))
+    , m_error(new QLabel(this))
 {
     auto *card = new QFrame(this);
     card->setObjectName(QStringLiteral("welcomeCard"));
@@ -41,6 +47,22 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_openDemo->setDefault(true);
     m_openDemo->setMinimumHeight(34);
 
+    m_addWorkspace->setObjectName(QStringLiteral("addWorkspaceButton"));
+    m_addWorkspace->setMinimumHeight(34);
+    m_workspaces->setObjectName(QStringLiteral("welcomeWorkspaces"));
+    m_workspaces->setMaximumHeight(150);
+    QFont sectionFont = m_workspacesTitle->font();
+    sectionFont.setBold(true);
+    m_workspacesTitle->setFont(sectionFont);
+    m_workspacesTitle->hide();
+    m_workspaces->hide();
+
+    auto *addText = new QLabel(tr("To work on your own workspace, add it with its App API key (Customer.io: "
+                                  "Account settings → API credentials). The key is kept in your system's "
+                                  "keychain."),
+                               card);
+    addText->setWordWrap(true);
+
     m_error->setObjectName(QStringLiteral("welcomeError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color:#b3261e;"));
@@ -51,6 +73,11 @@ WelcomePage::WelcomePage(QWidget *parent)
     cardLayout->setSpacing(14);
     cardLayout->addWidget(title);
     cardLayout->addWidget(intro);
+    cardLayout->addSpacing(6);
+    cardLayout->addWidget(m_workspacesTitle);
+    cardLayout->addWidget(m_workspaces);
+    cardLayout->addWidget(addText);
+    cardLayout->addWidget(m_addWorkspace, 0, Qt::AlignLeft);
     cardLayout->addSpacing(6);
     cardLayout->addWidget(demoText);
     cardLayout->addWidget(m_openDemo, 0, Qt::AlignLeft);
@@ -68,6 +95,27 @@ WelcomePage::WelcomePage(QWidget *parent)
     layout->addStretch(2);
 
     connect(m_openDemo, &QPushButton::clicked, this, &WelcomePage::openDemoRequested);
+    connect(m_addWorkspace, &QPushButton::clicked, this, &WelcomePage::addWorkspaceRequested);
+    connect(m_workspaces, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        emit openWorkspaceRequested(item->data(Qt::UserRole).toString());
+    });
+}
+
+void WelcomePage::setWorkspaces(const QList<models::WorkspaceProfile> &profiles)
+{
+    m_workspaces->clear();
+    for (const models::WorkspaceProfile &p : profiles) {
+        QPixmap dot(12, 12);
+        dot.fill(QColor(p.colour.isEmpty() ? QStringLiteral("#6b7280") : p.colour));
+        QString text = p.name + QLatin1String("  —  ") + api::regionName(p.region).toUpper();
+        if (p.readOnly)
+            text += QLatin1String(" · ") + tr("read-only");
+        auto *item = new QListWidgetItem(QIcon(dot), text, m_workspaces);
+        item->setData(Qt::UserRole, p.id);
+        item->setToolTip(tr("Double-click to open"));
+    }
+    m_workspacesTitle->setVisible(!profiles.isEmpty());
+    m_workspaces->setVisible(!profiles.isEmpty());
 }
 
 void WelcomePage::setError(const QString &message)
@@ -79,6 +127,8 @@ void WelcomePage::setError(const QString &message)
 void WelcomePage::setBusy(bool busy)
 {
     m_openDemo->setEnabled(!busy);
+    m_addWorkspace->setEnabled(!busy);
+    m_workspaces->setEnabled(!busy);
     m_openDemo->setText(busy ? tr("Starting the demo sandbox…") : tr("Open demo workspace"));
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "models/workspaceprofile.h"
+
 #include <QWidget>
 
-class QPushButton;
 class QLabel;
+class QListWidget;
+class QPushButton;
 
 namespace cio::ui {
 
@@ -18,12 +21,18 @@ public:
     // Shows why the last attempt to open a workspace failed (empty hides it).
     void setError(const QString &message);
     void setBusy(bool busy);
+    void setWorkspaces(const QList<models::WorkspaceProfile> &profiles);
 
 signals:
     void openDemoRequested();
+    void openWorkspaceRequested(const QString &id);
+    void addWorkspaceRequested();
 
 private:
     QPushButton *m_openDemo;
+    QPushButton *m_addWorkspace;
+    QLabel *m_workspacesTitle;
+    QListWidget *m_workspaces;
     QLabel *m_error;
 };
 
