@@ -1,0 +1,139 @@
+#pragma once
+
+#include "api/dto.h"
+#include "models/savejournal.h"
+#include "models/workspacesync.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+class QSqlDatabase;
+class QVariant;
+
+namespace cio::models {
+
+// A variant's unsaved edit.
+struct Draft final
+{
+    qint64 contentId = 0;
+    qint64 newsletterId = 0;
+    QJsonObject fields; // only the edited fields, API names (subject, body, reply_to_id, …)
+    api::Content
+        base; // the server version the edit started from; its updated/deduplicateId are the conflict check
+    QDateTime savedAt; // when the draft was last written (UTC)
+};
+
+// The server's version of a variant, kept before a save overwrote it.
+struct Snapshot final
+{
+    qint64 id = 0;
+    qint64 contentId = 0;
+    qint64 newsletterId = 0;
+    api::Content content;
+    QDateTime takenAt; // UTC
+};
+
+// One workspace's local data in SQLite (WAL): the synced newsletters, variants and test groups with a
+// full-text index, the user's drafts and the snapshots taken before saves. DTOs are kept as their own
+// JSON so nothing the API sent is lost. Use it from the thread that opened it.
+class LocalStore final : public QObject, public SaveJournal
+{
+    Q_OBJECT
+
+public:
+    static constexpr int SchemaVersion = 1;
+    static constexpr int MaxSnapshotsPerVariant = 20;
+
+    explicit LocalStore(QObject *parent = nullptr);
+    ~LocalStore() override;
+
+    // WorkspaceRepository::dataDirectory(profileId) + "/workspace.sqlite".
+    static QString pathFor(const QString &profileId);
+    // For connections without a saved workspace (--base-url or the environment key in the CLI): a store
+    // named after the API host and port, pathFor("url-<host>-<port>").
+    static QString pathForBaseUrl(const QUrl &baseUrl);
+    // The demo workspace (which has no profile id): pathFor("demo").
+    static QString demoPath();
+
+    // Creates the folder and the schema when needed. Refuses a file written by a newer schema version.
+    bool open(const QString &path, QString *error = nullptr);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+
+    // ---- Synced workspace (localstoreworkspace.cpp) ----
+    // Replaces newsletters, variants and test groups. Newsletters whose details are missing from the
+    // snapshot (a failed fetch) keep their old details, marked stale so the next sync fetches them.
+    bool storeSnapshot(const WorkspaceSnapshot &snapshot);
+    // Replaces one newsletter with its variants and test groups; its details count as current for
+    // its `updated`.
+    bool storeNewsletterDetail(const api::Newsletter &n, const QList<api::Content> &contents,
+                               const QList<api::TestGroup> &groups);
+    bool storeContent(const api::Content &content); // one variant after a save/reload
+    // Replaces the newsletter list; newsletters no longer listed go with their variants and groups.
+    // The details of the others stay; those of a newsletter whose JSON changed are marked stale.
+    bool storeNewsletterList(const QList<api::Newsletter> &newsletters);
+    // Newsletter id → the newsletter `updated` its stored details were fetched at (complete ones only).
+    QHash<qint64, qint64> detailVersions() const;
+    bool markSynced(const QDateTime &at = QDateTime::currentDateTimeUtc());
+
+    QList<api::Newsletter> newsletters() const;
+    std::optional<api::Newsletter> newsletter(qint64 id) const;
+    QList<api::Content> contents(qint64 newsletterId) const;
+    std::optional<api::Content> content(qint64 contentId) const;
+    QList<api::TestGroup> testGroups(qint64 newsletterId) const;
+    QDateTime lastSynced() const;
+
+    // Full-text search over name, subject, preheader and body of every variant (localstoresearch.cpp).
+    // Words are ANDed, the last one matches as a prefix; returns newsletter ids, best first.
+    QList<qint64> search(const QString &text, int limit = 500) const;
+
+    // ---- Drafts (localstoredrafts.cpp); each write is its own committed transaction ----
+    bool saveDraft(const Draft &draft);
+    std::optional<Draft> draft(qint64 contentId) const;
+    QList<Draft> drafts() const; // newest first
+    QList<Draft> drafts(qint64 newsletterId) const;
+    bool discardDraft(qint64 contentId);
+
+    // ---- SaveJournal and snapshots (localstoredrafts.cpp) ----
+    qint64 keepSnapshot(qint64 newsletterId, const api::Content &serverVersion) override;
+    std::optional<api::Content> latestSnapshot(qint64 contentId) const override;
+    void dropSnapshot(qint64 snapshotId) override;
+    QList<Snapshot> snapshots(qint64 contentId) const; // newest first, at most MaxSnapshotsPerVariant
+
+signals:
+    void draftsChanged(qint64 contentId);
+    void dataChanged(); // after storeSnapshot/storeNewsletterDetail/storeContent/storeNewsletterList
+
+private:
+    QSqlDatabase database() const;
+    bool createSchema(QString *error);
+    bool fail(const QString &what, const QString &why) const;
+    // Helpers for use inside transaction() (localstoreworkspace.cpp).
+    bool writeNewsletter(const api::Newsletter &n); // a changed newsletter's details become stale
+    bool setDetailsVersion(qint64 newsletterId, const QVariant &updated); // null = details stale
+    bool replaceDetails(qint64 newsletterId, const QList<api::Content> &contents,
+                        const QList<api::TestGroup> &groups);
+    bool writeContent(const api::Content &content, qint64 newsletterId, int position);
+    bool removeNewsletter(qint64 id);
+    QSet<qint64> newsletterIds() const;
+    // Runs `work` in one transaction; rolls back when it returns false.
+    bool transaction(const QString &what, const std::function<bool()> &work);
+    QList<Draft> queryDrafts(const QString &where, qint64 value) const;
+    // Keeps the full-text index of one variant in step with its row (localstoresearch.cpp).
+    bool indexContent(const api::Content &content);
+    bool unindexNewsletter(qint64 newsletterId);
+
+    QString m_connection; // unique per instance, so several stores can be open in one process
+    QString m_path;
+    mutable QString m_lastError;
+};
+
+} // namespace cio::models

@@ -1,0 +1,112 @@
+#include "models/storesync.h"
+
+#include "api/appapi.h"
+#include "api/client.h"
+#include "models/localstore.h"
+#include "models/localstore_p.h"
+
+namespace cio::models {
+
+StoreSync::StoreSync(api::Client *client, LocalStore *store, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_store(store)
+{}
+
+void StoreSync::start()
+{
+    run(false);
+}
+
+void StoreSync::startFull()
+{
+    run(true);
+}
+
+void StoreSync::run(bool full)
+{
+    if (m_running || !m_client || !m_store)
+        return;
+    m_running = true;
+    m_pending.clear();
+    m_failures.clear();
+    m_fetched.clear();
+    m_done = m_total = 0;
+    api::AppApi(m_client).allNewsletters(
+        this, [this, full](const QList<api::Newsletter> &list, const api::Error &error) {
+            if (error.isError())
+                return finish(error);
+            listFetched(list, full);
+        });
+}
+
+void StoreSync::listFetched(const QList<api::Newsletter> &list, bool full)
+{
+    // Storing the list first marks the details of every changed newsletter stale, so a detail fetch
+    // that fails now is retried by the next sync.
+    if (!m_store || !m_store->storeNewsletterList(list)) {
+        m_failures.append(
+            tr("The local store could not be written: %1").arg(m_store ? m_store->lastError() : QString()));
+        return finish({});
+    }
+    const QHash<qint64, qint64> current = m_store->detailVersions();
+    for (const api::Newsletter &n : list) {
+        const auto it = current.constFind(n.id);
+        if (full || it == current.cend() || *it != n.updated)
+            m_pending.insert(n.id, Pending{n, {}, {}, 0, false});
+    }
+    m_total = static_cast<int>(m_pending.size()) * 2;
+    qCDebug(lcStore) << "newsletters:" << list.size() << "to fetch:" << m_pending.size();
+    emit progress(0, m_total);
+    if (m_pending.isEmpty())
+        return finish({});
+
+    api::AppApi appApi(m_client);
+    const QList<qint64> ids = m_pending.keys();
+    for (qint64 id : ids) {
+        appApi.contents(id, this, [this, id](const QList<api::Content> &contents, const api::Error &error) {
+            if (!error.isError())
+                m_pending[id].contents = contents;
+            answered(id, error);
+        });
+        appApi.testGroups(id, this, [this, id](const QList<api::TestGroup> &groups, const api::Error &error) {
+            if (!error.isError())
+                m_pending[id].groups = groups;
+            answered(id, error);
+        });
+    }
+}
+
+void StoreSync::answered(qint64 newsletterId, const api::Error &error)
+{
+    Pending &p = m_pending[newsletterId];
+    ++p.answers;
+    if (error.isError() && !p.failed) {
+        p.failed = true;
+        m_failures.append(tr("Newsletter %1: %2").arg(newsletterId).arg(error.message()));
+        qCWarning(lcStore) << "newsletter" << newsletterId << "failed:" << error.message();
+    }
+    if (p.answers == 2 && !p.failed) {
+        // Stored as soon as both halves are in, so an interrupted sync keeps what it got.
+        if (m_store && m_store->storeNewsletterDetail(p.newsletter, p.contents, p.groups))
+            m_fetched.append(newsletterId);
+        else
+            m_failures.append(tr("Newsletter %1: the local store could not be written: %2")
+                                  .arg(newsletterId)
+                                  .arg(m_store ? m_store->lastError() : QString()));
+    }
+    emit progress(++m_done, m_total);
+    if (m_done == m_total)
+        finish({});
+}
+
+void StoreSync::finish(const api::Error &error)
+{
+    if (!error.isError() && m_failures.isEmpty() && m_store)
+        m_store->markSynced();
+    m_pending.clear();
+    m_running = false;
+    emit finished(error, static_cast<int>(m_fetched.size()));
+}
+
+} // namespace cio::models

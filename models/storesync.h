@@ -1,0 +1,73 @@
+#pragma once
+
+#include "api/dto.h"
+#include "api/error.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+namespace cio::api {
+class Client;
+}
+
+namespace cio::models {
+
+class LocalStore;
+
+// Fills a LocalStore from the API: the newsletter list, then the variants and test groups of every
+// newsletter whose stored details are missing or stale. A newsletter's details count as current while
+// its JSON in the list (its `updated`, content_ids, …) is unchanged.
+//
+// The API (and the sandbox) does not move a newsletter's `updated` when one of its variants is saved, so
+// an edit made elsewhere to an existing variant is not seen by start(); startFull() refetches everything.
+// Nothing depends on this for safety: a save re-reads the variant first (PRODUCT.md).
+// All requests are queued at once; the client's rate limiter paces them.
+class StoreSync final : public QObject
+{
+    Q_OBJECT
+
+public:
+    StoreSync(api::Client *client, LocalStore *store, QObject *parent = nullptr);
+
+    void start();     // details of new and changed newsletters only
+    void startFull(); // details of every newsletter
+    bool isRunning() const { return m_running; }
+    // Per-newsletter and local-store failures of the last run, in the user's terms.
+    QStringList failures() const { return m_failures; }
+    // Ids of the newsletters whose details the last run fetched and stored.
+    QList<qint64> fetchedIds() const { return m_fetched; }
+
+signals:
+    void progress(int done, int total);
+    // error: the newsletter list itself could not be fetched. A store that could not be written shows
+    // up in failures() (api::Error has no kind for local storage).
+    void finished(const cio::api::Error &error, int newslettersFetched);
+
+private:
+    struct Pending
+    {
+        api::Newsletter newsletter;
+        QList<api::Content> contents;
+        QList<api::TestGroup> groups;
+        int answers = 0;
+        bool failed = false;
+    };
+
+    void run(bool full);
+    void listFetched(const QList<api::Newsletter> &list, bool full);
+    void answered(qint64 newsletterId, const api::Error &error);
+    void finish(const api::Error &error);
+
+    QPointer<api::Client> m_client;
+    QPointer<LocalStore> m_store;
+    QHash<qint64, Pending> m_pending;
+    QStringList m_failures;
+    QList<qint64> m_fetched;
+    int m_done = 0;
+    int m_total = 0;
+    bool m_running = false;
+};
+
+} // namespace cio::models
