@@ -3,11 +3,15 @@
 #include "api/appapi.h"
 #include "api/region.h"
 #include "app/demosandbox.h"
+#include "models/localstore.h"
+#include "models/variantaddress.h"
+#include "models/variantsaver.h"
 #include "models/workspacerepository.h"
 #include "models/workspacesync.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,9 +100,16 @@ void Cli::run(const QStringList &arguments)
         "  newsletters list              the workspace's newsletters\n"
         "  newsletters show ID           one newsletter's header\n"
         "  variants list NEWSLETTER_ID   a newsletter's variants (test group, language, subject)\n"
+        "  variants show NEWSLETTER_ID VARIANT\n"
+        "                                one variant's fields and body; VARIANT is a content id, a\n"
+        "                                language code, “default” or TESTGROUP:LANG (group name or id)\n"
+        "  variants set NEWSLETTER_ID VARIANT [--subject TEXT] [--preheader TEXT] [--body-file PATH]\n"
+        "                                save changes; refused if someone else changed the variant\n"
+        "                                meanwhile (--force overwrites) or a link holds “[redacted]”\n"
         "  snippets list                 the workspace's snippets\n"
         "  segments list                 the workspace's segments\n"
         "  sync                          fetch every newsletter with its variants and test groups\n"
+        "  drafts list                   unsaved edits kept on this computer (needs no key)\n"
         "  workspace add NAME            save a workspace; the App API key is read from standard input\n"
         "                                (and, with --track-site-id, the Track API key from the next line)\n"
         "  workspace list                the saved workspaces\n"
@@ -126,6 +137,7 @@ void Cli::run(const QStringList &arguments)
         tr("workspace add: Track API site id (its key follows on standard input)."), tr("id"));
     const QCommandLineOption yes(QStringLiteral("yes"), tr("Do not ask for confirmation."));
     parser.addOptions({baseUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes});
+    addVariantOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do; see the list above."));
     m_helpText = parser.helpText();
 
@@ -144,6 +156,7 @@ void Cli::run(const QStringList &arguments)
         return;
     }
     m_json = parser.isSet(json);
+    readVariantOptions(parser);
     // Our own debug logging is for --verbose only; warnings always show.
     QLoggingCategory::setFilterRules(parser.isSet(verbose)
                                          ? QStringLiteral("cio.*.debug=true")
@@ -155,6 +168,13 @@ void Cli::run(const QStringList &arguments)
     }
     if (words.first() == QLatin1String("workspace")) {
         workspaceCommand(words, parser);
+        return;
+    }
+    if (words.first() == QLatin1String("drafts")) { // before the client: listing needs no key
+        if (words.size() == 2 && words.at(1) == QLatin1String("list"))
+            draftsList(parser);
+        else
+            usageError(tr("Unknown command “%1”.").arg(words.join(QLatin1Char(' '))));
         return;
     }
     if (parser.isSet(workspace)) {
@@ -233,6 +253,12 @@ void Cli::dispatch(const QStringList &words)
     } else if (command == QLatin1String("variants list")) {
         if (needs(3))
             variantsList(argument);
+    } else if (command == QLatin1String("variants show")) {
+        if (needs(4))
+            variantsShow(argument, words.value(3));
+    } else if (command == QLatin1String("variants set")) {
+        if (needs(4))
+            variantsSet(argument, words.value(3));
     } else if (command == QLatin1String("snippets list")) {
         if (needs(2))
             snippetsList();
@@ -357,6 +383,235 @@ void Cli::variantsList(const QString &idText)
         });
 }
 
+void Cli::addVariantOptions(QCommandLineParser &parser)
+{
+    parser.addOptions(
+        {{QStringLiteral("subject"), tr("variants set: the new subject."), tr("text")},
+         {QStringLiteral("preheader"), tr("variants set: the new preheader text."), tr("text")},
+         {QStringLiteral("body-file"),
+          tr("variants set: read the new HTML body from a file (- for "
+             "standard input)."),
+          tr("path")},
+         {QStringLiteral("force"), tr("variants set: overwrite even if someone else changed the "
+                                      "variant meanwhile.")}});
+}
+
+void Cli::readVariantOptions(const QCommandLineParser &parser)
+{
+    const auto value = [&parser](const char *name) -> std::optional<QString> {
+        const QString option = QLatin1String(name);
+        return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
+    };
+    m_variantEdit.subject = value("subject");
+    m_variantEdit.preheader = value("preheader");
+    m_variantEdit.bodyFile = value("body-file");
+    m_variantEdit.force = parser.isSet(QStringLiteral("force"));
+    m_variantEdit.workspace = parser.value(QStringLiteral("workspace"));
+}
+
+void Cli::loadVariant(
+    const QString &newsletterIdText, const QString &variantText,
+    std::function<void(const models::VariantAddress &, const api::Content &, const QList<api::TestGroup> &)>
+        then)
+{
+    qint64 id = 0;
+    if (!parseId(newsletterIdText, &id))
+        return;
+    api::AppApi(m_client).testGroups(
+        id, this,
+        [this, id, variantText, then](const QList<api::TestGroup> &groups, const api::Error &error) {
+            if (error.isError())
+                return apiError(error);
+            api::AppApi(m_client).contents(
+                id, this, [=](const QList<api::Content> &contents, const api::Error &e) {
+                    if (e.isError())
+                        return apiError(e);
+                    QString why;
+                    const auto address =
+                        models::VariantAddress::parse(variantText, id, contents, groups, &why);
+                    if (!address) {
+                        m_err << why << '\n';
+                        return done(ExitApiError);
+                    }
+                    m_client->send(api::Request::get(address->path()), this, [=](const api::Response &r) {
+                        const QJsonValue content = r.json.value(QLatin1String("content"));
+                        if (!r.ok() || !content.isObject())
+                            return apiError(r.ok() ? api::Error::make(api::Error::Kind::BadResponse)
+                                                   : r.error);
+                        then(*address, api::Content::fromJson(content.toObject()), groups);
+                    });
+                });
+        });
+}
+
+void Cli::variantsShow(const QString &newsletterId, const QString &variant)
+{
+    loadVariant(
+        newsletterId, variant,
+        [this](const models::VariantAddress &address, const api::Content &c,
+               const QList<api::TestGroup> &groups) {
+            const api::TestGroup *group = nullptr;
+            for (const api::TestGroup &g : groups) {
+                if (g.contentIds.contains(c.id))
+                    group = &g;
+            }
+            if (m_json) {
+                QJsonObject o = c.toJson();
+                o.insert(QStringLiteral("address"), address.path());
+                if (group) {
+                    o.insert(QStringLiteral("test_group"), group->name);
+                    o.insert(QStringLiteral("test_group_id"), group->id);
+                }
+                return printJson(o), done();
+            }
+            const auto sender = [](const std::optional<qint64> &senderId, const QString &text) {
+                return senderId ? QStringLiteral("%1  %2").arg(*senderId).arg(text).trimmed() : tr("(none)");
+            };
+            printTable({{tr("Content id:"), QString::number(c.id)},
+                        {tr("Newsletter:"), QString::number(c.newsletterId)},
+                        {tr("Name:"), c.name},
+                        {tr("Language:"), c.language.isEmpty() ? tr("(default)") : c.language},
+                        {tr("Test group:"),
+                         group ? QStringLiteral("%1 (%2)").arg(group->name).arg(group->id) : QString()},
+                        {tr("Address:"), address.path()},
+                        {tr("Subject:"), c.subject},
+                        {tr("Preheader:"), c.preheaderText},
+                        {tr("From id:"), sender(c.fromId, c.from)},
+                        {tr("Reply-to id:"), sender(c.replyToId, c.replyTo)},
+                        {tr("Updated:"), c.updated > 0 ? formatTime(c.updated) : tr("(not reported)")},
+                        {tr("Version:"), c.deduplicateId}});
+            m_out << '\n' << tr("Body:") << '\n' << c.body << '\n';
+            done();
+        });
+}
+
+void Cli::variantsSet(const QString &newsletterId, const QString &variant)
+{
+    const VariantEdit edit = m_variantEdit;
+    if (!edit.subject && !edit.preheader && !edit.bodyFile)
+        return usageError(tr("“variants set” needs at least one of --subject, --preheader or --body-file."));
+    std::optional<QString> body;
+    if (edit.bodyFile) {
+        QFile file(*edit.bodyFile);
+        const bool opened = *edit.bodyFile == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                                 : file.open(QIODevice::ReadOnly);
+        if (!opened)
+            return usageError(
+                tr("Cannot read the body file “%1”: %2").arg(*edit.bodyFile, file.errorString()));
+        body = QString::fromUtf8(file.readAll());
+    }
+    if (m_client->settings().readOnly) {
+        m_err << tr("This workspace is read-only: “variants set” cannot change anything in it, and nothing "
+                    "was sent. Remove the workspace's read-only mark in the app to save changes.")
+              << '\n';
+        return done(ExitApiError);
+    }
+    // The snapshot taken before the save goes to the workspace's local store, as in the app.
+    QString storePath;
+    if (!edit.workspace.isEmpty()) {
+        credentials();
+        const auto profile = m_workspaces->profiles().find(edit.workspace);
+        storePath = models::LocalStore::pathFor(profile ? profile->id : edit.workspace);
+    } else {
+        storePath = m_demo ? models::LocalStore::pathFor(QStringLiteral("demo"))
+                           : models::LocalStore::pathForBaseUrl(m_client->settings().effectiveBaseUrl());
+    }
+    auto *store = new models::LocalStore(this);
+    QString storeError;
+    if (!store->open(storePath, &storeError)) {
+        m_err << tr("Nothing was saved: the local store %1 could not be opened to keep a copy of the current "
+                    "version first (%2).")
+                     .arg(storePath, storeError)
+              << '\n';
+        return done(ExitApiError);
+    }
+
+    loadVariant(
+        newsletterId, variant,
+        [=](const models::VariantAddress &address, const api::Content &base, const QList<api::TestGroup> &) {
+            // For the command line the edit starts now: base is this fresh read.
+            models::SaveRequest request;
+            request.address = address;
+            request.base = base;
+            request.force = edit.force;
+            if (edit.subject && *edit.subject != base.subject)
+                request.changes.insert(QStringLiteral("subject"), *edit.subject);
+            if (edit.preheader && *edit.preheader != base.preheaderText)
+                request.changes.insert(QStringLiteral("preheader_text"), *edit.preheader);
+            if (body && *body != base.body)
+                request.changes.insert(QStringLiteral("body"), *body);
+            auto *saver = new models::VariantSaver(m_client, store, this);
+            saver->save(request, this, [this, request](const models::SaveResult &result) {
+                printSaveResult(request, result);
+            });
+        });
+}
+
+void Cli::printSaveResult(const models::SaveRequest &request, const models::SaveResult &result)
+{
+    using Status = models::SaveResult::Status;
+    const bool ok = result.status == Status::Saved || result.status == Status::NothingToSave;
+    QStringList differences;
+    if (result.status == Status::Conflict) {
+        differences = models::VariantSaver::differingFields(request.base, result.server);
+        differences.removeAll(QStringLiteral("updated"));
+    }
+    if (m_json) {
+        static const char *const names[] = {"saved", "conflict", "refused", "failed", "nothing_to_save"};
+        QJsonObject o{{QStringLiteral("status"), QLatin1String(names[int(result.status)])},
+                      {QStringLiteral("content_id"), result.contentId},
+                      {QStringLiteral("address"), request.address.path()},
+                      {QStringLiteral("changed"), QJsonArray::fromStringList(request.changes.keys())},
+                      {QStringLiteral("message"), result.message}};
+        if (result.status == Status::Saved) {
+            o.insert(QStringLiteral("content"), result.saved.toJson());
+            o.insert(QStringLiteral("snapshot_id"), result.snapshotId);
+        }
+        if (result.status == Status::Conflict) {
+            o.insert(QStringLiteral("server"), result.server.toJson());
+            o.insert(QStringLiteral("differences"), QJsonArray::fromStringList(differences));
+        }
+        printJson(o);
+        return done(ok ? ExitOk : ExitApiError);
+    }
+    switch (result.status) {
+    case Status::Saved:
+        m_out << tr("Saved %1: %2.")
+                     .arg(request.address.describe(), request.changes.keys().join(QLatin1String(", ")))
+              << '\n';
+        break;
+    case Status::NothingToSave:
+        m_out << tr("Nothing to save: %1 already has these values.").arg(request.address.describe()) << '\n';
+        break;
+    case Status::Conflict: {
+        m_err << result.message << '\n';
+        const QJsonObject before = models::VariantSaver::editableFields(request.base);
+        const QJsonObject now = models::VariantSaver::editableFields(result.server);
+        const auto shown = [](const QJsonValue &v) {
+            const QString text = v.isDouble() ? QString::number(v.toInteger())
+                                 : v.isNull() ? tr("(none)")
+                                              : v.toString();
+            return text.size() > 100 || text.contains(QLatin1Char('\n'))
+                       ? tr("%n character(s)", nullptr, int(text.size()))
+                       : QStringLiteral("“%1”").arg(text);
+        };
+        for (const QString &field : std::as_const(differences))
+            m_err << "  " << field << ": "
+                  << tr("read as %1, now %2").arg(shown(before.value(field)), shown(now.value(field)))
+                  << '\n';
+        m_err << tr("Run the command again to apply your change to the new version, or add --force to "
+                    "overwrite it.")
+              << '\n';
+        break;
+    }
+    case Status::Refused:
+    case Status::Failed:
+        m_err << result.message << '\n';
+        break;
+    }
+    done(ok ? ExitOk : ExitApiError);
+}
+
 void Cli::snippetsList()
 {
     api::AppApi(m_client).snippets(this, [this](const QList<api::Snippet> &list, const api::Error &error) {
@@ -424,6 +679,74 @@ void Cli::sync()
         done(s.failedNewsletters > 0 ? ExitApiError : ExitOk);
     });
     engine->start();
+}
+
+void Cli::draftsList(const QCommandLineParser &parser)
+{
+    // The store of a saved workspace is named by its id, the demo's "demo" and that of a bare
+    // connection (--base-url, or the region's host with CIO_APP_API_KEY) by host and port.
+    QString path;
+    const QString workspace = parser.value(QStringLiteral("workspace"));
+    if (!workspace.isEmpty()) {
+        if (parser.isSet(QStringLiteral("demo")) || parser.isSet(QStringLiteral("base-url")))
+            return usageError(tr("--workspace cannot be combined with --demo or --base-url."));
+        credentials();
+        const auto profile = m_workspaces->profiles().find(workspace);
+        if (!profile)
+            return usageError(
+                tr("No saved workspace is called “%1”. “workspace list” shows them.").arg(workspace));
+        path = models::LocalStore::pathFor(profile->id);
+    } else if (parser.isSet(QStringLiteral("demo"))) {
+        path = models::LocalStore::demoPath();
+    } else {
+        const auto region = api::regionFromName(parser.value(QStringLiteral("region")));
+        if (!region)
+            return usageError(
+                tr("Unknown region “%1”: use us or eu.").arg(parser.value(QStringLiteral("region"))));
+        QUrl url = api::defaultBaseUrl(*region);
+        if (parser.isSet(QStringLiteral("base-url"))) {
+            url = QUrl(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
+            if (!url.isValid() || url.host().isEmpty())
+                return usageError(
+                    tr("“%1” is not a valid URL.").arg(parser.value(QStringLiteral("base-url"))));
+        }
+        path = models::LocalStore::pathForBaseUrl(url);
+    }
+
+    QList<models::Draft> drafts;
+    if (QFile::exists(path)) { // listing never creates a store
+        models::LocalStore store;
+        QString error;
+        if (!store.open(path, &error)) {
+            m_err << tr("The local store %1 could not be opened: %2").arg(path, error) << '\n';
+            return done(ExitApiError);
+        }
+        drafts = store.drafts();
+    }
+    if (m_json) {
+        QJsonArray array;
+        for (const models::Draft &d : std::as_const(drafts))
+            array.append(QJsonObject{{QStringLiteral("content_id"), d.contentId},
+                                     {QStringLiteral("newsletter_id"), d.newsletterId},
+                                     {QStringLiteral("language"), d.base.language},
+                                     {QStringLiteral("saved_at"), d.savedAt.toString(Qt::ISODate)},
+                                     {QStringLiteral("base_updated"), d.base.updated},
+                                     {QStringLiteral("fields"), d.fields}});
+        return printJson(array), done();
+    }
+    if (drafts.isEmpty()) {
+        m_out << tr("No drafts.") << '\n';
+        return done();
+    }
+    QList<QStringList> rows{
+        {tr("CONTENT_ID"), tr("NEWSLETTER_ID"), tr("LANGUAGE"), tr("SAVED_AT"), tr("FIELDS")}};
+    for (const models::Draft &d : std::as_const(drafts))
+        rows.append({QString::number(d.contentId), QString::number(d.newsletterId),
+                     d.base.language.isEmpty() ? tr("(default)") : d.base.language,
+                     d.savedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                     d.fields.keys().join(QLatin1String(", "))});
+    printTable(rows);
+    done();
 }
 
 void Cli::printTable(const QList<QStringList> &rows)

@@ -2,16 +2,21 @@
 
 #include "api/client.h"
 #include "api/credentialstore.h"
+#include "api/dto.h"
 
 #include <QCommandLineParser>
 #include <QObject>
 #include <QTextStream>
 
 #include <functional>
+#include <optional>
 
 namespace cio::models {
 class WorkspaceRepository;
-}
+struct VariantAddress;
+struct SaveRequest;
+struct SaveResult;
+} // namespace cio::models
 
 namespace cio::app {
 
@@ -53,9 +58,23 @@ private:
     void newslettersList();
     void newslettersShow(const QString &id);
     void variantsList(const QString &newsletterId);
+    void variantsShow(const QString &newsletterId, const QString &variant);
+    void variantsSet(const QString &newsletterId, const QString &variant);
+    // Options of "variants set"; added to the parser in run() and read back after parsing.
+    void addVariantOptions(QCommandLineParser &parser);
+    void readVariantOptions(const QCommandLineParser &parser);
+    // Reads the newsletter's test groups and variants, resolves VARIANT, then reads the variant
+    // through its own address (the same one a save uses).
+    void loadVariant(const QString &newsletterIdText, const QString &variantText,
+                     std::function<void(const models::VariantAddress &, const api::Content &,
+                                        const QList<api::TestGroup> &)>
+                         then);
+    void printSaveResult(const models::SaveRequest &request, const models::SaveResult &result);
     void snippetsList();
     void segmentsList();
     void sync();
+    // Local only (no key, no network): the drafts kept in the workspace's store.
+    void draftsList(const QCommandLineParser &parser);
 
     // cliworkspace.cpp
     void workspaceCommand(const QStringList &words, const QCommandLineParser &parser);
@@ -75,6 +94,12 @@ private:
     QTextStream m_err;
     bool m_json = false;
     QString m_helpText;
+    struct VariantEdit
+    {
+        std::optional<QString> subject, preheader, bodyFile;
+        bool force = false;
+        QString workspace; // --workspace, to find its local store (snapshots before saving)
+    } m_variantEdit;
     DemoSandbox *m_demo = nullptr;
     api::Client *m_client = nullptr;
     api::CredentialStore *m_credentials = nullptr;

@@ -130,6 +130,7 @@ void HttpFrontend::process(const QHttpServerRequest &request, const ReplyPtr &re
     record.query = url.query();
     record.authorization = headerValue(request, QByteArrayLiteral("Authorization"));
     record.userAgent = headerValue(request, QByteArrayLiteral("User-Agent"));
+    record.body = request.body();
 
     if (record.path.startsWith(controlPrefix)) {
         handleControl(request, reply);

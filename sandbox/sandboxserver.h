@@ -39,6 +39,7 @@ struct RequestRecord
     int status = 0;           // 0 when the connection was stalled or cut
     QByteArray authorization; // the raw Authorization header, so tests can check what was sent
     QByteArray userAgent;
+    QByteArray body; // the request body as received (JSON for writes), so tests can check what was sent
 };
 
 // The local App API: an HTTP server on loopback answering like api.customer.io/v1.

@@ -1,4 +1,5 @@
 // End to end: cio-studio-cli as a user runs it, against the sandbox on loopback.
+#include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QJsonArray>
@@ -6,6 +7,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -26,6 +28,12 @@ private slots:
     void demoNeedsNoKey();
     void refusals_data();
     void refusals();
+    void variantShow();
+    void variantSet();
+    void variantSetConflict();
+    void variantSetRefusesRedacted();
+    void variantRefusals_data();
+    void variantRefusals();
 
 private:
     struct Result
@@ -35,6 +43,14 @@ private:
         QByteArray err;
     };
     Result run(const QStringList &arguments, const QString &key = Key);
+    // An A/B newsletter of HTML variants with "de" and "fr" in test group "A": its id and content ids.
+    struct AbVariants
+    {
+        qint64 newsletterId = 0;
+        qint64 groupA = 0, de = 0, fr = 0, defaultB = 0;
+    };
+    AbVariants abNewsletter();
+    QStringList base(const QStringList &arguments) const;
 
     cio::sandbox::Server m_server;
 };
@@ -216,6 +232,199 @@ void TestE2eCli::refusals()
     const Result r = run(arguments, key);
     QVERIFY2(r.exitCode == exitCode, QByteArray(r.err + r.out).constData());
     QVERIFY2(QString::fromUtf8(r.err).contains(message, Qt::CaseInsensitive), r.err.constData());
+}
+
+QStringList TestE2eCli::base(const QStringList &arguments) const
+{
+    return QStringList{QStringLiteral("--base-url"), m_server.url().toString()} + arguments;
+}
+
+TestE2eCli::AbVariants TestE2eCli::abNewsletter()
+{
+    cio::sandbox::DataStore &data = m_server.data();
+    for (qint64 id : data.newsletterIds()) {
+        const QJsonObject groups = data.listTestGroups(id).body;
+        AbVariants found;
+        found.newsletterId = id;
+        for (const QJsonValue &g : groups.value(QLatin1String("test_groups")).toArray()) {
+            if (g.toObject().value(QLatin1String("name")).toString() == QLatin1String("A"))
+                found.groupA = g.toObject().value(QLatin1String("id")).toInteger();
+        }
+        if (groups.value(QLatin1String("test_groups")).toArray().size() < 2 || !found.groupA)
+            continue;
+        bool allHtml = true;
+        for (const QJsonValue &cid : data.newsletter(id).value(QLatin1String("content_ids")).toArray()) {
+            const QJsonObject c = data.content(cid.toInteger());
+            allHtml = allHtml && c.value(QLatin1String("editor")).toString() == QLatin1String("html") &&
+                      !c.value(QLatin1String("body")).toString().contains(QLatin1String("[redacted]"));
+            const QString language = c.value(QLatin1String("language")).toString();
+            const bool inA = c.value(QLatin1String("test_group_id")).toInteger() == found.groupA;
+            if (inA && language == QLatin1String("de"))
+                found.de = cid.toInteger();
+            else if (inA && language == QLatin1String("fr"))
+                found.fr = cid.toInteger();
+            else if (!inA && language.isEmpty() && !found.defaultB)
+                found.defaultB = cid.toInteger();
+        }
+        if (allHtml && found.de && found.fr && found.defaultB)
+            return found;
+    }
+    return {};
+}
+
+void TestE2eCli::variantShow()
+{
+    const AbVariants ab = abNewsletter();
+    QVERIFY(ab.newsletterId);
+    const QString id = QString::number(ab.newsletterId);
+    const QJsonObject stored = m_server.data().content(ab.de);
+
+    const Result json = run(base({QStringLiteral("--json"), QStringLiteral("variants"),
+                                  QStringLiteral("show"), id, QStringLiteral("A:de")}));
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(o.value(QLatin1String("id")).toInteger(), ab.de);
+    QCOMPARE(o.value(QLatin1String("language")).toString(), QStringLiteral("de"));
+    QCOMPARE(o.value(QLatin1String("test_group")).toString(), QStringLiteral("A"));
+    QCOMPARE(o.value(QLatin1String("subject")).toString(), stored.value(QLatin1String("subject")).toString());
+    QCOMPARE(o.value(QLatin1String("address")).toString(),
+             QStringLiteral("/v1/newsletters/%1/test_group/%2/language/de").arg(id).arg(ab.groupA));
+
+    // Text: by content id, with the fields and the body.
+    const Result text =
+        run(base({QStringLiteral("variants"), QStringLiteral("show"), id, QString::number(ab.defaultB)}));
+    QVERIFY2(text.exitCode == 0, text.err.constData());
+    const QJsonObject b = m_server.data().content(ab.defaultB);
+    for (const QString &expected :
+         {QStringLiteral("Subject:"), QStringLiteral("Preheader:"), QStringLiteral("From id:"),
+          QStringLiteral("Reply-to id:"), QStringLiteral("Test group:"), QStringLiteral("(default)"),
+          QStringLiteral("Body:"), b.value(QLatin1String("subject")).toString(),
+          b.value(QLatin1String("body")).toString().left(200)})
+        QVERIFY2(QString::fromUtf8(text.out).contains(expected), qPrintable(expected));
+}
+
+void TestE2eCli::variantSet()
+{
+    const AbVariants ab = abNewsletter();
+    const QString id = QString::number(ab.newsletterId);
+    const QString before = m_server.data().content(ab.fr).value(QLatin1String("body")).toString();
+    m_server.clearRequests();
+    const Result r = run(base({QStringLiteral("variants"), QStringLiteral("set"), id, QStringLiteral("A:fr"),
+                               QStringLiteral("--subject"), QStringLiteral("Soldes — nouveau sujet"),
+                               QStringLiteral("--preheader"), QStringLiteral("Un aperçu")}));
+    QVERIFY2(r.exitCode == 0, QByteArray(r.err + r.out).constData());
+    QVERIFY(r.out.contains("Saved"));
+    const QJsonObject after = m_server.data().content(ab.fr);
+    QCOMPARE(after.value(QLatin1String("subject")).toString(), QStringLiteral("Soldes — nouveau sujet"));
+    QCOMPARE(after.value(QLatin1String("preheader_text")).toString(), QStringLiteral("Un aperçu"));
+    QCOMPARE(after.value(QLatin1String("body")).toString(), before);
+    // One PUT, through the test-group address, with only the two fields.
+    QList<cio::sandbox::RequestRecord> puts;
+    for (const auto &record : m_server.requests()) {
+        if (record.method == "PUT")
+            puts.append(record);
+    }
+    QCOMPARE(puts.size(), 1);
+    QCOMPARE(puts.first().path,
+             QStringLiteral("/v1/newsletters/%1/test_group/%2/language/fr").arg(id).arg(ab.groupA));
+    QStringList keys = QJsonDocument::fromJson(puts.first().body).object().keys();
+    keys.sort();
+    QCOMPARE(keys, (QStringList{QStringLiteral("preheader_text"), QStringLiteral("subject"),
+                                QStringLiteral("type")}));
+}
+
+void TestE2eCli::variantSetConflict()
+{
+    const AbVariants ab = abNewsletter();
+    const QString id = QString::number(ab.newsletterId);
+    const QString path =
+        QStringLiteral("/v1/newsletters/%1/test_group/%2/language/de").arg(id).arg(ab.groupA);
+    // Another client saves right after the CLI has read the variant, before its save re-reads it.
+    bool edited = false;
+    const QMetaObject::Connection c = connect(
+        &m_server, &cio::sandbox::Server::requestHandled, this,
+        [&](const cio::sandbox::RequestRecord &record) {
+            if (edited || record.method != "GET" || record.path != path)
+                return;
+            edited = true;
+            m_server.data().updateContent(ab.de, {{QStringLiteral("subject"), QStringLiteral("Theirs")}});
+        });
+    const QStringList arguments =
+        base({QStringLiteral("variants"), QStringLiteral("set"), id, QStringLiteral("A:de"),
+              QStringLiteral("--subject"), QStringLiteral("Mine")});
+    const Result conflict = run(arguments);
+    disconnect(c);
+    QVERIFY(edited);
+    QVERIFY2(conflict.exitCode == 1, QByteArray(conflict.err + conflict.out).constData());
+    const QString err = QString::fromUtf8(conflict.err);
+    QVERIFY2(err.contains(QLatin1String("someone else")), qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("subject")) && err.contains(QStringLiteral("“Theirs”")),
+             qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("--force")), qPrintable(err));
+    QCOMPARE(m_server.data().content(ab.de).value(QLatin1String("subject")).toString(),
+             QStringLiteral("Theirs"));
+
+    const Result forced = run(arguments + QStringList{QStringLiteral("--force")});
+    QVERIFY2(forced.exitCode == 0, forced.err.constData());
+    QCOMPARE(m_server.data().content(ab.de).value(QLatin1String("subject")).toString(),
+             QStringLiteral("Mine"));
+}
+
+void TestE2eCli::variantSetRefusesRedacted()
+{
+    const AbVariants ab = abNewsletter();
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("body.html")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        "<p>Your points</p>\n<a href=\"https://shop.example/points?token=[redacted]&amp;u=1\">See</a>\n");
+    file.close();
+    const QString before = m_server.data().content(ab.de).value(QLatin1String("body")).toString();
+    m_server.clearRequests();
+    const Result r =
+        run(base({QStringLiteral("variants"), QStringLiteral("set"), QString::number(ab.newsletterId),
+                  QString::number(ab.de), QStringLiteral("--body-file"), file.fileName()}));
+    QVERIFY2(r.exitCode == 1, QByteArray(r.err + r.out).constData());
+    QVERIFY2(r.err.contains("[redacted]") &&
+                 r.err.contains("body, line 2: https://shop.example/points?token=[redacted]"),
+             r.err.constData());
+    for (const auto &record : m_server.requests())
+        QVERIFY2(record.method == "GET", record.method.constData());
+    QCOMPARE(m_server.data().content(ab.de).value(QLatin1String("body")).toString(), before);
+}
+
+void TestE2eCli::variantRefusals_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const AbVariants ab = abNewsletter();
+    const QString id = QString::number(ab.newsletterId);
+    const QString variants = QStringLiteral("variants");
+    QTest::newRow("set without changes")
+        << base({variants, QStringLiteral("set"), id, QStringLiteral("A:de")}) << 2
+        << QStringLiteral("--subject");
+    QTest::newRow("show without variant")
+        << base({variants, QStringLiteral("show"), id}) << 2 << QStringLiteral("needs an argument");
+    QTest::newRow("unreadable body file")
+        << base({variants, QStringLiteral("set"), id, QStringLiteral("A:de"), QStringLiteral("--body-file"),
+                 QStringLiteral("/nonexistent/body.html")})
+        << 2 << QStringLiteral("/nonexistent/body.html");
+    QTest::newRow("language of an A/B test")
+        << base({variants, QStringLiteral("show"), id, QStringLiteral("de")}) << 1 << QStringLiteral("A:de");
+    QTest::newRow("unknown test group")
+        << base({variants, QStringLiteral("show"), id, QStringLiteral("Q:de")}) << 1
+        << QStringLiteral("no test group");
+}
+
+void TestE2eCli::variantRefusals()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const Result r = run(arguments);
+    QVERIFY2(r.exitCode == exitCode, QByteArray(r.err + r.out).constData());
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestE2eCli)
