@@ -1,0 +1,161 @@
+#include "models/variantmatrix.h"
+
+#include <algorithm>
+
+namespace cio::models {
+
+namespace {
+
+bool identicalCopy(const api::Content &a, const api::Content &b)
+{
+    return a.subject == b.subject && a.preheaderText == b.preheaderText && a.body == b.body;
+}
+
+// When the variant last changed. Variant responses carry no `updated` in the vendor's contract, but their
+// `deduplicate_id` is "<id>:<unix time of the last change>", so that is used when `updated` is missing.
+qint64 lastChanged(const api::Content &c)
+{
+    if (c.updated > 0)
+        return c.updated;
+    return c.deduplicateId.section(QLatin1Char(':'), -1).toLongLong();
+}
+
+CellStatus statusOf(const api::Content &c, const std::optional<api::Content> &defaultVariant, bool hasDraft)
+{
+    if (hasDraft)
+        return CellStatus::Draft;
+    if (c.language.isEmpty())
+        return CellStatus::Default;
+    if (defaultVariant) {
+        if (identicalCopy(c, *defaultVariant))
+            return CellStatus::Untranslated;
+        const qint64 mine = lastChanged(c);
+        if (mine > 0 && lastChanged(*defaultVariant) > mine)
+            return CellStatus::Outdated;
+    }
+    return CellStatus::Saved;
+}
+
+} // namespace
+
+VariantMatrix VariantMatrix::build(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
+                                   const QSet<qint64> &draftContentIds)
+{
+    VariantMatrix m;
+    QStringList translations;
+    for (const api::Content &c : contents) {
+        if (!c.language.isEmpty() && !translations.contains(c.language))
+            translations.append(c.language);
+    }
+    std::sort(translations.begin(), translations.end());
+    m.m_languages = QStringList{QString()} + translations;
+
+    // Variants by row: a test group owns its content ids; without groups everything is one row.
+    QList<QList<api::Content>> perRow;
+    if (groups.isEmpty()) {
+        m.m_rows.append(Row{});
+        perRow.append(contents);
+    } else {
+        for (const api::TestGroup &g : groups) {
+            m.m_rows.append(Row{g, {}});
+            QList<api::Content> mine;
+            for (const api::Content &c : contents) {
+                if (g.contentIds.contains(c.id))
+                    mine.append(c);
+            }
+            perRow.append(mine);
+        }
+    }
+
+    for (int r = 0; r < m.m_rows.size(); ++r) {
+        const QList<api::Content> &mine = perRow.at(r);
+        std::optional<api::Content> defaultVariant;
+        for (const api::Content &c : mine) {
+            if (c.language.isEmpty())
+                defaultVariant = c;
+        }
+        for (const QString &language : std::as_const(m.m_languages)) {
+            MatrixCell cell;
+            for (const api::Content &c : mine) {
+                if (c.language == language) {
+                    cell.content = c;
+                    cell.hasDraft = draftContentIds.contains(c.id);
+                    cell.status = statusOf(c, defaultVariant, cell.hasDraft);
+                    break;
+                }
+            }
+            m.m_rows[r].cells.append(cell);
+        }
+    }
+    return m;
+}
+
+QString VariantMatrix::rowLabel(int row) const
+{
+    const auto &group = m_rows.at(row).group;
+    if (!group)
+        return tr("Default");
+    if (group->label.isEmpty())
+        return tr("Group %1").arg(group->name);
+    return tr("%1 · %2").arg(group->name, group->label);
+}
+
+std::optional<api::TestGroup> VariantMatrix::testGroup(int row) const
+{
+    return m_rows.at(row).group;
+}
+
+const MatrixCell &VariantMatrix::cell(int row, int column) const
+{
+    return m_rows.at(row).cells.at(column);
+}
+
+std::optional<api::Content> VariantMatrix::defaultOf(int row) const
+{
+    return m_rows.at(row).cells.value(0).content;
+}
+
+LanguageCounts VariantMatrix::counts(int column) const
+{
+    LanguageCounts counts;
+    for (const Row &row : m_rows) {
+        switch (row.cells.at(column).status) {
+        case CellStatus::Missing:
+            ++counts.missing;
+            break;
+        case CellStatus::Untranslated:
+            ++counts.untranslated;
+            break;
+        case CellStatus::Outdated:
+            ++counts.outdated;
+            break;
+        case CellStatus::Draft:
+            ++counts.drafts;
+            break;
+        default:
+            break;
+        }
+    }
+    return counts;
+}
+
+QString VariantMatrix::statusName(CellStatus status)
+{
+    switch (status) {
+    case CellStatus::Missing:
+        return tr("missing");
+    case CellStatus::Untranslated:
+        return tr("untranslated");
+    case CellStatus::Outdated:
+        return tr("outdated");
+    case CellStatus::Draft:
+        return tr("unsaved draft");
+    case CellStatus::Saved:
+        return tr("saved");
+    case CellStatus::Default:
+        return tr("default");
+    }
+    return {};
+}
+
+} // namespace cio::models

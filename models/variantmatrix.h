@@ -1,0 +1,71 @@
+#pragma once
+
+#include "api/dto.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QStringList>
+
+#include <optional>
+
+namespace cio::models {
+
+// What a cell of the variant matrix tells a translator at a glance.
+enum class CellStatus
+{
+    Missing,      // no variant for this language in this test group
+    Untranslated, // subject, preheader and body identical to the Default's
+    Outdated,     // the Default changed after this translation was last saved
+    Draft,        // edited here and not yet saved
+    Saved,        // translated and up to date
+    Default,      // the Default variant itself
+};
+
+struct MatrixCell final
+{
+    CellStatus status = CellStatus::Missing;
+    std::optional<api::Content> content;
+    bool hasDraft = false;
+};
+
+struct LanguageCounts final
+{
+    int missing = 0;
+    int untranslated = 0;
+    int outdated = 0;
+    int drafts = 0;
+};
+
+// Rows are the newsletter's A/B test groups (one "Default" row when there is no test), columns are the
+// languages, the Default ("") first. A pure value, computed from what the API (or the store) returned.
+class VariantMatrix final
+{
+    Q_DECLARE_TR_FUNCTIONS(cio::models::VariantMatrix)
+
+public:
+    static VariantMatrix build(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
+                               const QSet<qint64> &draftContentIds = {});
+
+    int rowCount() const { return static_cast<int>(m_rows.size()); }
+    int columnCount() const { return static_cast<int>(m_languages.size()); }
+    const QStringList &languages() const { return m_languages; }
+    QString rowLabel(int row) const;
+    std::optional<api::TestGroup> testGroup(int row) const;
+    const MatrixCell &cell(int row, int column) const;
+    LanguageCounts counts(int column) const;
+    // The Default variant of the row's test group, if it has one.
+    std::optional<api::Content> defaultOf(int row) const;
+
+    static QString statusName(CellStatus status);
+
+private:
+    struct Row
+    {
+        std::optional<api::TestGroup> group;
+        QList<MatrixCell> cells;
+    };
+    QStringList m_languages;
+    QList<Row> m_rows;
+};
+
+} // namespace cio::models
