@@ -4,6 +4,7 @@
 #include "api/credentialstore.h"
 #include "app/demosandbox.h"
 #include "models/connectiontester.h"
+#include "models/localstore.h"
 #include "models/newsletterlistmodel.h"
 #include "models/workspacerepository.h"
 #include "ui/mainwindow.h"
@@ -140,8 +141,20 @@ void Studio::showWorkspace(const models::WorkspaceProfile &profile, const QStrin
     // A fresh client per workspace: nothing queued for the previous one may go out with this key.
     api::Client *previous = m_client;
     m_client = new api::Client(settings);
-    m_window->openWorkspace(profile, m_client);
+    // Drafts and save snapshots live in the workspace's own local store.
+    models::LocalStore *previousStore = m_store;
+    m_store = new models::LocalStore(this);
+    QString storeError;
+    if (!m_store->open(models::LocalStore::pathFor(profile.demo ? QStringLiteral("demo") : profile.id),
+                       &storeError)) {
+        delete m_store;
+        m_store = nullptr;
+        m_window->statusBar()->showMessage(
+            tr("The local store could not be opened (%1): drafts will not be kept.").arg(storeError));
+    }
+    m_window->openWorkspace(profile, m_client, m_store);
     delete previous;
+    delete previousStore;
     if (!profile.demo)
         m_workspaces->profiles().setLastOpenId(profile.id);
     emit workspaceOpened(profile);

@@ -13,6 +13,7 @@ class CredentialStore;
 } // namespace cio::api
 namespace cio::models {
 class ConnectionTester;
+class LocalStore;
 class WorkspaceRepository;
 } // namespace cio::models
 namespace cio::ui {
@@ -68,6 +69,7 @@ private:
     QPointer<ui::WorkspaceDialog> m_dialog;
     DemoSandbox *m_demo = nullptr;
     QPointer<api::Client> m_client;
+    QPointer<models::LocalStore> m_store;
 };
 
 } // namespace cio::app

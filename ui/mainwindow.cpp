@@ -1,8 +1,13 @@
 #include "ui/mainwindow.h"
 
+#include "api/appapi.h"
 #include "api/client.h"
+#include "models/localstore.h"
+#include "ui/messagewidget.h"
 #include "ui/newsletterlistpage.h"
+#include "ui/newsletterpage.h"
 #include "ui/requestlogdock.h"
+#include "ui/varianteditor.h"
 #include "ui/welcomepage.h"
 
 #include <QAction>
@@ -66,9 +71,17 @@ MainWindow::MainWindow(QWidget *parent)
     sidebarLayout->addWidget(m_readOnlyBadge);
     sidebarLayout->addWidget(m_sidebar, 1);
 
+    m_draftsBanner = new MessageWidget(this);
+    m_draftsBanner->setObjectName(QStringLiteral("draftsBanner"));
+    auto *sectionsColumn = new QWidget(this);
+    auto *sectionsLayout = new QVBoxLayout(sectionsColumn);
+    sectionsLayout->setContentsMargins(0, 0, 0, 0);
+    sectionsLayout->addWidget(m_draftsBanner);
+    sectionsLayout->addWidget(m_sections, 1);
+
     auto *splitter = new QSplitter(this);
     splitter->addWidget(sidebarColumn);
-    splitter->addWidget(m_sections);
+    splitter->addWidget(sectionsColumn);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({190, 990});
     auto *viewLayout = new QHBoxLayout(m_workspaceView);
@@ -133,6 +146,26 @@ void MainWindow::setWorkspaces(const QList<models::WorkspaceProfile> &profiles)
     rebuildSwitcherMenu();
 }
 
+void MainWindow::loadCompletionWords(api::Client *client)
+{
+    // Attributes most workspaces have; the snippets come from the workspace itself.
+    QStringList words{QStringLiteral("customer.id"),         QStringLiteral("customer.email"),
+                      QStringLiteral("customer.first_name"), QStringLiteral("customer.last_name"),
+                      QStringLiteral("customer.created_at"), QStringLiteral("customer.language"),
+                      QStringLiteral("customer.plan"),       QStringLiteral("customer.city")};
+    m_editor->setCompletionWords(words);
+    QPointer<VariantEditor> editor = m_editor;
+    api::AppApi(client).snippets(
+        m_editor, [editor, words](const QList<api::Snippet> &snippets, const api::Error &) {
+            QStringList all = words;
+            for (const api::Snippet &s : snippets)
+                all << (s.name.contains(QLatin1Char(' ')) ? QStringLiteral("snippets[\"%1\"]").arg(s.name)
+                                                          : QStringLiteral("snippets.") + s.name);
+            if (editor)
+                editor->setCompletionWords(all);
+        });
+}
+
 bool MainWindow::hasWorkspace() const
 {
     return m_client != nullptr;
@@ -174,7 +207,8 @@ void MainWindow::showWelcome(const QString &error)
     setWindowTitle(tr("cio-studio"));
 }
 
-void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Client *client)
+void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Client *client,
+                               models::LocalStore *store)
 {
     if (m_client)
         disconnect(m_client, nullptr, this, nullptr);
@@ -189,8 +223,65 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
     }
     m_sidebar->clear();
 
-    m_newsletters = new NewsletterListPage(client, m_sections);
-    m_sections->addWidget(m_newsletters);
+    // Newsletters: the list, and one newsletter's page in front of it when opened.
+    auto *newsletterStack = new QStackedWidget(m_sections);
+    m_newsletters = new NewsletterListPage(client, newsletterStack);
+    m_newsletterDetail = new NewsletterPage(client, newsletterStack);
+    newsletterStack->addWidget(m_newsletters);
+    newsletterStack->addWidget(m_newsletterDetail);
+    m_sections->addWidget(newsletterStack);
+    connect(m_newsletters, &NewsletterListPage::newsletterActivated, this,
+            [this, newsletterStack](qint64 id) {
+                m_newsletterDetail->load(id);
+                newsletterStack->setCurrentWidget(m_newsletterDetail);
+            });
+    connect(m_newsletterDetail, &NewsletterPage::backRequested, this,
+            [this, newsletterStack] { newsletterStack->setCurrentWidget(m_newsletters); });
+    connect(m_newsletterDetail, &NewsletterPage::variantActivated, this, &MainWindow::variantActivated);
+
+    // The variant editor sits in front of the newsletter page.
+    m_editor = new VariantEditor(client, store, newsletterStack);
+    newsletterStack->addWidget(m_editor);
+    const auto refreshDrafts = [this, store] {
+        if (!store || !m_newsletterDetail)
+            return;
+        QSet<qint64> ids;
+        for (const models::Draft &d : store->drafts(m_newsletterDetail->newsletterId()))
+            ids.insert(d.contentId);
+        m_newsletterDetail->setDraftContentIds(ids);
+    };
+    connect(m_newsletterDetail, &NewsletterPage::loaded, this, refreshDrafts);
+    connect(m_editor, &VariantEditor::draftChanged, this, refreshDrafts);
+    connect(m_newsletterDetail, &NewsletterPage::variantActivated, this,
+            [this, newsletterStack](const api::Content &variant, const api::Content &defaultVariant,
+                                    const QList<api::TestGroup> &groups) {
+                m_editor->open(variant, defaultVariant, groups, m_profile.readOnly);
+                newsletterStack->setCurrentWidget(m_editor);
+            });
+    connect(m_editor, &VariantEditor::closeRequested, this, [this, newsletterStack] {
+        newsletterStack->setCurrentWidget(m_newsletterDetail);
+        m_newsletterDetail->reload();
+    });
+    loadCompletionWords(client);
+
+    // Work that was not saved last time (a crash, a kill, a lost network) is offered back first.
+    const QList<models::Draft> drafts = store ? store->drafts() : QList<models::Draft>{};
+    if (!drafts.isEmpty()) {
+        const qint64 newest = drafts.first().newsletterId;
+        m_draftsBanner->showMessage(
+            tr("%n unsaved draft(s) from an earlier session are kept on this computer. "
+               "Open the newsletter with the newest one to review and save it.",
+               nullptr, int(drafts.size())),
+            MessageWidget::Type::Warning, tr("Open Newsletter %1").arg(newest));
+        disconnect(m_draftsBanner, &MessageWidget::actionTriggered, nullptr, nullptr);
+        connect(m_draftsBanner, &MessageWidget::actionTriggered, this, [this, newsletterStack, newest] {
+            m_draftsBanner->hideMessage();
+            m_newsletterDetail->load(newest);
+            newsletterStack->setCurrentWidget(m_newsletterDetail);
+        });
+    } else {
+        m_draftsBanner->hideMessage();
+    }
     auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView),
                                      tr("Newsletters"), m_sidebar);
     item->setToolTip(tr("Newsletters (one-time sends) with their languages and A/B variants"));
@@ -237,7 +328,7 @@ void MainWindow::updateQueueState(const api::QueueState &state)
         parts << tr("%n retrying", nullptr, state.retrying);
     if (state.pausedForMs > 0)
         parts << tr("paused %1 s by the server's rate limit").arg((state.pausedForMs + 999) / 1000);
-    m_queueLabel->setText(parts.isEmpty() ? tr("Idle") : parts.join(QLatin1String(" · ")));
+    m_queueLabel->setText(parts.isEmpty() ? tr("Idle") : parts.join(QStringLiteral(" · ")));
 }
 
 } // namespace cio::ui

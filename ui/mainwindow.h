@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/dto.h"
 #include "models/workspaceprofile.h"
 
 #include <QMainWindow>
@@ -16,9 +17,16 @@ class Client;
 struct QueueState;
 } // namespace cio::api
 
+namespace cio::models {
+class LocalStore;
+}
+
 namespace cio::ui {
 
 class NewsletterListPage;
+class NewsletterPage;
+class VariantEditor;
+class MessageWidget;
 class RequestLogDock;
 class WelcomePage;
 
@@ -33,7 +41,10 @@ public:
     ~MainWindow() override;
 
     // Shows the workspace. The client stays owned by the caller and must outlive the window's use of it.
-    void openWorkspace(const models::WorkspaceProfile &profile, api::Client *client);
+    // store: the workspace's local store for drafts and snapshots (may be null: then nothing is kept
+    // locally).
+    void openWorkspace(const models::WorkspaceProfile &profile, api::Client *client,
+                       models::LocalStore *store = nullptr);
     void showWelcome(const QString &error = {});
     // The saved workspaces, for the switcher and the welcome page.
     void setWorkspaces(const QList<models::WorkspaceProfile> &profiles);
@@ -42,6 +53,8 @@ public:
 
     WelcomePage *welcomePage() const { return m_welcome; }
     NewsletterListPage *newsletterPage() const { return m_newsletters; }
+    NewsletterPage *newsletterDetailPage() const { return m_newsletterDetail; }
+    VariantEditor *variantEditor() const { return m_editor; }
     QListWidget *sidebar() const { return m_sidebar; }
 
 signals:
@@ -50,12 +63,15 @@ signals:
     void addWorkspaceRequested();
     void editWorkspaceRequested(const QString &id);
     void removeWorkspaceRequested(const QString &id);
+    void variantActivated(const cio::api::Content &variant, const cio::api::Content &defaultVariant,
+                          const QList<cio::api::TestGroup> &groups);
 
 private:
     void buildMenus();
     void updateQueueState(const api::QueueState &state);
     void updateWorkspaceBadge();
     void rebuildSwitcherMenu();
+    void loadCompletionWords(api::Client *client);
 
     models::WorkspaceProfile m_profile;
     QPointer<api::Client> m_client;
@@ -69,6 +85,9 @@ private:
     QListWidget *m_sidebar;
     QStackedWidget *m_sections;
     NewsletterListPage *m_newsletters = nullptr;
+    NewsletterPage *m_newsletterDetail = nullptr;
+    VariantEditor *m_editor = nullptr;
+    MessageWidget *m_draftsBanner = nullptr;
     RequestLogDock *m_logDock;
     QLabel *m_queueLabel;
 };

@@ -107,9 +107,9 @@ void WelcomePage::setWorkspaces(const QList<models::WorkspaceProfile> &profiles)
     for (const models::WorkspaceProfile &p : profiles) {
         QPixmap dot(12, 12);
         dot.fill(QColor(p.colour.isEmpty() ? QStringLiteral("#6b7280") : p.colour));
-        QString text = p.name + QLatin1String("  —  ") + api::regionName(p.region).toUpper();
+        QString text = p.name + QStringLiteral("  —  ") + api::regionName(p.region).toUpper();
         if (p.readOnly)
-            text += QLatin1String(" · ") + tr("read-only");
+            text += QStringLiteral(" · ") + tr("read-only");
         auto *item = new QListWidgetItem(QIcon(dot), text, m_workspaces);
         item->setData(Qt::UserRole, p.id);
         item->setToolTip(tr("Double-click to open"));

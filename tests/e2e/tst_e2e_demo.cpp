@@ -1,15 +1,25 @@
 // End to end: the GUI opens the demo workspace (in-process sandbox) and lists its newsletters.
+#include "../common/testhome.h"
+#include "api/appapi.h"
 #include "app/studio.h"
+#include "models/localstore.h"
 #include "models/newsletterlistmodel.h"
+#include "models/variantmatrix.h"
+#include "models/variantmatrixmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/messagewidget.h"
 #include "ui/newsletterlistpage.h"
+#include "ui/newsletterpage.h"
+#include "ui/varianteditor.h"
 #include "ui/welcomepage.h"
 
 #include <QApplication>
+#include <QJsonDocument>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QTest>
 #include <QTreeView>
 
@@ -18,9 +28,12 @@ class TestE2eDemo : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { cio::test::freshHome(); }
     void demoOptionOpensTheNewsletterList();
     void welcomeButtonOpensTheDemo();
     void helpersAndErrors();
+    void openANewsletterShowsItsMatrix();
+    void unsavedEditIsOfferedBackAfterRestart();
 };
 
 static QTreeView *waitForList(cio::ui::MainWindow *window)
@@ -100,6 +113,131 @@ void TestE2eDemo::helpersAndErrors()
     QString error;
     QVERIFY(!studio.start({QStringLiteral("cio-studio"), QStringLiteral("--no-such-option")}, &error));
     QVERIFY(error.contains(QLatin1String("no-such-option")));
+}
+
+void TestE2eDemo::openANewsletterShowsItsMatrix()
+{
+    cio::app::Studio studio;
+    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::MainWindow *window = studio.mainWindow();
+    window->resize(1280, 800);
+    QTreeView *list = waitForList(window);
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount() >= 40, 15000);
+
+    // An A/B newsletter of the demo data: "Black Friday 2026 — Pro early access" (three groups).
+    auto *search = window->findChild<QLineEdit *>(QStringLiteral("newsletterSearch"));
+    QTest::keyClicks(search, QStringLiteral("Pro early access"));
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    const QModelIndex row = list->model()->index(0, 0);
+    list->setCurrentIndex(row);
+    emit list->activated(row);
+
+    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
+    QVERIFY(page);
+    QTRY_VERIFY(page->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
+    const auto *model = page->matrixModel();
+    QVERIFY2(model->rowCount() >= 2, "one row per A/B test group");
+    QVERIFY(model->columnCount() >= 3);
+    QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Default"));
+    // Every row has its Default variant.
+    for (int r = 0; r < model->rowCount(); ++r)
+        QVERIFY(model->cellAt(model->index(r, 0)).content.has_value());
+    const QString dir = qEnvironmentVariable("CIO_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        window->grab().save(dir + QLatin1String("/newsletter-page.png"));
+
+    // Open the German variant of group A, change its subject, save: the sandbox holds the new subject.
+    const int de = model->matrix().languages().indexOf(QStringLiteral("de"));
+    QVERIFY(de > 0);
+    const QModelIndex cell = model->index(0, de);
+    const qint64 contentId = model->cellAt(cell).content->id;
+    emit page->matrixView()->activated(cell);
+    cio::ui::VariantEditor *editor = window->variantEditor();
+    QTRY_VERIFY(editor->isVisible());
+    QCOMPARE(editor->base().id, contentId);
+    QVERIFY(!editor->isModified());
+    const QString subject = QStringLiteral("Nur für Pro-Mitglieder: Black Friday beginnt jetzt");
+    // QTest types ASCII only: set the German text, then type the last characters as keystrokes.
+    editor->subjectEdit()->setText(subject.chopped(4));
+    editor->subjectEdit()->end(false);
+    QTest::keyClicks(editor->subjectEdit(), subject.right(4));
+    QVERIFY(editor->isModified());
+    QCOMPARE(editor->changes().keys(), QStringList{QStringLiteral("subject")});
+    if (!dir.isEmpty())
+        window->grab().save(dir + QLatin1String("/variant-editor.png"));
+    // Shortcuts need an active window, as for a user at the keyboard.
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+    editor->subjectEdit()->setFocus();
+    QTest::keySequence(editor->subjectEdit(), QKeySequence::Save);
+    QTRY_VERIFY2_WITH_TIMEOUT(editor->messageWidget()->text().startsWith(QLatin1String("Saved")),
+                              qPrintable(editor->messageWidget()->text()), 15000);
+    QVERIFY2(!editor->isModified(), QJsonDocument(editor->changes()).toJson().constData());
+
+    std::optional<cio::api::Content> onServer;
+    cio::api::AppApi(studio.client())
+        .content(page->newsletterId(), contentId, this,
+                 [&](const cio::api::Content &c, const cio::api::Error &) { onServer = c; });
+    QTRY_VERIFY_WITH_TIMEOUT(onServer.has_value(), 10000);
+    QCOMPARE(onServer->subject, subject);
+}
+
+void TestE2eDemo::unsavedEditIsOfferedBackAfterRestart()
+{
+    const QString typed = QStringLiteral("Ciao! Black Friday arriva prima per te");
+    qint64 contentId = 0;
+    {
+        cio::app::Studio studio;
+        QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+        cio::ui::MainWindow *window = studio.mainWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(window->newsletterDetailPage(), 10000);
+        cio::ui::NewsletterPage *page = window->newsletterDetailPage();
+        page->load(189);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
+        const auto *model = page->matrixModel();
+        const QModelIndex cell = model->index(1, model->matrix().languages().indexOf(QStringLiteral("it")));
+        contentId = model->cellAt(cell).content->id;
+        emit page->matrixView()->activated(cell);
+        cio::ui::VariantEditor *editor = window->variantEditor();
+        QTRY_VERIFY(editor->base().id == contentId);
+        editor->subjectEdit()->clear();
+        QTest::keyClicks(editor->subjectEdit(), typed);
+
+        // Within 2 s of the last keystroke the draft is on disk, before anything else happens.
+        QTest::qWait(1500);
+        cio::models::LocalStore disk;
+        QVERIFY(disk.open(cio::models::LocalStore::pathFor(QStringLiteral("demo"))));
+        const auto draft = disk.draft(contentId);
+        QVERIFY(draft.has_value());
+        QCOMPARE(draft->fields.value(QLatin1String("subject")).toString(), typed);
+    }
+
+    // Next start: the draft is offered back, the matrix marks the cell, the editor restores the text.
+    cio::app::Studio studio;
+    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::MainWindow *window = studio.mainWindow();
+    auto *banner = window->findChild<cio::ui::MessageWidget *>(QStringLiteral("draftsBanner"));
+    QTRY_VERIFY_WITH_TIMEOUT(banner && banner->isVisible(), 10000);
+    QVERIFY(banner->text().contains(QLatin1String("unsaved draft")));
+    emit banner->actionTriggered();
+    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
+    QTRY_VERIFY_WITH_TIMEOUT(page->isVisible() && !page->isLoading() && page->matrixModel()->rowCount() > 0,
+                             15000);
+    QCOMPARE(page->newsletterId(), qint64(189));
+    const auto *model = page->matrixModel();
+    const QModelIndex cell = model->index(1, model->matrix().languages().indexOf(QStringLiteral("it")));
+    QTRY_COMPARE(model->cellAt(cell).status, cio::models::CellStatus::Draft);
+    emit page->matrixView()->activated(cell);
+    cio::ui::VariantEditor *editor = window->variantEditor();
+    QTRY_VERIFY(editor->isVisible());
+    QCOMPARE(editor->subjectEdit()->text(), typed);
+    QVERIFY(editor->isModified());
+    QVERIFY(editor->messageWidget()->text().contains(QLatin1String("restored")));
+    const QString dir = qEnvironmentVariable("CIO_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        window->grab().save(dir + QLatin1String("/restored-draft.png"));
 }
 
 QTEST_MAIN(TestE2eDemo)

@@ -1,0 +1,408 @@
+#include "ui/varianteditor.h"
+
+#include "api/appapi.h"
+#include "api/client.h"
+#include "models/localstore.h"
+#include "models/variantmatrixmodel.h"
+#include "models/variantsaver.h"
+#include "ui/codeeditor.h"
+#include "ui/messagewidget.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace cio::ui {
+
+namespace {
+
+constexpr int DraftDelayMs = 800; // well within the 2 s promise, without writing on every keystroke
+
+QLabel *fieldLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setProperty("plainText", text);
+    // Room for the modified marker, so the label does not jump or get cut when it appears.
+    label->setMinimumWidth(label->fontMetrics().horizontalAdvance(QStringLiteral("● ") + text) + 4);
+    return label;
+}
+
+QJsonValue idValue(const QComboBox *combo)
+{
+    const QVariant v = combo->currentData();
+    return v.isValid() && v.toLongLong() > 0 ? QJsonValue(v.toLongLong()) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+VariantEditor::VariantEditor(api::Client *client, models::LocalStore *store, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_store(store)
+    , m_saver(new models::VariantSaver(client, store, this))
+    , m_draftTimer(new QTimer(this))
+    , m_title(new QLabel(this))
+    , m_message(new MessageWidget(this))
+    , m_saveButton(new QPushButton(tr("&Save"), this))
+    , m_revertButton(new QPushButton(tr("Revert to Server"), this))
+    , m_undoButton(new QPushButton(tr("Undo Last Save"), this))
+    , m_splitter(new QSplitter(this))
+{
+    setObjectName(QStringLiteral("variantEditor"));
+    auto *back = new QPushButton(tr("← Variants"), this);
+    back->setFlat(true);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    m_title->setFont(titleFont);
+    m_saveButton->setObjectName(QStringLiteral("saveVariant"));
+    m_saveButton->setToolTip(tr("Save this variant (Ctrl+S)"));
+    m_revertButton->setToolTip(tr("Discard your changes and load the server's current version"));
+    m_undoButton->setToolTip(tr("Put back the version that the last save replaced"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(back);
+    bar->addWidget(m_title, 1);
+    bar->addWidget(m_undoButton);
+    bar->addWidget(m_revertButton);
+    bar->addWidget(m_saveButton);
+
+    m_splitter->addWidget(buildDefaultPane());
+    m_splitter->addWidget(buildEditPane());
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({420, 640});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_message);
+    layout->addWidget(m_splitter, 1);
+
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(DraftDelayMs);
+    connect(m_draftTimer, &QTimer::timeout, this, &VariantEditor::writeDraftNow);
+    connect(back, &QPushButton::clicked, this, [this] {
+        writeDraftNow();
+        emit closeRequested();
+    });
+    connect(m_saveButton, &QPushButton::clicked, this, &VariantEditor::save);
+    connect(m_revertButton, &QPushButton::clicked, this, &VariantEditor::revertToServer);
+    connect(m_undoButton, &QPushButton::clicked, this, &VariantEditor::undoLastSave);
+    auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
+    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveShortcut, &QShortcut::activated, this, &VariantEditor::save);
+    connect(m_saver, &models::VariantSaver::progress, this, [](int, int) {});
+}
+
+VariantEditor::~VariantEditor()
+{
+    // Closing the window (or switching workspace) must not drop the last keystrokes. Nobody is left to
+    // tell about it, and the pages that listen may already be gone.
+    blockSignals(true);
+    writeDraftNow();
+}
+
+QWidget *VariantEditor::buildDefaultPane()
+{
+    auto *pane = new QWidget(this);
+    m_defaultTitle = new QLabel(pane);
+    m_defaultTitle->setStyleSheet(QStringLiteral("font-weight:bold;"));
+    m_defaultSubject = new QLabel(pane);
+    m_defaultPreheader = new QLabel(pane);
+    for (QLabel *l : {m_defaultSubject, m_defaultPreheader}) {
+        l->setWordWrap(true);
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        l->setTextFormat(Qt::PlainText);
+    }
+    m_defaultBody = new CodeEditor(pane);
+    m_defaultBody->setReadOnly(true);
+    m_defaultBody->setWrapMode(QsciScintilla::WrapNone); // line for line beside the translation
+    auto *form = new QFormLayout;
+    form->addRow(tr("Subject:"), m_defaultSubject);
+    form->addRow(tr("Preheader:"), m_defaultPreheader);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_defaultTitle);
+    layout->addLayout(form);
+    layout->addWidget(m_defaultBody, 1);
+    return pane;
+}
+
+QWidget *VariantEditor::buildEditPane()
+{
+    auto *pane = new QWidget(this);
+    m_subject = new QLineEdit(pane);
+    m_subject->setObjectName(QStringLiteral("subjectEdit"));
+    m_preheader = new QLineEdit(pane);
+    m_preheader->setObjectName(QStringLiteral("preheaderEdit"));
+    m_recipient = new QLineEdit(pane);
+    m_from = new QComboBox(pane);
+    m_replyTo = new QComboBox(pane);
+    m_bodyTabs = new QTabWidget(pane);
+    m_body = new CodeEditor(pane);
+    m_body->setObjectName(QStringLiteral("bodyEdit"));
+    m_body->setWrapMode(QsciScintilla::WrapNone); // scrolls line for line with the Default beside it
+    m_bodyAmp = new CodeEditor(pane);
+    m_bodyPlain = new CodeEditor(pane);
+    m_bodyTabs->addTab(m_body, tr("HTML body"));
+    m_bodyTabs->addTab(m_bodyAmp, tr("AMP body"));
+    m_bodyTabs->addTab(m_bodyPlain, tr("Plain-text body"));
+
+    m_find = new QLineEdit(pane);
+    m_find->setPlaceholderText(tr("Find in body (Enter: next)"));
+    m_replace = new QLineEdit(pane);
+    m_replace->setPlaceholderText(tr("Replace with"));
+    auto *replaceAll = new QPushButton(tr("Replace All"), pane);
+    auto *findRow = new QHBoxLayout;
+    findRow->addWidget(m_find, 1);
+    findRow->addWidget(m_replace, 1);
+    findRow->addWidget(replaceAll);
+
+    const QList<std::pair<QString, QString>> labels{{QStringLiteral("subject"), tr("Subject:")},
+                                                    {QStringLiteral("preheader_text"), tr("Preheader:")},
+                                                    {QStringLiteral("recipient"), tr("Recipient:")},
+                                                    {QStringLiteral("from_id"), tr("From:")},
+                                                    {QStringLiteral("reply_to_id"), tr("Reply-To:")}};
+    QList<QWidget *> editors{m_subject, m_preheader, m_recipient, m_from, m_replyTo};
+    auto *form = new QFormLayout;
+    for (int i = 0; i < labels.size(); ++i) {
+        QLabel *label = fieldLabel(labels[i].second, pane);
+        m_markers.insert(labels[i].first, label);
+        form->addRow(label, editors[i]);
+    }
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addLayout(findRow);
+    layout->addWidget(m_bodyTabs, 1);
+
+    for (QLineEdit *edit : {m_subject, m_preheader, m_recipient})
+        connect(edit, &QLineEdit::textChanged, this, &VariantEditor::fieldEdited);
+    for (QComboBox *combo : {m_from, m_replyTo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &VariantEditor::fieldEdited);
+    for (CodeEditor *editor : {m_body, m_bodyAmp, m_bodyPlain})
+        connect(editor, &QsciScintilla::textChanged, this, &VariantEditor::fieldEdited);
+    connect(m_find, &QLineEdit::returnPressed, this, [this] {
+        if (!m_body->findNext(m_find->text()))
+            m_message->showMessage(tr("“%1” is not in the body.").arg(m_find->text()),
+                                   MessageWidget::Type::Information);
+    });
+    connect(replaceAll, &QPushButton::clicked, this, [this] {
+        const int n = m_body->replaceAll(m_find->text(), m_replace->text());
+        m_message->showMessage(tr("Replaced %n occurrence(s).", nullptr, n),
+                               MessageWidget::Type::Information);
+    });
+    // Keep the Default's body in step with the translation's while scrolling.
+    connect(m_body->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this] { m_defaultBody->setFirstVisibleLine(m_body->firstVisibleLine()); });
+    return pane;
+}
+
+void VariantEditor::setCompletionWords(const QStringList &words)
+{
+    for (CodeEditor *editor : {m_body, m_bodyAmp, m_bodyPlain})
+        editor->setCompletionWords(words);
+}
+
+void VariantEditor::open(const api::Content &variant, const api::Content &defaultVariant,
+                         const QList<api::TestGroup> &groups, bool readOnly)
+{
+    writeDraftNow();
+    m_base = variant;
+    m_default = defaultVariant;
+    m_groups = groups;
+    m_readOnly = readOnly;
+    m_address = models::VariantAddress::forVariant(variant, groups);
+    m_message->hideMessage();
+
+    const QString language = models::VariantMatrixModel::languageName(variant.language);
+    m_title->setText(tr("%1 · content %2").arg(language).arg(variant.id));
+    const bool isDefault = variant.language.isEmpty() || defaultVariant.id == 0;
+    m_splitter->widget(0)->setVisible(!isDefault);
+    if (!isDefault)
+        showDefault(defaultVariant, tr("Default (read-only)"));
+
+    QJsonObject draftFields;
+    if (m_store) {
+        if (const auto draft = m_store->draft(variant.id)) {
+            draftFields = draft->fields;
+            // The draft was made on top of the version it started from; keep that as the base, so the
+            // conflict check on save compares with what the user really saw.
+            m_base = draft->base;
+            m_message->showMessage(
+                tr("Your unsaved changes from %1 were restored. Save them, or revert to "
+                   "the server's version.")
+                    .arg(QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat)),
+                MessageWidget::Type::Information);
+        }
+    }
+    loadFields(m_base, draftFields);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_subject, m_preheader, m_recipient})
+        static_cast<QLineEdit *>(w)->setReadOnly(readOnly);
+    for (CodeEditor *editor : {m_body, m_bodyAmp, m_bodyPlain})
+        editor->setReadOnly(readOnly);
+    m_from->setEnabled(!readOnly);
+    m_replyTo->setEnabled(!readOnly);
+    m_saveButton->setEnabled(!readOnly);
+    m_undoButton->setEnabled(!readOnly);
+    if (readOnly)
+        m_message->showMessage(
+            tr("This workspace is read-only: you can read this variant but not change it."),
+            MessageWidget::Type::Warning);
+    loadSenders();
+    updateMarkers();
+}
+
+void VariantEditor::showDefault(const api::Content &content, const QString &title)
+{
+    m_defaultTitle->setText(title);
+    m_defaultSubject->setText(content.subject);
+    m_defaultPreheader->setText(content.preheaderText);
+    m_defaultBody->setReadOnly(false);
+    m_defaultBody->setText(content.body);
+    m_defaultBody->setReadOnly(true);
+}
+
+void VariantEditor::loadFields(const api::Content &content, const QJsonObject &overrides)
+{
+    m_loading = true;
+    const auto text = [&](const char *field, const QString &fallback) {
+        const QString key = QLatin1String(field);
+        return overrides.contains(key) ? overrides.value(key).toString() : fallback;
+    };
+    m_subject->setText(text("subject", content.subject));
+    m_preheader->setText(text("preheader_text", content.preheaderText));
+    m_recipient->setText(text("recipient", content.recipient));
+    m_body->setText(text("body", content.body));
+    m_bodyAmp->setText(text("body_amp", content.bodyAmp));
+    m_bodyPlain->setText(text("body_plain", content.bodyPlain));
+    const auto pick = [&](QComboBox *combo, const char *field, std::optional<qint64> fallback) {
+        const QString key = QLatin1String(field);
+        const qint64 id = overrides.contains(key) ? overrides.value(key).toInteger() : fallback.value_or(0);
+        int index = combo->findData(id);
+        if (index < 0) {
+            combo->addItem(id > 0 ? tr("Sender %1").arg(id) : tr("(none)"), id);
+            index = combo->count() - 1;
+        }
+        combo->setCurrentIndex(index);
+    };
+    pick(m_from, "from_id", content.fromId);
+    pick(m_replyTo, "reply_to_id", content.replyToId);
+    m_loading = false;
+}
+
+QJsonObject VariantEditor::changes() const
+{
+    QJsonObject c;
+    const auto diff = [&c](const char *field, const QString &now, const QString &was) {
+        if (now != was)
+            c.insert(QLatin1String(field), now);
+    };
+    diff("subject", m_subject->text(), m_base.subject);
+    diff("preheader_text", m_preheader->text(), m_base.preheaderText);
+    diff("recipient", m_recipient->text(), m_base.recipient);
+    diff("body", m_body->text(), m_base.body);
+    diff("body_amp", m_bodyAmp->text(), m_base.bodyAmp);
+    diff("body_plain", m_bodyPlain->text(), m_base.bodyPlain);
+    if (m_from->count() > 0 && m_from->currentData().toLongLong() != m_base.fromId.value_or(0))
+        c.insert(QStringLiteral("from_id"), idValue(m_from));
+    if (m_replyTo->count() > 0 && m_replyTo->currentData().toLongLong() != m_base.replyToId.value_or(0))
+        c.insert(QStringLiteral("reply_to_id"), idValue(m_replyTo));
+    return c;
+}
+
+void VariantEditor::fieldEdited()
+{
+    if (m_loading)
+        return;
+    updateMarkers();
+    m_draftTimer->start();
+}
+
+void VariantEditor::updateMarkers()
+{
+    const QJsonObject c = changes();
+    for (auto it = m_markers.begin(); it != m_markers.end(); ++it) {
+        const QString plain = it.value()->property("plainText").toString();
+        it.value()->setText(c.contains(it.key()) ? QStringLiteral("● ") + plain : plain);
+        it.value()->setToolTip(c.contains(it.key()) ? tr("Changed, not saved yet") : QString());
+    }
+    const QStringList bodies{QStringLiteral("body"), QStringLiteral("body_amp"),
+                             QStringLiteral("body_plain")};
+    const QStringList names{tr("HTML body"), tr("AMP body"), tr("Plain-text body")};
+    for (int i = 0; i < bodies.size(); ++i)
+        m_bodyTabs->setTabText(i, c.contains(bodies[i]) ? QStringLiteral("● ") + names[i] : names[i]);
+}
+
+void VariantEditor::writeDraftNow()
+{
+    m_draftTimer->stop();
+    if (!m_store || m_base.id == 0 || m_readOnly)
+        return;
+    const QJsonObject c = changes();
+    if (c.isEmpty()) {
+        if (m_store->draft(m_base.id) && m_store->discardDraft(m_base.id))
+            emit draftChanged(m_base.id);
+        return;
+    }
+    models::Draft draft;
+    draft.contentId = m_base.id;
+    draft.newsletterId = m_base.newsletterId;
+    draft.fields = c;
+    draft.base = m_base;
+    draft.savedAt = QDateTime::currentDateTimeUtc();
+    if (!m_store->saveDraft(draft))
+        m_message->showMessage(
+            tr("Your changes could not be kept as a local draft (the disk may be full). Save "
+               "soon, or copy your text somewhere safe."),
+            MessageWidget::Type::Error);
+    emit draftChanged(m_base.id);
+}
+
+void VariantEditor::loadSenders()
+{
+    if (!m_client || m_from->count() > 2)
+        return;
+    api::AppApi(m_client).senderIdentities(
+        this, [this](const QList<api::SenderIdentity> &senders, const api::Error &error) {
+            if (error.isError())
+                return; // the ids stay selectable as they are; nothing the user typed depends on the names
+            m_loading = true;
+            for (QComboBox *combo : {m_from, m_replyTo}) {
+                const qint64 current = combo->currentData().toLongLong();
+                combo->clear();
+                if (combo == m_replyTo)
+                    combo->addItem(tr("(same as From)"), qint64(0));
+                for (const api::SenderIdentity &s : senders) {
+                    if (!s.hidden || s.id == current)
+                        combo->addItem(s.address.isEmpty() ? s.email : s.address, s.id);
+                }
+                const int index = combo->findData(current);
+                if (index >= 0)
+                    combo->setCurrentIndex(index);
+                else if (current > 0)
+                    combo->addItem(tr("Sender %1").arg(current), current),
+                        combo->setCurrentIndex(combo->count() - 1);
+            }
+            m_loading = false;
+            updateMarkers();
+        });
+}
+
+void VariantEditor::setBusy(bool busy)
+{
+    m_saveButton->setEnabled(!busy && !m_readOnly);
+    m_revertButton->setEnabled(!busy);
+    m_undoButton->setEnabled(!busy && !m_readOnly);
+    m_saveButton->setText(busy ? tr("Saving…") : tr("&Save"));
+}
+
+} // namespace cio::ui

@@ -1,0 +1,171 @@
+// VariantEditor: saving, conflicts, undo and revert.
+#include "api/appapi.h"
+#include "models/localstore.h"
+#include "models/variantsaver.h"
+#include "ui/codeeditor.h"
+#include "ui/conflictdialog.h"
+#include "ui/messagewidget.h"
+#include "ui/varianteditor.h"
+
+#include <QLineEdit>
+#include <QSplitter>
+
+#include "api/client.h"
+
+namespace cio::ui {
+
+void VariantEditor::save()
+{
+    if (m_readOnly || m_base.id == 0)
+        return;
+    writeDraftNow(); // whatever happens next, the edit is on disk first
+    models::SaveRequest request;
+    request.address = m_address;
+    request.base = m_base;
+    request.changes = changes();
+    if (request.changes.isEmpty()) {
+        m_message->showMessage(tr("Nothing to save: this variant matches the server's version."),
+                               MessageWidget::Type::Information);
+        return;
+    }
+    setBusy(true);
+    m_saver->save(request, this, [this](const models::SaveResult &result) { handleSaveResult(result); });
+}
+
+void VariantEditor::handleSaveResult(const models::SaveResult &result)
+{
+    setBusy(false);
+    switch (result.status) {
+    case models::SaveResult::Status::Saved: {
+        // Edits typed while the save was under way stay as changes on top of the new version.
+        const QJsonObject sent = changes();
+        m_base = result.saved;
+        if (m_store) {
+            m_store->storeContent(result.saved);
+            m_store->discardDraft(m_base.id);
+        }
+        m_loading = true;
+        updateMarkers();
+        m_loading = false;
+        writeDraftNow();
+        emit draftChanged(m_base.id);
+        emit saved(result.saved);
+        m_message->showMessage(tr("Saved. “Undo Last Save” puts the previous version back."),
+                               MessageWidget::Type::Information);
+        Q_UNUSED(sent)
+        return;
+    }
+    case models::SaveResult::Status::Conflict:
+        resolveConflict(result);
+        return;
+    case models::SaveResult::Status::NothingToSave:
+        m_message->showMessage(result.message, MessageWidget::Type::Information);
+        return;
+    case models::SaveResult::Status::Refused:
+    case models::SaveResult::Status::Failed:
+        m_message->showMessage(tr("Not saved: %1 Your changes are kept as a draft.").arg(result.message),
+                               MessageWidget::Type::Error);
+        return;
+    }
+}
+
+void VariantEditor::resolveConflict(const models::SaveResult &result)
+{
+    ConflictDialog dialog(m_base, result.server, changes(), this);
+    const ConflictDialog::Choice choice = dialog.ask();
+    switch (choice) {
+    case ConflictDialog::Choice::Overwrite: {
+        models::SaveRequest request;
+        request.address = m_address;
+        request.base = result.server;
+        request.changes = changes();
+        request.force = true;
+        setBusy(true);
+        m_saver->save(request, this, [this](const models::SaveResult &r) { handleSaveResult(r); });
+        return;
+    }
+    case ConflictDialog::Choice::TakeTheirs:
+        m_base = result.server;
+        loadFields(m_base, {});
+        writeDraftNow();
+        updateMarkers();
+        m_message->showMessage(tr("Loaded the server's version; your changes were discarded."),
+                               MessageWidget::Type::Information);
+        return;
+    case ConflictDialog::Choice::MergeByHand:
+        // Their version becomes the base, so the next save does not conflict again; it is shown on the left.
+        m_base = result.server;
+        showDefault(result.server, tr("Server version (changed by someone else)"));
+        m_splitter->widget(0)->setVisible(true);
+        writeDraftNow();
+        updateMarkers();
+        m_message->showMessage(tr("The server's version is on the left. Merge what you need into yours, then "
+                                  "save."),
+                               MessageWidget::Type::Warning);
+        return;
+    case ConflictDialog::Choice::Cancel:
+        m_message->showMessage(tr("Not saved: someone else changed this variant. Your changes are kept as a "
+                                  "draft."),
+                               MessageWidget::Type::Warning);
+        return;
+    }
+}
+
+void VariantEditor::revertToServer()
+{
+    if (!m_client || m_base.id == 0)
+        return;
+    setBusy(true);
+    api::AppApi(m_client).content(
+        m_base.newsletterId, m_base.id, this, [this](const api::Content &fresh, const api::Error &error) {
+            setBusy(false);
+            if (error.isError()) {
+                m_message->showMessage(
+                    tr("The server's version could not be loaded: %1").arg(error.message()),
+                    MessageWidget::Type::Error);
+                return;
+            }
+            m_base = fresh;
+            if (m_store) {
+                m_store->storeContent(fresh);
+                m_store->discardDraft(fresh.id);
+            }
+            loadFields(fresh, {});
+            updateMarkers();
+            emit draftChanged(fresh.id);
+            m_message->showMessage(tr("Reverted to the server's version."), MessageWidget::Type::Information);
+        });
+}
+
+void VariantEditor::undoLastSave()
+{
+    if (m_readOnly || m_base.id == 0)
+        return;
+    if (!m_store || !m_store->latestSnapshot(m_base.id)) {
+        m_message->showMessage(tr("There is no earlier save of this variant to undo."),
+                               MessageWidget::Type::Information);
+        return;
+    }
+    setBusy(true);
+    m_saver->undoLastSave(m_address, m_base, this, [this](const models::SaveResult &result) {
+        setBusy(false);
+        if (result.status != models::SaveResult::Status::Saved) {
+            if (result.status == models::SaveResult::Status::Conflict)
+                m_message->showMessage(tr("Not undone: someone else changed this variant since your save."),
+                                       MessageWidget::Type::Warning);
+            else
+                m_message->showMessage(tr("Not undone: %1").arg(result.message), MessageWidget::Type::Error);
+            return;
+        }
+        m_base = result.saved;
+        if (m_store)
+            m_store->storeContent(result.saved);
+        loadFields(m_base, {});
+        updateMarkers();
+        emit saved(result.saved);
+        m_message->showMessage(tr("The previous version is back on the server."),
+                               MessageWidget::Type::Information);
+    });
+}
+
+} // namespace cio::ui
