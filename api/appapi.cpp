@@ -57,7 +57,9 @@ void sendList(Client *client, const Request &request, const QString &key, const 
 
 } // namespace
 
-AppApi::AppApi(Client *client) : m_client(client) {}
+AppApi::AppApi(Client *client)
+    : m_client(client)
+{}
 
 void AppApi::newslettersPage(
     const QString &start, int limit, const QObject *context,
@@ -151,6 +153,27 @@ void AppApi::updateContent(const Content &content, const QSet<QString> &fields, 
             Request::put(path("/v1/newsletters/%1/contents/%2", content.newsletterId, content.id),
                          content.toEmailUpdate(fields)),
             QStringLiteral("content"), context, std::move(cb));
+}
+
+void AppApi::addLanguage(qint64 newsletterId, const QString &testGroupId, const QString &language,
+                         const Content &from, const QObject *context,
+                         std::function<void(const Newsletter &, const Error &)> cb)
+{
+    // The email branch of the contract requires language, subject and body; the rest is copied when present.
+    QJsonObject body{{QStringLiteral("language"), language},
+                     {QStringLiteral("subject"), from.subject},
+                     {QStringLiteral("body"), from.body}};
+    if (!from.preheaderText.isEmpty())
+        body.insert(QStringLiteral("preheader_text"), from.preheaderText);
+    if (!from.bodyPlain.isEmpty())
+        body.insert(QStringLiteral("body_plain"), from.bodyPlain);
+    if (!from.bodyAmp.isEmpty())
+        body.insert(QStringLiteral("body_amp"), from.bodyAmp);
+    const QString target = testGroupId.isEmpty()
+                               ? path("/v1/newsletters/%1/language", newsletterId)
+                               : path("/v1/newsletters/%1/test_group/", newsletterId) +
+                                     Request::encodeSegment(testGroupId) + QLatin1String("/language");
+    sendOne(m_client, Request::post(target, body), QStringLiteral("newsletter"), context, std::move(cb));
 }
 
 } // namespace cio::api

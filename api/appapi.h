@@ -42,6 +42,11 @@ public:
     // Additions: save a variant's edited email fields (JSON names, see Content::toEmailUpdate).
     void updateContent(const Content &content, const QSet<QString> &fields, const QObject *context,
                        std::function<void(const Content &, const Error &)> cb);
+    // Adds a translation (POST …/language, or …/test_group/{tg}/language when testGroupId is not empty),
+    // pre-filled with `from`'s email fields. Answers the parent newsletter with its new content ids.
+    void addLanguage(qint64 newsletterId, const QString &testGroupId, const QString &language,
+                     const Content &from, const QObject *context,
+                     std::function<void(const Newsletter &, const Error &)> cb);
 
 private:
     QPointer<Client> m_client;

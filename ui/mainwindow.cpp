@@ -146,6 +146,16 @@ void MainWindow::setWorkspaces(const QList<models::WorkspaceProfile> &profiles)
     rebuildSwitcherMenu();
 }
 
+void MainWindow::openNewsletter(qint64 id)
+{
+    if (!m_newsletterDetail)
+        return;
+    m_sidebar->setCurrentRow(0);
+    m_newsletterDetail->load(id);
+    if (auto *stack = qobject_cast<QStackedWidget *>(m_newsletterDetail->parentWidget()))
+        stack->setCurrentWidget(m_newsletterDetail);
+}
+
 void MainWindow::loadCompletionWords(api::Client *client)
 {
     // Attributes most workspaces have; the snippets come from the workspace itself.
@@ -230,11 +240,7 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
     newsletterStack->addWidget(m_newsletters);
     newsletterStack->addWidget(m_newsletterDetail);
     m_sections->addWidget(newsletterStack);
-    connect(m_newsletters, &NewsletterListPage::newsletterActivated, this,
-            [this, newsletterStack](qint64 id) {
-                m_newsletterDetail->load(id);
-                newsletterStack->setCurrentWidget(m_newsletterDetail);
-            });
+    connect(m_newsletters, &NewsletterListPage::newsletterActivated, this, &MainWindow::openNewsletter);
     connect(m_newsletterDetail, &NewsletterPage::backRequested, this,
             [this, newsletterStack] { newsletterStack->setCurrentWidget(m_newsletters); });
     connect(m_newsletterDetail, &NewsletterPage::variantActivated, this, &MainWindow::variantActivated);
@@ -251,6 +257,9 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
         m_newsletterDetail->setDraftContentIds(ids);
     };
     connect(m_newsletterDetail, &NewsletterPage::loaded, this, refreshDrafts);
+    connect(m_newsletterDetail, &NewsletterPage::draftsChanged, this, refreshDrafts);
+    m_newsletterDetail->setStore(store);
+    m_newsletterDetail->setReadOnly(profile.readOnly);
     connect(m_editor, &VariantEditor::draftChanged, this, refreshDrafts);
     connect(m_newsletterDetail, &NewsletterPage::variantActivated, this,
             [this, newsletterStack](const api::Content &variant, const api::Content &defaultVariant,
@@ -274,10 +283,9 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
                nullptr, int(drafts.size())),
             MessageWidget::Type::Warning, tr("Open Newsletter %1").arg(newest));
         disconnect(m_draftsBanner, &MessageWidget::actionTriggered, nullptr, nullptr);
-        connect(m_draftsBanner, &MessageWidget::actionTriggered, this, [this, newsletterStack, newest] {
+        connect(m_draftsBanner, &MessageWidget::actionTriggered, this, [this, newest] {
             m_draftsBanner->hideMessage();
-            m_newsletterDetail->load(newest);
-            newsletterStack->setCurrentWidget(m_newsletterDetail);
+            openNewsletter(newest);
         });
     } else {
         m_draftsBanner->hideMessage();

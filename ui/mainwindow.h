@@ -46,6 +46,8 @@ public:
     void openWorkspace(const models::WorkspaceProfile &profile, api::Client *client,
                        models::LocalStore *store = nullptr);
     void showWelcome(const QString &error = {});
+    // Shows one newsletter's page (header and variant matrix).
+    void openNewsletter(qint64 id);
     // The saved workspaces, for the switcher and the welcome page.
     void setWorkspaces(const QList<models::WorkspaceProfile> &profiles);
     const models::WorkspaceProfile &currentProfile() const { return m_profile; }

@@ -2,14 +2,18 @@
 
 #include "api/appapi.h"
 #include "api/client.h"
+#include "models/localstore.h"
 #include "models/variantmatrixmodel.h"
+#include "models/variantsaver.h"
 #include "ui/messagewidget.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -35,6 +39,10 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     , m_matrix(new QTableView(this))
     , m_legend(new QLabel(this))
     , m_matrixModel(new models::VariantMatrixModel(this))
+    , m_addLanguage(new QPushButton(tr("Add Language…"), this))
+    , m_saveAll(new QPushButton(tr("Save All Drafts"), this))
+    , m_progress(new QProgressBar(this))
+    , m_saver(new models::VariantSaver(client, nullptr, this))
 {
     setObjectName(QStringLiteral("newsletterPage"));
     auto *back = new QPushButton(tr("← Newsletters"), this);
@@ -65,9 +73,19 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
            "<b>unsaved draft</b> — edited here, not saved yet. Hover a language for its counts; "
            "double-click a cell to open the variant."));
 
+    m_addLanguage->setObjectName(QStringLiteral("addLanguage"));
+    m_addLanguage->setToolTip(tr("Add a translation to this draft newsletter, pre-filled from the Default"));
+    m_saveAll->setObjectName(QStringLiteral("saveAllDrafts"));
+    m_saveAll->setToolTip(tr("Save every unsaved draft of this newsletter, within the API's rate limit"));
+    m_progress->setVisible(false);
+    m_progress->setMaximumWidth(220);
+
     auto *top = new QHBoxLayout;
     top->addWidget(back);
     top->addStretch(1);
+    top->addWidget(m_progress);
+    top->addWidget(m_saveAll);
+    top->addWidget(m_addLanguage);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_title);
@@ -77,6 +95,29 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     layout->addWidget(m_legend);
 
     connect(back, &QPushButton::clicked, this, &NewsletterPage::backRequested);
+    connect(m_saveAll, &QPushButton::clicked, this, &NewsletterPage::saveAllDrafts);
+    connect(m_addLanguage, &QPushButton::clicked, this, [this] {
+        QStringList offered;
+        for (const char *code : {"ar", "cs", "da", "de", "el", "es", "fi",      "fr",     "he",    "hu",
+                                 "id", "it", "ja", "ko", "nb", "nl", "pl",      "pt",     "pt-BR", "ro",
+                                 "ru", "sv", "th", "tr", "uk", "vi", "zh-Hans", "zh-Hant"}) {
+            if (!m_matrixModel->matrix().languages().contains(QLatin1String(code)))
+                offered << QString::fromLatin1(code);
+        }
+        bool ok = false;
+        const QString code =
+            QInputDialog::getItem(this, tr("Add Language"),
+                                  tr("Language code of the new translation (it starts as a copy "
+                                     "of the Default):"),
+                                  offered, 0, true, &ok)
+                .trimmed();
+        if (ok && !code.isEmpty())
+            addLanguage(code);
+    });
+    connect(m_saver, &models::VariantSaver::progress, this, [this](int done, int total) {
+        m_progress->setMaximum(total);
+        m_progress->setValue(done);
+    });
     connect(m_message, &MessageWidget::actionTriggered, this, &NewsletterPage::reload);
     connect(m_matrix, &QTableView::activated, this, [this](const QModelIndex &index) {
         const models::MatrixCell &cell = m_matrixModel->cellAt(index);
@@ -101,6 +142,7 @@ void NewsletterPage::reload()
 {
     if (!m_client)
         return;
+    m_addLanguage->setEnabled(false);
     const quint64 generation = ++m_generation;
     const qint64 id = m_newsletter.id;
     m_error = {};
@@ -137,6 +179,130 @@ void NewsletterPage::setDraftContentIds(const QSet<qint64> &ids)
 {
     m_drafts = ids;
     rebuildMatrix();
+    updateActions();
+}
+
+void NewsletterPage::setStore(models::LocalStore *store)
+{
+    m_store = store;
+    delete m_saver;
+    m_saver = new models::VariantSaver(m_client, store, this);
+    connect(m_saver, &models::VariantSaver::progress, this, [this](int done, int total) {
+        m_progress->setMaximum(total);
+        m_progress->setValue(done);
+    });
+    updateActions();
+}
+
+void NewsletterPage::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    updateActions();
+}
+
+void NewsletterPage::updateActions()
+{
+    m_addLanguage->setEnabled(!m_readOnly && m_pending == 0);
+    m_saveAll->setEnabled(!m_readOnly && m_store && !m_drafts.isEmpty());
+    m_saveAll->setText(m_drafts.isEmpty() ? tr("Save All Drafts")
+                                          : tr("Save All Drafts (%1)").arg(m_drafts.size()));
+    if (m_readOnly)
+        m_addLanguage->setToolTip(tr("This workspace is read-only."));
+}
+
+void NewsletterPage::addLanguage(const QString &language)
+{
+    if (!m_client || m_readOnly)
+        return;
+    // One POST per test group (the plain language endpoint refuses newsletters with several groups).
+    QList<std::pair<QString, api::Content>> targets;
+    const models::VariantMatrix &matrix = m_matrixModel->matrix();
+    for (int row = 0; row < matrix.rowCount(); ++row) {
+        const auto group = matrix.testGroup(row);
+        const auto defaultVariant = matrix.defaultOf(row);
+        if (!defaultVariant)
+            continue;
+        const QString groupId = group && m_groups.size() > 1 ? QString::number(group->id) : QString();
+        targets.append({groupId, *defaultVariant});
+    }
+    if (targets.isEmpty()) {
+        m_message->showMessage(tr("This newsletter has no Default variant to copy from."),
+                               MessageWidget::Type::Error);
+        return;
+    }
+    m_addLanguage->setEnabled(false);
+    auto remaining = std::make_shared<int>(int(targets.size()));
+    auto failures = std::make_shared<QStringList>();
+    for (const auto &[groupId, from] : targets) {
+        api::AppApi(m_client).addLanguage(
+            m_newsletter.id, groupId, language, from, this,
+            [this, remaining, failures, language](const api::Newsletter &, const api::Error &error) {
+                if (error.isError())
+                    failures->append(error.message());
+                if (--*remaining > 0)
+                    return;
+                if (failures->isEmpty())
+                    m_message->showMessage(tr("Added %1. It starts as a copy of the Default, so it shows as "
+                                              "untranslated until you translate it.")
+                                               .arg(models::VariantMatrixModel::languageName(language)),
+                                           MessageWidget::Type::Information);
+                else
+                    m_message->showMessage(tr("%1 could not be added: %2")
+                                               .arg(models::VariantMatrixModel::languageName(language),
+                                                    failures->join(QLatin1Char(' '))),
+                                           MessageWidget::Type::Error);
+                const QString text = m_message->text();
+                const auto type = m_message->type();
+                reload();
+                m_message->showMessage(text, type);
+            });
+    }
+}
+
+void NewsletterPage::saveAllDrafts()
+{
+    if (!m_store || m_readOnly)
+        return;
+    QList<models::SaveRequest> requests;
+    for (const models::Draft &d : m_store->drafts(m_newsletter.id)) {
+        models::SaveRequest r;
+        r.address = models::VariantAddress::forVariant(d.base, m_groups);
+        r.base = d.base;
+        r.changes = d.fields;
+        requests.append(r);
+    }
+    if (requests.isEmpty())
+        return;
+    m_saveAll->setEnabled(false);
+    m_progress->setRange(0, int(requests.size()));
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_saver->saveAll(requests, this, [this](const QList<models::SaveResult> &results) {
+        m_progress->setVisible(false);
+        int saved = 0;
+        QStringList problems;
+        for (const models::SaveResult &r : results) {
+            if (r.isSaved()) {
+                ++saved;
+                m_store->storeContent(r.saved);
+                m_store->discardDraft(r.contentId);
+            } else {
+                problems << tr("content %1: %2").arg(r.contentId).arg(r.message);
+            }
+        }
+        emit draftsChanged();
+        reload();
+        if (problems.isEmpty())
+            m_message->showMessage(saved == 1 ? tr("Saved the draft.")
+                                              : tr("Saved all %1 drafts.").arg(saved),
+                                   MessageWidget::Type::Information);
+        else
+            m_message->showMessage(tr("Saved %1 of %2. Not saved (kept as drafts): %3")
+                                       .arg(saved)
+                                       .arg(results.size())
+                                       .arg(problems.join(QStringLiteral("; "))),
+                                   MessageWidget::Type::Warning);
+    });
 }
 
 void NewsletterPage::partDone(const api::Error &error)
@@ -147,6 +313,7 @@ void NewsletterPage::partDone(const api::Error &error)
         return;
     updateHeader();
     rebuildMatrix();
+    updateActions();
     if (m_error.isError())
         m_message->showMessage(tr("The newsletter could not be loaded completely. %1").arg(m_error.message()),
                                MessageWidget::Type::Error, tr("Try again"));

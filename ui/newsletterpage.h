@@ -7,14 +7,18 @@
 #include <QWidget>
 
 class QLabel;
+class QProgressBar;
+class QPushButton;
 class QTableView;
 
 namespace cio::api {
 class Client;
 }
 namespace cio::models {
+class LocalStore;
 class VariantMatrixModel;
-}
+class VariantSaver;
+} // namespace cio::models
 
 namespace cio::ui {
 
@@ -36,8 +40,17 @@ public:
     bool isLoading() const { return m_pending > 0; }
     // Content ids with a local draft (from the draft store) are shown as "unsaved draft".
     void setDraftContentIds(const QSet<qint64> &ids);
+    // Drafts are read from, and saved variants written to, the workspace's store (may be null).
+    void setStore(models::LocalStore *store);
+    void setReadOnly(bool readOnly);
+    // Adds a translation in `language` to every test group, pre-filled from each group's Default.
+    void addLanguage(const QString &language);
+    // Saves every draft of this newsletter in one rate-limited batch, with progress and a result per variant.
+    void saveAllDrafts();
+    MessageWidget *messageWidget() const { return m_message; }
 
 signals:
+    void draftsChanged();
     void backRequested();
     void variantActivated(const cio::api::Content &variant, const cio::api::Content &defaultVariant,
                           const QList<cio::api::TestGroup> &groups);
@@ -47,6 +60,7 @@ private:
     void partDone(const api::Error &error);
     void rebuildMatrix();
     void updateHeader();
+    void updateActions();
 
     QPointer<api::Client> m_client;
     api::Newsletter m_newsletter;
@@ -63,6 +77,12 @@ private:
     QTableView *m_matrix;
     QLabel *m_legend;
     models::VariantMatrixModel *m_matrixModel;
+    QPushButton *m_addLanguage;
+    QPushButton *m_saveAll;
+    QProgressBar *m_progress;
+    QPointer<models::LocalStore> m_store;
+    models::VariantSaver *m_saver;
+    bool m_readOnly = false;
 };
 
 } // namespace cio::ui

@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -34,6 +35,7 @@ private slots:
     void helpersAndErrors();
     void openANewsletterShowsItsMatrix();
     void unsavedEditIsOfferedBackAfterRestart();
+    void addLanguageAndSaveAllDrafts();
 };
 
 static QTreeView *waitForList(cio::ui::MainWindow *window)
@@ -238,6 +240,76 @@ void TestE2eDemo::unsavedEditIsOfferedBackAfterRestart()
     const QString dir = qEnvironmentVariable("CIO_SCREENSHOT_DIR");
     if (!dir.isEmpty())
         window->grab().save(dir + QLatin1String("/restored-draft.png"));
+}
+
+void TestE2eDemo::addLanguageAndSaveAllDrafts()
+{
+    cio::test::freshHome();
+    cio::app::Studio studio;
+    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::MainWindow *window = studio.mainWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->newsletterDetailPage(), 10000);
+    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
+    const auto waitLoaded = [page] {
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
+    };
+
+    // A draft A/B newsletter (189, three groups) gets Swedish in every group, copied from each Default.
+    window->openNewsletter(189);
+    waitLoaded();
+    QVERIFY(!page->matrixModel()->matrix().languages().contains(QStringLiteral("sv")));
+    page->addLanguage(QStringLiteral("sv"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->matrixModel()->matrix().languages().contains(QStringLiteral("sv")), 15000);
+    waitLoaded();
+    const auto &matrix = page->matrixModel()->matrix();
+    const int sv = matrix.languages().indexOf(QStringLiteral("sv"));
+    for (int row = 0; row < matrix.rowCount(); ++row)
+        QCOMPARE(matrix.cell(row, sv).status, cio::models::CellStatus::Untranslated);
+    QVERIFY(page->messageWidget()->text().startsWith(QLatin1String("Added")));
+
+    // A sent newsletter (184): the API refuses and the page says so.
+    page->load(184);
+    waitLoaded();
+    page->addLanguage(QStringLiteral("sv"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->messageWidget()->text().contains(QLatin1String("could not be added")),
+                             15000);
+
+    // Two drafts of 189 saved in one batch.
+    window->openNewsletter(189);
+    waitLoaded();
+    cio::models::LocalStore store;
+    QVERIFY(store.open(cio::models::LocalStore::pathFor(QStringLiteral("demo"))));
+    QList<qint64> ids;
+    for (const QString &language : {QStringLiteral("de"), QStringLiteral("fr")}) {
+        const auto &m = page->matrixModel()->matrix();
+        const cio::api::Content c = *m.cell(0, m.languages().indexOf(language)).content;
+        cio::models::Draft d;
+        d.contentId = c.id;
+        d.newsletterId = 189;
+        d.base = c;
+        d.fields = QJsonObject{{QStringLiteral("subject"), QString(QStringLiteral("Batch ") + language)}};
+        d.savedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(store.saveDraft(d));
+        ids << c.id;
+    }
+    page->setDraftContentIds({ids.begin(), ids.end()});
+    auto *saveAll = page->findChild<QPushButton *>(QStringLiteral("saveAllDrafts"));
+    QVERIFY(saveAll->isEnabled());
+    QTest::mouseClick(saveAll, Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(page->messageWidget()->text().startsWith(QLatin1String("Saved all 2")),
+                              qPrintable(page->messageWidget()->text()), 15000);
+    QVERIFY(store.drafts(189).isEmpty());
+    for (qint64 id : ids) {
+        std::optional<cio::api::Content> onServer;
+        cio::api::AppApi(studio.client())
+            .content(189, id, this,
+                     [&](const cio::api::Content &c, const cio::api::Error &) { onServer = c; });
+        QTRY_VERIFY_WITH_TIMEOUT(onServer.has_value(), 10000);
+        QVERIFY(onServer->subject.startsWith(QLatin1String("Batch ")));
+    }
+    const QString dir = qEnvironmentVariable("CIO_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        window->grab().save(dir + QLatin1String("/newsletter-page-after-batch.png"));
 }
 
 QTEST_MAIN(TestE2eDemo)
