@@ -40,6 +40,20 @@ void NewsletterFilterModel::setStatus(Status status)
 #endif
 }
 
+void NewsletterFilterModel::setContentMatches(const QSet<qint64> &ids)
+{
+    if (ids == m_contentMatches)
+        return;
+#if QT_VERSION >= QT_VERSION_CHECK(6, 9, 0)
+    beginFilterChange();
+    m_contentMatches = ids;
+    endFilterChange(QSortFilterProxyModel::Direction::Rows);
+#else
+    m_contentMatches = ids;
+    invalidateFilter();
+#endif
+}
+
 bool NewsletterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
@@ -49,6 +63,8 @@ bool NewsletterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
             return false;
     }
     if (m_words.isEmpty())
+        return true;
+    if (m_contentMatches.contains(index.data(IdRole).toLongLong()))
         return true;
     const QString haystack = index.data(SearchTextRole).toString().toCaseFolded();
     for (const QString &word : m_words) {

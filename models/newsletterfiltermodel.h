@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace cio::models {
@@ -23,6 +24,9 @@ public:
     void setSearchText(const QString &text);
     QString searchText() const { return m_words.join(QLatin1Char(' ')); }
     void setStatus(Status status);
+    // Newsletters that match the search inside their variants (full-text search in the local store);
+    // they are shown even when name, id and tags do not match.
+    void setContentMatches(const QSet<qint64> &ids);
     Status status() const { return m_status; }
 
 protected:
@@ -31,6 +35,7 @@ protected:
 private:
     QStringList m_words;
     Status m_status = Status::Any;
+    QSet<qint64> m_contentMatches;
 };
 
 } // namespace cio::models

@@ -3,6 +3,7 @@
 #include "api/appapi.h"
 #include "api/client.h"
 #include "models/itemroles.h"
+#include "models/localstore.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -150,6 +151,23 @@ void NewsletterListModel::reload()
     m_state = Idle;
     endResetModel();
     fetchMore();
+}
+
+bool NewsletterListModel::loadFromStore(const LocalStore &store)
+{
+    QList<api::Newsletter> items = store.newsletters();
+    if (items.isEmpty())
+        return false;
+    beginResetModel();
+    ++m_generation; // replies to earlier page requests no longer apply
+    m_items = std::move(items);
+    m_nextCursor.clear();
+    m_complete = true;
+    m_lastError = {};
+    m_state = Idle;
+    endResetModel();
+    emit stateChanged(m_state);
+    return true;
 }
 
 void NewsletterListModel::fetchAll()

@@ -12,6 +12,8 @@ class Client;
 
 namespace cio::models {
 
+class LocalStore;
+
 // The workspace's newsletters, filled page by page from GET /v1/newsletters through
 // canFetchMore()/fetchMore(), so a long list costs only what the user scrolls to.
 class NewsletterListModel final : public QAbstractTableModel
@@ -48,6 +50,9 @@ public:
     void reload();
     // Keeps fetching pages until the whole list is loaded (a search wants every row).
     void fetchAll();
+    // Shows the newsletters from the local store at once (the last synced state, also offline).
+    // Returns false when the store holds none, so the caller can page from the API instead.
+    bool loadFromStore(const LocalStore &store);
 
     const api::Newsletter &itemAt(int row) const;
     int indexOf(qint64 id) const;

@@ -3,6 +3,7 @@
 #include "api/appapi.h"
 #include "api/client.h"
 #include "models/localstore.h"
+#include "models/storesync.h"
 #include "ui/messagewidget.h"
 #include "ui/newsletterlistpage.h"
 #include "ui/newsletterpage.h"
@@ -144,6 +145,35 @@ void MainWindow::setWorkspaces(const QList<models::WorkspaceProfile> &profiles)
     m_profiles = profiles;
     m_welcome->setWorkspaces(profiles);
     rebuildSwitcherMenu();
+}
+
+void MainWindow::startBackgroundSync(api::Client *client, models::LocalStore *store)
+{
+    delete m_sync;
+    m_sync = nullptr;
+    if (!store)
+        return;
+    // The list shows the last synced state at once; this brings the store (and so the list and the
+    // full-text search) up to date behind it.
+    m_sync = new models::StoreSync(client, store, this);
+    connect(m_sync, &models::StoreSync::progress, this, [this](int done, int total) {
+        statusBar()->showMessage(tr("Syncing the workspace: %1 of %2…").arg(done).arg(total));
+    });
+    connect(m_sync, &models::StoreSync::finished, this, [this, store](const api::Error &error, int fetched) {
+        if (error.isError()) {
+            const QDateTime last = store->lastSynced();
+            statusBar()->showMessage(
+                last.isValid()
+                    ? tr("Offline: showing the copy synced %1. %2")
+                          .arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat), error.message())
+                    : tr("The workspace could not be synced: %1").arg(error.message()));
+            return;
+        }
+        statusBar()->showMessage(tr("Workspace synced (%n newsletter(s) refreshed).", nullptr, fetched),
+                                 5000);
+        m_newsletters->reloadFromStore();
+    });
+    m_sync->start();
 }
 
 void MainWindow::openNewsletter(qint64 id)
@@ -301,7 +331,9 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
     updateWorkspaceBadge();
     setWindowTitle(tr("%1 — cio-studio").arg(profile.name));
     m_rootStack->setCurrentWidget(m_workspaceView);
+    m_newsletters->setStore(store);
     m_newsletters->reload();
+    startBackgroundSync(client, store);
 }
 
 void MainWindow::updateWorkspaceBadge()

@@ -19,7 +19,8 @@ struct QueueState;
 
 namespace cio::models {
 class LocalStore;
-}
+class StoreSync;
+} // namespace cio::models
 
 namespace cio::ui {
 
@@ -74,6 +75,7 @@ private:
     void updateWorkspaceBadge();
     void rebuildSwitcherMenu();
     void loadCompletionWords(api::Client *client);
+    void startBackgroundSync(api::Client *client, models::LocalStore *store);
 
     models::WorkspaceProfile m_profile;
     QPointer<api::Client> m_client;
@@ -90,6 +92,7 @@ private:
     NewsletterPage *m_newsletterDetail = nullptr;
     VariantEditor *m_editor = nullptr;
     MessageWidget *m_draftsBanner = nullptr;
+    models::StoreSync *m_sync = nullptr;
     RequestLogDock *m_logDock;
     QLabel *m_queueLabel;
 };

@@ -1,6 +1,7 @@
 #include "ui/newsletterlistpage.h"
 
 #include "models/itemroles.h"
+#include "models/localstore.h"
 #include "models/newsletterfiltermodel.h"
 #include "models/newsletterlistmodel.h"
 #include "ui/emptystatelabel.h"
@@ -95,11 +96,33 @@ NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
 void NewsletterListPage::reload()
 {
     m_message->hideMessage();
+    if (m_store && m_model->loadFromStore(*m_store))
+        return;
     m_model->reload();
+}
+
+void NewsletterListPage::setStore(models::LocalStore *store)
+{
+    m_store = store;
+    m_search->setPlaceholderText(store ? tr("Search by name, id, tag, or words in subjects and bodies")
+                                       : tr("Search by name, id or tag"));
+}
+
+void NewsletterListPage::reloadFromStore()
+{
+    if (m_store && m_model->loadFromStore(*m_store))
+        onSearchChanged(m_search->text()); // refresh the full-text matches too
 }
 
 void NewsletterListPage::onSearchChanged(const QString &text)
 {
+    // Full-text matches inside subjects, preheaders and bodies come from the local store.
+    QSet<qint64> inContent;
+    if (m_store && text.trimmed().size() >= 2) {
+        const QList<qint64> ids = m_store->search(text);
+        inContent = QSet<qint64>(ids.begin(), ids.end());
+    }
+    m_proxy->setContentMatches(inContent);
     m_proxy->setSearchText(text);
     // A search must see every newsletter, not only the pages scrolled to so far.
     if (!text.trimmed().isEmpty())

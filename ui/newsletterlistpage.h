@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -13,6 +14,7 @@ class Client;
 }
 namespace cio::models {
 class NewsletterFilterModel;
+class LocalStore;
 class NewsletterListModel;
 } // namespace cio::models
 
@@ -32,6 +34,9 @@ public:
     models::NewsletterListModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
     void reload();
+    // With a store: the list opens from it at once and searches inside subjects and bodies too.
+    void setStore(models::LocalStore *store);
+    void reloadFromStore();
 
 signals:
     void newsletterActivated(qint64 id);
@@ -49,6 +54,7 @@ private:
     QStackedWidget *m_stack;
     QTreeView *m_view;
     EmptyStateLabel *m_empty;
+    QPointer<models::LocalStore> m_store;
 };
 
 } // namespace cio::ui

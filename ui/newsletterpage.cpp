@@ -311,10 +311,27 @@ void NewsletterPage::partDone(const api::Error &error)
         m_error = error;
     if (--m_pending > 0)
         return;
+    // Without the API (offline, or the server failing) the last synced copy still lets the user work.
+    bool fromStore = false;
+    if (m_error.isError() && m_store) {
+        if (const auto stored = m_store->newsletter(m_newsletter.id)) {
+            m_newsletter = *stored;
+            m_contents = m_store->contents(m_newsletter.id);
+            m_groups = m_store->testGroups(m_newsletter.id);
+            fromStore = !m_contents.isEmpty();
+        }
+    } else if (!m_error.isError() && m_store) {
+        m_store->storeNewsletterDetail(m_newsletter, m_contents, m_groups);
+    }
     updateHeader();
     rebuildMatrix();
     updateActions();
-    if (m_error.isError())
+    if (fromStore)
+        m_message->showMessage(tr("Showing the copy kept on this computer: %1 Edits are kept as drafts until "
+                                  "you can save.")
+                                   .arg(m_error.message()),
+                               MessageWidget::Type::Warning, tr("Try again"));
+    else if (m_error.isError())
         m_message->showMessage(tr("The newsletter could not be loaded completely. %1").arg(m_error.message()),
                                MessageWidget::Type::Error, tr("Try again"));
     emit loaded();

@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTreeView>
@@ -36,6 +37,7 @@ private slots:
     void openANewsletterShowsItsMatrix();
     void unsavedEditIsOfferedBackAfterRestart();
     void addLanguageAndSaveAllDrafts();
+    void listOpensFromStoreAndSearchesBodies();
 };
 
 static QTreeView *waitForList(cio::ui::MainWindow *window)
@@ -310,6 +312,38 @@ void TestE2eDemo::addLanguageAndSaveAllDrafts()
     const QString dir = qEnvironmentVariable("CIO_SCREENSHOT_DIR");
     if (!dir.isEmpty())
         window->grab().save(dir + QLatin1String("/newsletter-page-after-batch.png"));
+}
+
+void TestE2eDemo::listOpensFromStoreAndSearchesBodies()
+{
+    cio::test::freshHome();
+    {
+        // First start: nothing stored yet, the list pages from the API and the sync fills the store.
+        cio::app::Studio studio;
+        QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            studio.mainWindow()->statusBar()->currentMessage().startsWith(QLatin1String("Workspace synced")),
+            30000);
+    }
+    cio::models::LocalStore stored;
+    QVERIFY(stored.open(cio::models::LocalStore::pathFor(QStringLiteral("demo"))));
+    QVERIFY(stored.newsletters().size() >= 40);
+    stored.close();
+
+    // Second start: the list is filled from the store before any answer from the API.
+    cio::app::Studio studio;
+    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::MainWindow *window = studio.mainWindow();
+    QTreeView *list = window->findChild<QTreeView *>(QStringLiteral("newsletterList"));
+    QVERIFY(list);
+    QVERIFY2(list->model()->rowCount() >= 40, "filled from the store at once");
+
+    // A word that occurs only inside one German body (newsletter 147) finds that newsletter.
+    auto *search = window->findChild<QLineEdit *>(QStringLiteral("newsletterSearch"));
+    search->setText(QStringLiteral("Außenschicht"));
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0, cio::models::NewsletterListModel::IdColumn).data().toLongLong(),
+             qint64(147));
 }
 
 QTEST_MAIN(TestE2eDemo)
