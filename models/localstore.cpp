@@ -43,6 +43,14 @@ const char *const schemaV1[] = {
     "CREATE INDEX snapshots_by_content ON snapshots(content_id, id)",
 };
 
+// Version 2: the full-text index carries each variant's newsletter id (no join with the large contents
+// rows while searching) and prefix indexes for 2 and 3 characters (search-as-you-type starts at 2).
+const char *const schemaV2[] = {
+    "DROP TABLE content_fts",
+    "CREATE VIRTUAL TABLE content_fts USING fts5(name, subject, preheader, body, newsletter_id UNINDEXED, "
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+};
+
 } // namespace
 
 LocalStore::LocalStore(QObject *parent)
@@ -144,6 +152,14 @@ bool LocalStore::createSchema(QString *error)
                 if (!store::run(query, QString::fromLatin1(sql)))
                     return false;
             }
+        }
+        if (version < 2) {
+            for (const char *sql : schemaV2) {
+                if (!store::run(query, QString::fromLatin1(sql)))
+                    return false;
+            }
+            if (version >= 1 && !reindexAll())
+                return false;
         }
         return store::run(query, QStringLiteral("DELETE FROM schema_version")) &&
                store::run(query, QStringLiteral("INSERT INTO schema_version(version) VALUES(?)"),

@@ -47,7 +47,7 @@ class LocalStore final : public QObject, public SaveJournal
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     static constexpr int MaxSnapshotsPerVariant = 20;
 
     explicit LocalStore(QObject *parent = nullptr);
@@ -128,7 +128,8 @@ private:
     bool transaction(const QString &what, const std::function<bool()> &work);
     QList<Draft> queryDrafts(const QString &where, qint64 value) const;
     // Keeps the full-text index of one variant in step with its row (localstoresearch.cpp).
-    bool indexContent(const api::Content &content);
+    bool indexContent(const api::Content &content, qint64 newsletterId);
+    bool reindexAll(); // rebuilds the full-text index from the stored variants (schema migration)
     bool unindexNewsletter(qint64 newsletterId);
 
     QString m_connection; // unique per instance, so several stores can be open in one process

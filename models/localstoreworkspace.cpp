@@ -75,7 +75,7 @@ bool LocalStore::storeContent(const api::Content &content)
         query.finish();
         if (newsletterId == 0 || content.id == 0)
             return false;
-        return writeContent(content, newsletterId, position) && indexContent(content);
+        return writeContent(content, newsletterId, position) && indexContent(content, newsletterId);
     });
     if (ok)
         emit dataChanged();
@@ -195,7 +195,7 @@ bool LocalStore::replaceDetails(qint64 newsletterId, const QList<api::Content> &
         !run(query, QStringLiteral("DELETE FROM test_groups WHERE newsletter_id = ?"), {newsletterId}))
         return false;
     for (int i = 0; i < contents.size(); ++i) {
-        if (!writeContent(contents[i], newsletterId, i) || !indexContent(contents[i]))
+        if (!writeContent(contents[i], newsletterId, i) || !indexContent(contents[i], newsletterId))
             return false;
     }
     for (int i = 0; i < groups.size(); ++i) {

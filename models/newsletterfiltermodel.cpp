@@ -11,47 +11,39 @@ NewsletterFilterModel::NewsletterFilterModel(QObject *parent)
     setDynamicSortFilter(true);
 }
 
+template <class Change> void NewsletterFilterModel::changeFilter(Change change)
+{
+    // Qt 6.9 wants the change bracketed; older versions only re-filter afterwards.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 9, 0)
+    beginFilterChange();
+    change();
+    endFilterChange(QSortFilterProxyModel::Direction::Rows);
+#else
+    change();
+    invalidateFilter();
+#endif
+}
+
 void NewsletterFilterModel::setSearchText(const QString &text)
 {
     const QStringList words = text.simplified().toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (words == m_words)
         return;
-#if QT_VERSION >= QT_VERSION_CHECK(6, 9, 0)
-    beginFilterChange();
-    m_words = words;
-    endFilterChange(QSortFilterProxyModel::Direction::Rows);
-#else
-    m_words = words;
-    invalidateFilter();
-#endif
+    changeFilter([&] { m_words = words; });
 }
 
 void NewsletterFilterModel::setStatus(Status status)
 {
     if (status == m_status)
         return;
-#if QT_VERSION >= QT_VERSION_CHECK(6, 9, 0)
-    beginFilterChange();
-    m_status = status;
-    endFilterChange(QSortFilterProxyModel::Direction::Rows);
-#else
-    m_status = status;
-    invalidateFilter();
-#endif
+    changeFilter([&] { m_status = status; });
 }
 
 void NewsletterFilterModel::setContentMatches(const QSet<qint64> &ids)
 {
     if (ids == m_contentMatches)
         return;
-#if QT_VERSION >= QT_VERSION_CHECK(6, 9, 0)
-    beginFilterChange();
-    m_contentMatches = ids;
-    endFilterChange(QSortFilterProxyModel::Direction::Rows);
-#else
-    m_contentMatches = ids;
-    invalidateFilter();
-#endif
+    changeFilter([&] { m_contentMatches = ids; });
 }
 
 bool NewsletterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -33,6 +33,8 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    template <class Change> void changeFilter(Change change);
+
     QStringList m_words;
     Status m_status = Status::Any;
     QSet<qint64> m_contentMatches;

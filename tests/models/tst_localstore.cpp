@@ -93,6 +93,7 @@ private slots:
     void storeSnapshotKeepsDrafts();
     void search_data();
     void search();
+    void migratesSchema1Index();
     void drafts();
     void draftsSurviveKill();
     void snapshots();
@@ -312,6 +313,8 @@ void TestLocalStore::search_data()
     QTest::newRow("lone punctuation is ignored") << QStringLiteral("zewnątrz ( -") << QList<qint64>{113};
     QTest::newRow("punctuation only") << QStringLiteral("* - \"") << QList<qint64>{};
     QTest::newRow("markup is not indexed") << QStringLiteral("<td>") << QList<qint64>{};
+    QTest::newRow("one-letter last word waits") << QStringLiteral("zewnątrz q") << QList<qint64>{113};
+    QTest::newRow("one letter alone searches nothing") << QStringLiteral("z") << QList<qint64>{};
 }
 
 void TestLocalStore::search()
@@ -322,6 +325,37 @@ void TestLocalStore::search()
     QVERIFY(store.open(tempPath(QStringLiteral("search.sqlite"))));
     QVERIFY(store.storeSnapshot(m_reference));
     QCOMPARE(store.search(query), expected);
+}
+
+void TestLocalStore::migratesSchema1Index()
+{
+    // A store written by schema 1 (index without newsletter ids): opening it rebuilds the index.
+    const QString path = tempPath(QStringLiteral("schema1.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema1"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE schema_version(version INTEGER NOT NULL)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES(1)")));
+        QVERIFY(q.exec(
+            QStringLiteral("CREATE TABLE contents(id INTEGER PRIMARY KEY, newsletter_id INTEGER NOT NULL, "
+                           "position INTEGER NOT NULL, language TEXT, updated INTEGER NOT NULL, "
+                           "json TEXT NOT NULL)")));
+        QVERIFY(q.exec(
+            QStringLiteral("CREATE VIRTUAL TABLE content_fts USING fts5(name, subject, preheader, body)")));
+        QVERIFY(q.prepare(QStringLiteral("INSERT INTO contents VALUES(501, 42, 0, 'de', 0, ?)")));
+        q.addBindValue(QStringLiteral(
+            R"({"id":501,"language":"de","subject":"Winterjacke","body":"<p>Daunenfüllung</p>"})"));
+        QVERIFY(q.exec());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema1"));
+    LocalStore store;
+    QString error;
+    QVERIFY2(store.open(path, &error), qPrintable(error));
+    QCOMPARE(store.search(QStringLiteral("daunenf")), QList<qint64>{42});
+    QCOMPARE(store.search(QStringLiteral("winterjacke")), QList<qint64>{42});
 }
 
 void TestLocalStore::drafts()
