@@ -61,20 +61,29 @@ void StoreSync::listFetched(const QList<api::Newsletter> &list, bool full)
     if (m_pending.isEmpty())
         return finish({});
 
+    m_queue = m_pending.keys();
+    for (int i = 0; i < m_concurrency; ++i)
+        fetchNext();
+}
+
+void StoreSync::fetchNext()
+{
+    // Only a few newsletters at a time: a background sync must never fill the client's queue, or
+    // whatever the user does next would wait behind every remaining newsletter of the workspace.
+    if (m_queue.isEmpty() || !m_client)
+        return;
+    const qint64 id = m_queue.takeFirst();
     api::AppApi appApi(m_client);
-    const QList<qint64> ids = m_pending.keys();
-    for (qint64 id : ids) {
-        appApi.contents(id, this, [this, id](const QList<api::Content> &contents, const api::Error &error) {
-            if (!error.isError())
-                m_pending[id].contents = contents;
-            answered(id, error);
-        });
-        appApi.testGroups(id, this, [this, id](const QList<api::TestGroup> &groups, const api::Error &error) {
-            if (!error.isError())
-                m_pending[id].groups = groups;
-            answered(id, error);
-        });
-    }
+    appApi.contents(id, this, [this, id](const QList<api::Content> &contents, const api::Error &error) {
+        if (!error.isError())
+            m_pending[id].contents = contents;
+        answered(id, error);
+    });
+    appApi.testGroups(id, this, [this, id](const QList<api::TestGroup> &groups, const api::Error &error) {
+        if (!error.isError())
+            m_pending[id].groups = groups;
+        answered(id, error);
+    });
 }
 
 void StoreSync::answered(qint64 newsletterId, const api::Error &error)
@@ -86,6 +95,8 @@ void StoreSync::answered(qint64 newsletterId, const api::Error &error)
         m_failures.append(tr("Newsletter %1: %2").arg(newsletterId).arg(error.message()));
         qCWarning(lcStore) << "newsletter" << newsletterId << "failed:" << error.message();
     }
+    if (p.answers == 2)
+        fetchNext();
     if (p.answers == 2 && !p.failed) {
         // Stored as soon as both halves are in, so an interrupted sync keeps what it got.
         if (m_store && m_store->storeNewsletterDetail(p.newsletter, p.contents, p.groups))
@@ -105,6 +116,7 @@ void StoreSync::finish(const api::Error &error)
     if (!error.isError() && m_failures.isEmpty() && m_store)
         m_store->markSynced();
     m_pending.clear();
+    m_queue.clear();
     m_running = false;
     emit finished(error, static_cast<int>(m_fetched.size()));
 }

@@ -58,11 +58,14 @@ private:
     void run(bool full);
     void listFetched(const QList<api::Newsletter> &list, bool full);
     void answered(qint64 newsletterId, const api::Error &error);
+    void fetchNext();
     void finish(const api::Error &error);
 
     QPointer<api::Client> m_client;
     QPointer<LocalStore> m_store;
     QHash<qint64, Pending> m_pending;
+    QList<qint64> m_queue; // newsletters whose details are not requested yet
+    int m_concurrency = 3; // newsletters in flight (two requests each)
     QStringList m_failures;
     QList<qint64> m_fetched;
     int m_done = 0;

@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -18,6 +19,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -146,6 +148,19 @@ QWidget *VariantEditor::buildEditPane()
     m_recipient = new QLineEdit(pane);
     m_from = new QComboBox(pane);
     m_replyTo = new QComboBox(pane);
+    // BCC and headers of an email variant cannot be changed through the API: shown, not editable.
+    m_bcc = new QLineEdit(pane);
+    m_bcc->setReadOnly(true);
+    m_bcc->setObjectName(QStringLiteral("bccField"));
+    m_bcc->setToolTip(tr("Read-only: the API does not change BCC of email variants"));
+    m_headers = new QTableWidget(0, 2, pane);
+    m_headers->setObjectName(QStringLiteral("headersTable"));
+    m_headers->setHorizontalHeaderLabels({tr("Header"), tr("Value")});
+    m_headers->horizontalHeader()->setStretchLastSection(true);
+    m_headers->verticalHeader()->hide();
+    m_headers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_headers->setMaximumHeight(90);
+    m_headers->setToolTip(tr("Read-only: the API does not change headers of email variants"));
     m_bodyTabs = new QTabWidget(pane);
     m_body = new CodeEditor(pane);
     m_body->setObjectName(QStringLiteral("bodyEdit"));
@@ -178,6 +193,8 @@ QWidget *VariantEditor::buildEditPane()
         m_markers.insert(labels[i].first, label);
         form->addRow(label, editors[i]);
     }
+    form->addRow(tr("BCC:"), m_bcc);
+    form->addRow(tr("Headers:"), m_headers);
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
@@ -294,6 +311,13 @@ void VariantEditor::loadFields(const api::Content &content, const QJsonObject &o
         }
         combo->setCurrentIndex(index);
     };
+    m_bcc->setText(content.bcc);
+    m_bcc->setPlaceholderText(tr("(none)"));
+    m_headers->setRowCount(int(content.headers.size()));
+    for (int row = 0; row < content.headers.size(); ++row) {
+        m_headers->setItem(row, 0, new QTableWidgetItem(content.headers.at(row).name));
+        m_headers->setItem(row, 1, new QTableWidgetItem(content.headers.at(row).value));
+    }
     pick(m_from, "from_id", content.fromId);
     pick(m_replyTo, "reply_to_id", content.replyToId);
     m_loading = false;

@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSplitter;
+class QTableWidget;
 class QTabWidget;
 class QTimer;
 
@@ -102,6 +103,8 @@ private:
     QLineEdit *m_recipient;
     QComboBox *m_from;
     QComboBox *m_replyTo;
+    QLineEdit *m_bcc;
+    QTableWidget *m_headers;
     QTabWidget *m_bodyTabs;
     CodeEditor *m_body;
     CodeEditor *m_bodyAmp;

@@ -92,9 +92,12 @@ void VariantEditor::resolveConflict(const models::SaveResult &result)
         m_message->showMessage(tr("Loaded the server's version; your changes were discarded."),
                                MessageWidget::Type::Information);
         return;
-    case ConflictDialog::Choice::MergeByHand:
+    case ConflictDialog::Choice::MergeByHand: {
         // Their version becomes the base, so the next save does not conflict again; it is shown on the left.
+        // Fields the user did not touch take their values, so saving the merge cannot undo their edits.
+        const QJsonObject mine = changes();
         m_base = result.server;
+        loadFields(m_base, mine);
         showDefault(result.server, tr("Server version (changed by someone else)"));
         m_splitter->widget(0)->setVisible(true);
         writeDraftNow();
@@ -103,6 +106,7 @@ void VariantEditor::resolveConflict(const models::SaveResult &result)
                                   "save."),
                                MessageWidget::Type::Warning);
         return;
+    }
     case ConflictDialog::Choice::Cancel:
         m_message->showMessage(tr("Not saved: someone else changed this variant. Your changes are kept as a "
                                   "draft."),

@@ -1,11 +1,13 @@
 // End to end: the GUI opens the demo workspace (in-process sandbox) and lists its newsletters.
 #include "../common/testhome.h"
 #include "api/appapi.h"
+#include "api/client.h"
 #include "app/studio.h"
 #include "models/localstore.h"
 #include "models/newsletterlistmodel.h"
 #include "models/variantmatrix.h"
 #include "models/variantmatrixmodel.h"
+#include "ui/conflictdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/messagewidget.h"
 #include "ui/newsletterlistpage.h"
@@ -38,6 +40,7 @@ private slots:
     void unsavedEditIsOfferedBackAfterRestart();
     void addLanguageAndSaveAllDrafts();
     void listOpensFromStoreAndSearchesBodies();
+    void conflictIsShownAndMergedByHand();
 };
 
 static QTreeView *waitForList(cio::ui::MainWindow *window)
@@ -354,6 +357,53 @@ void TestE2eDemo::listOpensFromStoreAndSearchesBodies()
     QTRY_COMPARE(list->model()->rowCount(), 1);
     QCOMPARE(list->model()->index(0, cio::models::NewsletterListModel::IdColumn).data().toLongLong(),
              qint64(147));
+}
+
+void TestE2eDemo::conflictIsShownAndMergedByHand()
+{
+    cio::test::freshHome();
+    cio::app::Studio studio;
+    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::MainWindow *window = studio.mainWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->newsletterDetailPage(), 10000);
+    window->openNewsletter(189);
+    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
+    const auto &matrix = page->matrixModel()->matrix();
+    const QModelIndex cell = page->matrixModel()->index(2, matrix.languages().indexOf(QStringLiteral("fr")));
+    const cio::api::Content variant = *page->matrixModel()->cellAt(cell).content;
+    emit page->matrixView()->activated(cell);
+    cio::ui::VariantEditor *editor = window->variantEditor();
+    QTRY_VERIFY(editor->isVisible());
+    QVERIFY(editor->findChild<QLineEdit *>(QStringLiteral("bccField"))->isReadOnly());
+
+    // Another client (a colleague in the web editor) saves the same variant meanwhile.
+    cio::api::Client colleague(studio.client()->settings());
+    bool theirsSaved = false;
+    colleague.send(cio::api::Request::put(QStringLiteral("/v1/newsletters/189/contents/%1").arg(variant.id),
+                                          QJsonObject{{QStringLiteral("type"), QStringLiteral("email")},
+                                                      {QStringLiteral("preheader_text"),
+                                                       QStringLiteral("Préheader changé par une collègue")}}),
+                   this, [&](const cio::api::Response &r) { theirsSaved = r.ok(); });
+    QTRY_VERIFY_WITH_TIMEOUT(theirsSaved, 10000);
+
+    editor->subjectEdit()->setText(QStringLiteral("Accès anticipé : le Black Friday commence pour vous"));
+    cio::ui::ConflictDialog::setNextChoice(cio::ui::ConflictDialog::Choice::MergeByHand);
+    editor->save();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        editor->messageWidget()->text().contains(QLatin1String("server's version is on the left")), 15000);
+    // Nothing of theirs was overwritten, nothing of ours lost: both end up on the server after the merge.
+    QCOMPARE(editor->base().preheaderText, QStringLiteral("Préheader changé par une collègue"));
+    QVERIFY(editor->isModified());
+    editor->save();
+    QTRY_VERIFY_WITH_TIMEOUT(editor->messageWidget()->text().startsWith(QLatin1String("Saved")), 15000);
+    std::optional<cio::api::Content> onServer;
+    cio::api::AppApi(studio.client())
+        .content(189, variant.id, this,
+                 [&](const cio::api::Content &c, const cio::api::Error &) { onServer = c; });
+    QTRY_VERIFY_WITH_TIMEOUT(onServer.has_value(), 10000);
+    QCOMPARE(onServer->subject, QStringLiteral("Accès anticipé : le Black Friday commence pour vous"));
+    QCOMPARE(onServer->preheaderText, QStringLiteral("Préheader changé par une collègue"));
 }
 
 QTEST_MAIN(TestE2eDemo)

@@ -9,6 +9,7 @@
 #include "sandbox/sandboxserver.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -16,6 +17,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -90,6 +92,7 @@ class TestLocalStore : public QObject
 private slots:
     void initTestCase();
     void syncRoundTripAndIncrementalSync();
+    void backgroundSyncLeavesRoomForTheUser();
     void storeSnapshotKeepsDrafts();
     void search_data();
     void search();
@@ -325,6 +328,38 @@ void TestLocalStore::search()
     QVERIFY(store.open(tempPath(QStringLiteral("search.sqlite"))));
     QVERIFY(store.storeSnapshot(m_reference));
     QCOMPARE(store.search(query), expected);
+}
+
+void TestLocalStore::backgroundSyncLeavesRoomForTheUser()
+{
+    // With the real 10/s limit, a full sync of the demo workspace must never queue more than a few
+    // requests, so a request the user makes meanwhile is answered within about a second.
+    cio::sandbox::Server server;
+    cio::sandbox::Options options;
+    QVERIFY(server.start(options));
+    auto client = makeClient(server);
+    client->rateLimiter()->setLimit(10); // the real API's limit, as the app uses it
+    LocalStore store;
+    QVERIFY(store.open(tempPath(QStringLiteral("room.sqlite"))));
+    StoreSync sync(client.get(), &store);
+    QSignalSpy finished(&sync, &StoreSync::finished);
+    int maxWaiting = 0;
+    QTimer probe;
+    connect(&probe, &QTimer::timeout, this,
+            [&] { maxWaiting = std::max(maxWaiting, client->queueState().waiting); });
+    probe.start(20);
+    sync.startFull();
+    QTest::qWait(1500);
+    QElapsedTimer timer;
+    timer.start();
+    bool answered = false;
+    client->send(cio::api::Request::get(QStringLiteral("/v1/snippets")), this,
+                 [&](const cio::api::Response &) { answered = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 5000);
+    const qint64 waitedMs = timer.elapsed();
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(maxWaiting <= 6, qPrintable(QStringLiteral("%1 requests waited at once").arg(maxWaiting)));
+    QVERIFY2(waitedMs < 1500, qPrintable(QStringLiteral("the user's request took %1 ms").arg(waitedMs)));
 }
 
 void TestLocalStore::migratesSchema1Index()
