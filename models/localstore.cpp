@@ -230,6 +230,35 @@ bool LocalStore::markSynced(const QDateTime &at)
     return true;
 }
 
+QStringList LocalStore::languages() const
+{
+    QStringList result;
+    QSqlQuery query(database());
+    if (!store::run(query, QStringLiteral("SELECT DISTINCT language FROM contents WHERE language <> '' "
+                                          "ORDER BY language")))
+        return result;
+    while (query.next())
+        result.append(query.value(0).toString());
+    return result;
+}
+
+bool LocalStore::setBodyLocked(qint64 contentId, const QString &reason)
+{
+    QSqlQuery query(database());
+    return store::run(query, QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"),
+                      {QStringLiteral("body_locked:%1").arg(contentId), reason});
+}
+
+QString LocalStore::bodyLockedReason(qint64 contentId) const
+{
+    QSqlQuery query(database());
+    if (!store::run(query, QStringLiteral("SELECT value FROM meta WHERE key = ?"),
+                    {QStringLiteral("body_locked:%1").arg(contentId)}) ||
+        !query.next())
+        return {};
+    return query.value(0).toString();
+}
+
 QDateTime LocalStore::lastSynced() const
 {
     QSqlQuery query(database());

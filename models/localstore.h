@@ -90,6 +90,12 @@ public:
     std::optional<api::Content> content(qint64 contentId) const;
     QList<api::TestGroup> testGroups(qint64 newsletterId) const;
     QDateTime lastSynced() const;
+    // Every language code the stored variants use (the workspace's languages), sorted.
+    QStringList languages() const;
+    // The API gives no sign that a body was built with the drag-and-drop editor or Design Studio; it
+    // refuses to change it. The editor records that refusal here and opens the body read-only next time.
+    bool setBodyLocked(qint64 contentId, const QString &reason);
+    QString bodyLockedReason(qint64 contentId) const;
 
     // Full-text search over name, subject, preheader and body of every variant (localstoresearch.cpp).
     // Words are ANDed, the last one matches as a prefix; returns newsletter ids, best first.

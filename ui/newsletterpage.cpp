@@ -98,11 +98,19 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     connect(m_saveAll, &QPushButton::clicked, this, &NewsletterPage::saveAllDrafts);
     connect(m_addLanguage, &QPushButton::clicked, this, [this] {
         QStringList offered;
+        // The workspace's own languages first (from the local store), then other common codes.
+        if (m_store) {
+            for (const QString &code : m_store->languages()) {
+                if (!m_matrixModel->matrix().languages().contains(code))
+                    offered << code;
+            }
+        }
         for (const char *code : {"ar", "cs", "da", "de", "el", "es", "fi",      "fr",     "he",    "hu",
                                  "id", "it", "ja", "ko", "nb", "nl", "pl",      "pt",     "pt-BR", "ro",
                                  "ru", "sv", "th", "tr", "uk", "vi", "zh-Hans", "zh-Hant"}) {
-            if (!m_matrixModel->matrix().languages().contains(QLatin1String(code)))
-                offered << QString::fromLatin1(code);
+            const QString c = QString::fromLatin1(code);
+            if (!m_matrixModel->matrix().languages().contains(c) && !offered.contains(c))
+                offered << c;
         }
         bool ok = false;
         const QString code =

@@ -266,6 +266,8 @@ void VariantEditor::open(const api::Content &variant, const api::Content &defaul
         static_cast<QLineEdit *>(w)->setReadOnly(readOnly);
     for (CodeEditor *editor : {m_body, m_bodyAmp, m_bodyPlain})
         editor->setReadOnly(readOnly);
+    if (readOnly)
+        m_bodyLocked = false;
     m_from->setEnabled(!readOnly);
     m_replyTo->setEnabled(!readOnly);
     m_saveButton->setEnabled(!readOnly);
@@ -276,6 +278,12 @@ void VariantEditor::open(const api::Content &variant, const api::Content &defaul
             MessageWidget::Type::Warning);
     loadSenders();
     updateMarkers();
+    m_bodyLocked = false;
+    if (!readOnly && m_store) {
+        const QString locked = m_store->bodyLockedReason(variant.id);
+        if (!locked.isEmpty())
+            lockBody(locked);
+    }
 }
 
 void VariantEditor::showDefault(const api::Content &content, const QString &title)

@@ -76,6 +76,7 @@ private:
     void resolveConflict(const models::SaveResult &result);
     void loadSenders();
     void setBusy(bool busy);
+    void lockBody(const QString &reason);
 
     QPointer<api::Client> m_client;
     QPointer<models::LocalStore> m_store;
@@ -86,6 +87,7 @@ private:
     models::VariantAddress m_address;
     bool m_readOnly = false;
     bool m_loading = false;
+    bool m_bodyLocked = false;
     QTimer *m_draftTimer;
 
     QLabel *m_title;

@@ -63,6 +63,15 @@ void VariantEditor::handleSaveResult(const models::SaveResult &result)
         return;
     case models::SaveResult::Status::Refused:
     case models::SaveResult::Status::Failed:
+        // A body the API will not change (drag-and-drop / Design Studio) is remembered, so it opens
+        // read-only from now on and the other fields stay editable.
+        if (result.error.httpStatus == 400 && changes().contains(QStringLiteral("body")) &&
+            (result.error.detail.contains(QLatin1String("drag"), Qt::CaseInsensitive) ||
+             result.error.detail.contains(QLatin1String("design studio"), Qt::CaseInsensitive))) {
+            if (m_store)
+                m_store->setBodyLocked(m_base.id, result.error.detail);
+            lockBody(result.error.detail);
+        }
         m_message->showMessage(tr("Not saved: %1 Your changes are kept as a draft.").arg(result.message),
                                MessageWidget::Type::Error);
         return;
@@ -113,6 +122,26 @@ void VariantEditor::resolveConflict(const models::SaveResult &result)
                                MessageWidget::Type::Warning);
         return;
     }
+}
+
+void VariantEditor::lockBody(const QString &reason)
+{
+    m_bodyLocked = true;
+    for (CodeEditor *editor : {m_body, m_bodyAmp, m_bodyPlain})
+        editor->setReadOnly(true);
+    // Put the server's body back so the other changes can still be saved.
+    m_loading = true;
+    m_body->setReadOnly(false);
+    m_body->setText(m_base.body);
+    m_body->setReadOnly(true);
+    m_loading = false;
+    updateMarkers();
+    writeDraftNow();
+    m_message->showMessage(tr("The body of this variant was built with the drag-and-drop editor or Design "
+                              "Studio, which the API cannot change (%1). It is shown read-only; the subject, "
+                              "preheader and the other fields can still be saved.")
+                               .arg(reason),
+                           MessageWidget::Type::Warning);
 }
 
 void VariantEditor::revertToServer()

@@ -7,6 +7,7 @@
 #include "models/newsletterlistmodel.h"
 #include "models/variantmatrix.h"
 #include "models/variantmatrixmodel.h"
+#include "ui/codeeditor.h"
 #include "ui/conflictdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/messagewidget.h"
@@ -41,6 +42,7 @@ private slots:
     void addLanguageAndSaveAllDrafts();
     void listOpensFromStoreAndSearchesBodies();
     void conflictIsShownAndMergedByHand();
+    void dragAndDropBodyBecomesReadOnly();
 };
 
 static QTreeView *waitForList(cio::ui::MainWindow *window)
@@ -404,6 +406,45 @@ void TestE2eDemo::conflictIsShownAndMergedByHand()
     QTRY_VERIFY_WITH_TIMEOUT(onServer.has_value(), 10000);
     QCOMPARE(onServer->subject, QStringLiteral("Accès anticipé : le Black Friday commence pour vous"));
     QCOMPARE(onServer->preheaderText, QStringLiteral("Préheader changé par une collègue"));
+}
+
+void TestE2eDemo::dragAndDropBodyBecomesReadOnly()
+{
+    cio::test::freshHome();
+    cio::app::Studio studio;
+    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::MainWindow *window = studio.mainWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->newsletterDetailPage(), 10000);
+    // Newsletter 163's German variant (2141) was built with the drag-and-drop editor.
+    window->openNewsletter(163);
+    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
+    const auto &matrix = page->matrixModel()->matrix();
+    const QModelIndex cell = page->matrixModel()->index(0, matrix.languages().indexOf(QStringLiteral("de")));
+    QCOMPARE(page->matrixModel()->cellAt(cell).content->id, qint64(2141));
+    emit page->matrixView()->activated(cell);
+    cio::ui::VariantEditor *editor = window->variantEditor();
+    QTRY_VERIFY(editor->isVisible());
+
+    editor->subjectEdit()->setText(QStringLiteral("Neueröffnung in München: Sendlinger Straße"));
+    editor->bodyEdit()->append(QStringLiteral("<!-- edited -->"));
+    editor->save();
+    QTRY_VERIFY_WITH_TIMEOUT(editor->messageWidget()->text().contains(QLatin1String("drag-and-drop")), 15000);
+    QVERIFY(editor->bodyEdit()->isReadOnly());
+    // What can be saved still is: the subject goes through, the body stays as it was.
+    QCOMPARE(editor->changes().keys(), QStringList{QStringLiteral("subject")});
+    editor->save();
+    QTRY_VERIFY_WITH_TIMEOUT(editor->messageWidget()->text().startsWith(QLatin1String("Saved")), 15000);
+
+    // Opened again later, the body is read-only from the start, with the reason.
+    emit editor->closeRequested();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
+    emit page->matrixView()->activated(
+        page->matrixModel()->index(0, matrix.languages().indexOf(QStringLiteral("de"))));
+    QTRY_VERIFY(editor->isVisible());
+    QVERIFY(editor->bodyEdit()->isReadOnly());
+    QVERIFY(!editor->subjectEdit()->isReadOnly());
+    QVERIFY(editor->messageWidget()->text().contains(QLatin1String("drag-and-drop")));
 }
 
 QTEST_MAIN(TestE2eDemo)
