@@ -11,6 +11,7 @@ enum ItemRole
     SortRole,                  // a value that sorts naturally (numbers, timestamps)
     SearchTextRole,            // all the text a search field should match
     StateRole,                 // a model-specific state enum as int
+    KindRole,                  // the object's type (newsletter type: email, push, …)
 };
 
 } // namespace cio::models

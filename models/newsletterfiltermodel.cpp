@@ -46,6 +46,12 @@ void NewsletterFilterModel::setContentMatches(const QSet<qint64> &ids)
     changeFilter([&] { m_contentMatches = ids; });
 }
 
+void NewsletterFilterModel::setType(const QString &type)
+{
+    if (type != m_type)
+        changeFilter([&] { m_type = type; });
+}
+
 bool NewsletterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
@@ -54,6 +60,8 @@ bool NewsletterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
         if (sent != (m_status == Status::Sent))
             return false;
     }
+    if (!m_type.isEmpty() && index.data(KindRole).toString() != m_type)
+        return false;
     if (m_words.isEmpty())
         return true;
     if (m_contentMatches.contains(index.data(IdRole).toLongLong()))

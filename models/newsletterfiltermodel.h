@@ -27,6 +27,8 @@ public:
     // Newsletters that match the search inside their variants (full-text search in the local store);
     // they are shown even when name, id and tags do not match.
     void setContentMatches(const QSet<qint64> &ids);
+    // Only newsletters of this type (email, push, …); empty = every type.
+    void setType(const QString &type);
     Status status() const { return m_status; }
 
 protected:
@@ -38,6 +40,7 @@ private:
     QStringList m_words;
     Status m_status = Status::Any;
     QSet<qint64> m_contentMatches;
+    QString m_type;
 };
 
 } // namespace cio::models

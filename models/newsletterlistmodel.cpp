@@ -91,6 +91,8 @@ QVariant NewsletterListModel::data(const QModelIndex &index, int role) const
                        n.tags.join(QLatin1Char('\n')));
     case StateRole:
         return n.isSent();
+    case KindRole:
+        return n.type;
     }
     return {};
 }

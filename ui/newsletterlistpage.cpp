@@ -28,6 +28,7 @@ NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
     , m_proxy(new NewsletterFilterModel(this))
     , m_search(new QLineEdit(this))
     , m_status(new QComboBox(this))
+    , m_type(new QComboBox(this))
     , m_refresh(new QToolButton(this))
     , m_message(new MessageWidget(this))
     , m_stack(new QStackedWidget(this))
@@ -63,6 +64,7 @@ NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
+    bar->addWidget(m_type);
     bar->addWidget(m_status);
     bar->addWidget(m_refresh);
     auto *layout = new QVBoxLayout(this);
@@ -78,6 +80,29 @@ NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
         updateEmptyState();
     });
     connect(m_refresh, &QToolButton::clicked, this, &NewsletterListPage::reload);
+    m_type->setObjectName(QStringLiteral("newsletterType"));
+    m_type->setToolTip(tr("Show one type of newsletter only"));
+    m_type->addItem(tr("All types"), QString());
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this](int) {
+        m_proxy->setType(m_type->currentData().toString());
+        updateEmptyState();
+    });
+    // The types on offer are those the loaded newsletters have.
+    const auto refreshTypes = [this] {
+        QStringList types;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const QString t = m_model->itemAt(row).type;
+            if (!t.isEmpty() && !types.contains(t))
+                types << t;
+        }
+        types.sort();
+        for (const QString &t : std::as_const(types)) {
+            if (m_type->findData(t) < 0)
+                m_type->addItem(t, t);
+        }
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, refreshTypes);
+    connect(m_model, &QAbstractItemModel::modelReset, this, refreshTypes);
     connect(m_message, &MessageWidget::actionTriggered, this, &NewsletterListPage::reload);
     connect(m_model, &NewsletterListModel::stateChanged, this, &NewsletterListPage::updateEmptyState);
     connect(m_model, &NewsletterListModel::loadFailed, this, [this](const api::Error &error) {

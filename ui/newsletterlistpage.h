@@ -49,6 +49,7 @@ private:
     models::NewsletterFilterModel *m_proxy;
     QLineEdit *m_search;
     QComboBox *m_status;
+    QComboBox *m_type;
     QToolButton *m_refresh;
     MessageWidget *m_message;
     QStackedWidget *m_stack;

@@ -205,6 +205,13 @@ void TestNewsletterListModel::filterBySearchAndStatus()
     proxy.setSearchText(search);
     proxy.setStatus(NewsletterFilterModel::Status(status));
     QCOMPARE(proxy.rowCount(), expected);
+    // Every demo newsletter is an email: filtering by type keeps them all, another type none.
+    proxy.setType(QStringLiteral("email"));
+    QCOMPARE(proxy.rowCount(), expected);
+    proxy.setType(QStringLiteral("push"));
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setType(QString());
+    QCOMPARE(proxy.rowCount(), expected);
     if (search.startsWith(QLatin1String("zzqx")))
         QCOMPARE(expected, 0);
     else
