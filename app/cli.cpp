@@ -4,13 +4,15 @@
 #include "api/region.h"
 #include "app/demosandbox.h"
 #include "models/localstore.h"
+#include "models/storesync.h"
 #include "models/variantaddress.h"
 #include "models/variantsaver.h"
 #include "models/workspacerepository.h"
-#include "models/workspacesync.h"
+#include "models/workspacesnapshot.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -108,7 +110,8 @@ void Cli::run(const QStringList &arguments)
         "                                meanwhile (--force overwrites) or a link holds “[redacted]”\n"
         "  snippets list                 the workspace's snippets\n"
         "  segments list                 the workspace's segments\n"
-        "  sync                          fetch every newsletter with its variants and test groups\n"
+        "  sync [--full]                 fetch the newsletters that changed (--full: all) with their\n"
+        "                                variants and test groups into the local store\n"
         "  drafts list                   unsaved edits kept on this computer (needs no key)\n"
         "  workspace add NAME            save a workspace; the App API key is read from standard input\n"
         "                                (and, with --track-site-id, the Track API key from the next line)\n"
@@ -136,7 +139,9 @@ void Cli::run(const QStringList &arguments)
         QStringLiteral("track-site-id"),
         tr("workspace add: Track API site id (its key follows on standard input)."), tr("id"));
     const QCommandLineOption yes(QStringLiteral("yes"), tr("Do not ask for confirmation."));
-    parser.addOptions({baseUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes});
+    const QCommandLineOption full(QStringLiteral("full"),
+                                  tr("sync: fetch every newsletter again, not only those that changed."));
+    parser.addOptions({baseUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes, full});
     addVariantOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do; see the list above."));
     m_helpText = parser.helpText();
@@ -156,6 +161,7 @@ void Cli::run(const QStringList &arguments)
         return;
     }
     m_json = parser.isSet(json);
+    m_syncFull = parser.isSet(full);
     readVariantOptions(parser);
     // Our own debug logging is for --verbose only; warnings always show.
     QLoggingCategory::setFilterRules(parser.isSet(verbose)
@@ -406,7 +412,7 @@ void Cli::readVariantOptions(const QCommandLineParser &parser)
     m_variantEdit.preheader = value("preheader");
     m_variantEdit.bodyFile = value("body-file");
     m_variantEdit.force = parser.isSet(QStringLiteral("force"));
-    m_variantEdit.workspace = parser.value(QStringLiteral("workspace"));
+    m_workspaceName = parser.value(QStringLiteral("workspace"));
 }
 
 void Cli::loadVariant(
@@ -507,21 +513,14 @@ void Cli::variantsSet(const QString &newsletterId, const QString &variant)
         return done(ExitApiError);
     }
     // The snapshot taken before the save goes to the workspace's local store, as in the app.
-    QString storePath;
-    if (!edit.workspace.isEmpty()) {
-        credentials();
-        const auto profile = m_workspaces->profiles().find(edit.workspace);
-        storePath = models::LocalStore::pathFor(profile ? profile->id : edit.workspace);
-    } else {
-        storePath = m_demo ? models::LocalStore::pathFor(QStringLiteral("demo"))
-                           : models::LocalStore::pathForBaseUrl(m_client->settings().effectiveBaseUrl());
-    }
+    const QString storeFile =
+        storePath(m_workspaceName, m_demo != nullptr, m_client->settings().effectiveBaseUrl());
     auto *store = new models::LocalStore(this);
     QString storeError;
-    if (!store->open(storePath, &storeError)) {
+    if (!store->open(storeFile, &storeError)) {
         m_err << tr("Nothing was saved: the local store %1 could not be opened to keep a copy of the current "
                     "version first (%2).")
-                     .arg(storePath, storeError)
+                     .arg(storeFile, storeError)
               << '\n';
         return done(ExitApiError);
     }
@@ -643,75 +642,106 @@ void Cli::segmentsList()
     });
 }
 
+QString Cli::storePath(const QString &workspace, bool demo, const QUrl &baseUrl)
+{
+    // The store of a saved workspace is named by its id, the demo's "demo" and that of a bare
+    // connection (--base-url, or the region's host with CIO_APP_API_KEY) by host and port.
+    if (!workspace.isEmpty()) {
+        credentials();
+        const auto profile = m_workspaces->profiles().find(workspace);
+        return models::LocalStore::pathFor(profile ? profile->id : workspace);
+    }
+    return demo ? models::LocalStore::demoPath() : models::LocalStore::pathForBaseUrl(baseUrl);
+}
+
 void Cli::sync()
 {
-    auto *engine = new models::WorkspaceSync(m_client, this);
+    // The same engine as the app's background sync, into the same local store; --full refetches every
+    // newsletter instead of only those whose `updated` moved.
+    auto *store = new models::LocalStore(this);
+    const QString path =
+        storePath(m_workspaceName, m_demo != nullptr, m_client->settings().effectiveBaseUrl());
+    QString storeError;
+    if (!store->open(path, &storeError)) {
+        m_err << tr("The local store %1 could not be opened: %2").arg(path, storeError) << '\n';
+        return done(ExitApiError);
+    }
+    auto *engine = new models::StoreSync(m_client, store, this);
     if (!m_json) {
-        connect(engine, &models::WorkspaceSync::progress, this, [this](int doneCount, int total) {
+        connect(engine, &models::StoreSync::progress, this, [this](int doneCount, int total) {
             m_err << '\r' << tr("Fetching variants and test groups: %1/%2").arg(doneCount).arg(total);
             if (doneCount == total)
                 m_err << '\n';
             m_err.flush();
         });
     }
-    connect(engine, &models::WorkspaceSync::finished, this, [this, engine](const api::Error &error) {
-        if (error.isError())
-            return apiError(error);
-        const models::SyncStats s = engine->stats();
-        if (m_json) {
-            printJson(QJsonObject{{QStringLiteral("newsletters"), s.newsletters},
-                                  {QStringLiteral("variants"), s.variants},
-                                  {QStringLiteral("test_groups"), s.testGroups},
-                                  {QStringLiteral("failed_newsletters"), s.failedNewsletters},
-                                  {QStringLiteral("requests"), qint64(s.requests)},
-                                  {QStringLiteral("responses_429"), qint64(s.responses429)},
-                                  {QStringLiteral("elapsed_ms"), s.elapsedMs}});
-        } else {
-            printTable({{tr("Newsletters:"), QString::number(s.newsletters)},
-                        {tr("Variants:"), QString::number(s.variants)},
-                        {tr("Test groups:"), QString::number(s.testGroups)},
-                        {tr("Requests made:"), QString::number(s.requests)},
-                        {tr("429 responses:"), QString::number(s.responses429)},
-                        {tr("Elapsed:"), tr("%1 s").arg(double(s.elapsedMs) / 1000.0, 0, 'f', 2)}});
-            for (const QString &failure : engine->failures())
-                m_err << failure << '\n';
-        }
-        done(s.failedNewsletters > 0 ? ExitApiError : ExitOk);
-    });
-    engine->start();
+    const quint64 requestsBefore = m_client->requestsSent();
+    const quint64 throttledBefore = m_client->responses429();
+    auto *timer = new QElapsedTimer;
+    timer->start();
+    connect(
+        engine, &models::StoreSync::finished, this,
+        [this, engine, store, timer, requestsBefore, throttledBefore](const api::Error &error, int fetched) {
+            const qint64 elapsedMs = timer->elapsed();
+            delete timer;
+            if (error.isError())
+                return apiError(error);
+            const qint64 requests = qint64(m_client->requestsSent() - requestsBefore);
+            const qint64 throttled = qint64(m_client->responses429() - throttledBefore);
+            const int newsletters = int(store->newsletters().size());
+            if (m_json) {
+                printJson(QJsonObject{{QStringLiteral("newsletters"), newsletters},
+                                      {QStringLiteral("newsletters_fetched"), fetched},
+                                      {QStringLiteral("variants"), store->variantCount()},
+                                      {QStringLiteral("test_groups"), store->testGroupCount()},
+                                      {QStringLiteral("failed_newsletters"), int(engine->failures().size())},
+                                      {QStringLiteral("requests"), requests},
+                                      {QStringLiteral("responses_429"), throttled},
+                                      {QStringLiteral("elapsed_ms"), elapsedMs}});
+            } else {
+                printTable({{tr("Newsletters:"), tr("%1 (%2 fetched)").arg(newsletters).arg(fetched)},
+                            {tr("Variants:"), QString::number(store->variantCount())},
+                            {tr("Test groups:"), QString::number(store->testGroupCount())},
+                            {tr("Requests made:"), QString::number(requests)},
+                            {tr("429 responses:"), QString::number(throttled)},
+                            {tr("Elapsed:"), tr("%1 s").arg(double(elapsedMs) / 1000.0, 0, 'f', 2)}});
+                for (const QString &failure : engine->failures())
+                    m_err << failure << '\n';
+            }
+            done(engine->failures().isEmpty() ? ExitOk : ExitApiError);
+        });
+    if (m_syncFull)
+        engine->startFull();
+    else
+        engine->start();
 }
 
 void Cli::draftsList(const QCommandLineParser &parser)
 {
-    // The store of a saved workspace is named by its id, the demo's "demo" and that of a bare
-    // connection (--base-url, or the region's host with CIO_APP_API_KEY) by host and port.
-    QString path;
+    // Listing drafts needs neither a key nor the network: only which store to read.
     const QString workspace = parser.value(QStringLiteral("workspace"));
+    QUrl url;
     if (!workspace.isEmpty()) {
         if (parser.isSet(QStringLiteral("demo")) || parser.isSet(QStringLiteral("base-url")))
             return usageError(tr("--workspace cannot be combined with --demo or --base-url."));
         credentials();
-        const auto profile = m_workspaces->profiles().find(workspace);
-        if (!profile)
+        if (!m_workspaces->profiles().find(workspace))
             return usageError(
                 tr("No saved workspace is called “%1”. “workspace list” shows them.").arg(workspace));
-        path = models::LocalStore::pathFor(profile->id);
-    } else if (parser.isSet(QStringLiteral("demo"))) {
-        path = models::LocalStore::demoPath();
-    } else {
+    } else if (!parser.isSet(QStringLiteral("demo"))) {
         const auto region = api::regionFromName(parser.value(QStringLiteral("region")));
         if (!region)
             return usageError(
                 tr("Unknown region “%1”: use us or eu.").arg(parser.value(QStringLiteral("region"))));
-        QUrl url = api::defaultBaseUrl(*region);
+        url = api::defaultBaseUrl(*region);
         if (parser.isSet(QStringLiteral("base-url"))) {
             url = QUrl(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
             if (!url.isValid() || url.host().isEmpty())
                 return usageError(
                     tr("“%1” is not a valid URL.").arg(parser.value(QStringLiteral("base-url"))));
         }
-        path = models::LocalStore::pathForBaseUrl(url);
     }
+    const QString path = storePath(workspace, parser.isSet(QStringLiteral("demo")), url);
 
     QList<models::Draft> drafts;
     if (QFile::exists(path)) { // listing never creates a store

@@ -73,6 +73,8 @@ private:
     void snippetsList();
     void segmentsList();
     void sync();
+    // The local store of the connection in use (saved workspace, demo, or host and port).
+    QString storePath(const QString &workspace, bool demo, const QUrl &baseUrl);
     // Local only (no key, no network): the drafts kept in the workspace's store.
     void draftsList(const QCommandLineParser &parser);
 
@@ -98,8 +100,9 @@ private:
     {
         std::optional<QString> subject, preheader, bodyFile;
         bool force = false;
-        QString workspace; // --workspace, to find its local store (snapshots before saving)
     } m_variantEdit;
+    QString m_workspaceName; // --workspace, also names the local store
+    bool m_syncFull = false;
     DemoSandbox *m_demo = nullptr;
     api::Client *m_client = nullptr;
     api::CredentialStore *m_credentials = nullptr;

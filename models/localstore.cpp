@@ -242,6 +242,22 @@ QStringList LocalStore::languages() const
     return result;
 }
 
+int LocalStore::variantCount() const
+{
+    QSqlQuery query(database());
+    return store::run(query, QStringLiteral("SELECT count(*) FROM contents")) && query.next()
+               ? query.value(0).toInt()
+               : 0;
+}
+
+int LocalStore::testGroupCount() const
+{
+    QSqlQuery query(database());
+    return store::run(query, QStringLiteral("SELECT count(*) FROM test_groups")) && query.next()
+               ? query.value(0).toInt()
+               : 0;
+}
+
 bool LocalStore::setBodyLocked(qint64 contentId, const QString &reason)
 {
     QSqlQuery query(database());

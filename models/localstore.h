@@ -2,7 +2,7 @@
 
 #include "api/dto.h"
 #include "models/savejournal.h"
-#include "models/workspacesync.h"
+#include "models/workspacesnapshot.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -92,6 +92,8 @@ public:
     QDateTime lastSynced() const;
     // Every language code the stored variants use (the workspace's languages), sorted.
     QStringList languages() const;
+    int variantCount() const;
+    int testGroupCount() const;
     // The API gives no sign that a body was built with the drag-and-drop editor or Design Studio; it
     // refuses to change it. The editor records that refusal here and opens the body read-only next time.
     bool setBodyLocked(qint64 contentId, const QString &reason);

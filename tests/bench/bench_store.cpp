@@ -13,7 +13,7 @@
 // Usage: bench_store [--newsletters N] [--languages N] [--runs N] [--passes N] [--keep]
 // The data lives in a temporary folder that is removed at the end (--keep leaves it and prints its path).
 #include "models/localstore.h"
-#include "models/workspacesync.h"
+#include "models/workspacesnapshot.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

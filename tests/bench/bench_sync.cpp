@@ -63,8 +63,8 @@ int main(int argc, char *argv[])
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("CIO_APP_API_KEY"), key);
         cli.setProcessEnvironment(env);
-        cli.start(cliBin,
-                  {QStringLiteral("--base-url"), url, QStringLiteral("--json"), QStringLiteral("sync")});
+        cli.start(cliBin, {QStringLiteral("--base-url"), url, QStringLiteral("--json"),
+                           QStringLiteral("--full"), QStringLiteral("sync")});
         cli.waitForFinished(300000);
         const QJsonObject o = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
         if (cli.exitCode() != 0 || o.isEmpty()) {

@@ -168,7 +168,7 @@ void TestE2eCli::syncReportsFigures()
     // Earlier commands' requests must have left the sandbox's 1 s window.
     QTest::qWait(1100);
     const Result r = run({QStringLiteral("--base-url"), m_server.url().toString(), QStringLiteral("--json"),
-                          QStringLiteral("sync")});
+                          QStringLiteral("--full"), QStringLiteral("sync")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     for (const char *key : {"newsletters", "variants", "requests", "responses_429", "elapsed_ms"})
@@ -182,6 +182,16 @@ void TestE2eCli::syncReportsFigures()
     // Paced at 10 requests per second, so it cannot be faster than that.
     QVERIFY(o.value(QLatin1String("elapsed_ms")).toInt() >=
             (o.value(QLatin1String("requests")).toInt() - 10) * 90);
+
+    // A second, incremental sync finds nothing changed: the newsletter list only.
+    QTest::qWait(1100);
+    const Result again = run({QStringLiteral("--base-url"), m_server.url().toString(),
+                              QStringLiteral("--json"), QStringLiteral("sync")});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    const QJsonObject o2 = QJsonDocument::fromJson(again.out).object();
+    QCOMPARE(o2.value(QLatin1String("newsletters_fetched")).toInt(), 0);
+    QVERIFY(o2.value(QLatin1String("requests")).toInt() <= 2);
+    QCOMPARE(o2.value(QLatin1String("variants")).toInt(), o.value(QLatin1String("variants")).toInt());
 }
 
 void TestE2eCli::demoNeedsNoKey()
