@@ -376,7 +376,8 @@ void TestLocalStore::backgroundSyncLeavesRoomForTheUser()
     QTRY_VERIFY_WITH_TIMEOUT(answered, 5000);
     const qint64 waitedMs = timer.elapsed();
     QVERIFY(finished.wait(30000));
-    QVERIFY2(maxWaiting <= 6, qPrintable(QStringLiteral("%1 requests waited at once").arg(maxWaiting)));
+    // Three newsletters in flight are six requests, plus the user's own one.
+    QVERIFY2(maxWaiting <= 7, qPrintable(QStringLiteral("%1 requests waited at once").arg(maxWaiting)));
     QVERIFY2(waitedMs < 1500, qPrintable(QStringLiteral("the user's request took %1 ms").arg(waitedMs)));
 }
 
