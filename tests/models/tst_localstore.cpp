@@ -378,7 +378,8 @@ void TestLocalStore::backgroundSyncLeavesRoomForTheUser()
     QVERIFY(finished.wait(30000));
     // Three newsletters in flight are six requests, plus the user's own one.
     QVERIFY2(maxWaiting <= 7, qPrintable(QStringLiteral("%1 requests waited at once").arg(maxWaiting)));
-    QVERIFY2(waitedMs < 1500, qPrintable(QStringLiteral("the user's request took %1 ms").arg(waitedMs)));
+    // About 0.7 s at 10 requests/s behind six; a loaded machine gets slack (without the window: ~8 s).
+    QVERIFY2(waitedMs < 3000, qPrintable(QStringLiteral("the user's request took %1 ms").arg(waitedMs)));
 }
 
 void TestLocalStore::migratesSchema1Index()
