@@ -101,7 +101,6 @@ VariantEditor::VariantEditor(api::Client *client, models::LocalStore *store, QWi
     auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
     saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(saveShortcut, &QShortcut::activated, this, &VariantEditor::save);
-    connect(m_saver, &models::VariantSaver::progress, this, [](int, int) {});
 }
 
 VariantEditor::~VariantEditor()

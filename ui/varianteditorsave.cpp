@@ -37,22 +37,19 @@ void VariantEditor::handleSaveResult(const models::SaveResult &result)
     setBusy(false);
     switch (result.status) {
     case models::SaveResult::Status::Saved: {
-        // Edits typed while the save was under way stay as changes on top of the new version.
-        const QJsonObject sent = changes();
+        // The saved version is the new base; anything typed while the save was under way stays a change
+        // on top of it (and so a draft).
         m_base = result.saved;
         if (m_store) {
             m_store->storeContent(result.saved);
             m_store->discardDraft(m_base.id);
         }
-        m_loading = true;
         updateMarkers();
-        m_loading = false;
         writeDraftNow();
         emit draftChanged(m_base.id);
         emit saved(result.saved);
         m_message->showMessage(tr("Saved. “Undo Last Save” puts the previous version back."),
                                MessageWidget::Type::Information);
-        Q_UNUSED(sent)
         return;
     }
     case models::SaveResult::Status::Conflict:
