@@ -278,19 +278,9 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
     // The variant editor sits in front of the newsletter page.
     m_editor = new VariantEditor(client, store, newsletterStack);
     newsletterStack->addWidget(m_editor);
-    const auto refreshDrafts = [this, store] {
-        if (!store || !m_newsletterDetail)
-            return;
-        QSet<qint64> ids;
-        for (const models::Draft &d : store->drafts(m_newsletterDetail->newsletterId()))
-            ids.insert(d.contentId);
-        m_newsletterDetail->setDraftContentIds(ids);
-    };
-    connect(m_newsletterDetail, &NewsletterPage::loaded, this, refreshDrafts);
-    connect(m_newsletterDetail, &NewsletterPage::draftsChanged, this, refreshDrafts);
     m_newsletterDetail->setStore(store);
     m_newsletterDetail->setReadOnly(profile.readOnly);
-    connect(m_editor, &VariantEditor::draftChanged, this, refreshDrafts);
+    connect(m_editor, &VariantEditor::draftChanged, m_newsletterDetail, &NewsletterPage::refreshDrafts);
     connect(m_newsletterDetail, &NewsletterPage::variantActivated, this,
             [this, newsletterStack](const api::Content &variant, const api::Content &defaultVariant,
                                     const QList<api::TestGroup> &groups) {

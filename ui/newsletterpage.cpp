@@ -183,9 +183,13 @@ void NewsletterPage::reload()
                       });
 }
 
-void NewsletterPage::setDraftContentIds(const QSet<qint64> &ids)
+void NewsletterPage::refreshDrafts()
 {
-    m_drafts = ids;
+    m_drafts.clear();
+    if (m_store) {
+        for (const models::Draft &d : m_store->drafts(m_newsletter.id))
+            m_drafts.insert(d.contentId);
+    }
     rebuildMatrix();
     updateActions();
 }
@@ -298,7 +302,6 @@ void NewsletterPage::saveAllDrafts()
                 problems << tr("content %1: %2").arg(r.contentId).arg(r.message);
             }
         }
-        emit draftsChanged();
         reload();
         if (problems.isEmpty())
             m_message->showMessage(saved == 1 ? tr("Saved the draft.")
@@ -332,7 +335,7 @@ void NewsletterPage::partDone(const api::Error &error)
         m_store->storeNewsletterDetail(m_newsletter, m_contents, m_groups);
     }
     updateHeader();
-    rebuildMatrix();
+    refreshDrafts();
     updateActions();
     if (fromStore)
         m_message->showMessage(tr("Showing the copy kept on this computer: %1 Edits are kept as drafts until "

@@ -38,8 +38,8 @@ public:
     models::VariantMatrixModel *matrixModel() const { return m_matrixModel; }
     QTableView *matrixView() const { return m_matrix; }
     bool isLoading() const { return m_pending > 0; }
-    // Content ids with a local draft (from the draft store) are shown as "unsaved draft".
-    void setDraftContentIds(const QSet<qint64> &ids);
+    // Re-reads which variants have a local draft (shown as "unsaved draft") from the store.
+    void refreshDrafts();
     // Drafts are read from, and saved variants written to, the workspace's store (may be null).
     void setStore(models::LocalStore *store);
     void setReadOnly(bool readOnly);
@@ -50,7 +50,6 @@ public:
     MessageWidget *messageWidget() const { return m_message; }
 
 signals:
-    void draftsChanged();
     void backRequested();
     void variantActivated(const cio::api::Content &variant, const cio::api::Content &defaultVariant,
                           const QList<cio::api::TestGroup> &groups);

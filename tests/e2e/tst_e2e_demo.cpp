@@ -309,7 +309,7 @@ void TestE2eDemo::addLanguageAndSaveAllDrafts()
         QVERIFY(store.saveDraft(d));
         ids << c.id;
     }
-    page->setDraftContentIds({ids.begin(), ids.end()});
+    page->refreshDrafts();
     auto *saveAll = page->findChild<QPushButton *>(QStringLiteral("saveAllDrafts"));
     QVERIFY(saveAll->isEnabled());
     QTest::mouseClick(saveAll, Qt::LeftButton);
