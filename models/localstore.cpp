@@ -51,6 +51,14 @@ const char *const schemaV2[] = {
     "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
 };
 
+// Version 3: the workspace's snippets (Liquid resolves them locally) and the sample-data sets that the
+// preview and the QA checks render with.
+const char *const schemaV3[] = {
+    "CREATE TABLE snippets(name TEXT PRIMARY KEY, json TEXT NOT NULL)",
+    "CREATE TABLE sample_sets(id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, "
+    "language TEXT NOT NULL DEFAULT '', data TEXT NOT NULL, is_default INTEGER NOT NULL DEFAULT 0)",
+};
+
 } // namespace
 
 LocalStore::LocalStore(QObject *parent)
@@ -161,6 +169,12 @@ bool LocalStore::createSchema(QString *error)
             if (version >= 1 && !reindexAll())
                 return false;
         }
+        if (version < 3) {
+            for (const char *sql : schemaV3) {
+                if (!store::run(query, QString::fromLatin1(sql)))
+                    return false;
+            }
+        }
         return store::run(query, QStringLiteral("DELETE FROM schema_version")) &&
                store::run(query, QStringLiteral("INSERT INTO schema_version(version) VALUES(?)"),
                           {SchemaVersion});
@@ -208,10 +222,13 @@ bool LocalStore::transaction(const QString &what, const std::function<bool()> &w
     QSqlDatabase db = database();
     if (!db.transaction())
         return fail(what, db.lastError().text());
+    store::setStatementError({});
     if (!work()) {
-        const QString why = db.lastError().text();
+        QString why = db.lastError().text();
+        if (why.trimmed().isEmpty())
+            why = store::statementError();
         db.rollback();
-        return fail(what, why.isEmpty() ? tr("rolled back") : why);
+        return fail(what, why.trimmed().isEmpty() ? tr("rolled back") : why);
     }
     if (!db.commit()) {
         const QString why = db.lastError().text();

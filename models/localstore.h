@@ -39,6 +39,17 @@ struct Snapshot final
     QDateTime takenAt; // UTC
 };
 
+// A named set of sample data for the Liquid preview and the QA checks: a JSON object with `customer`,
+// `event` and `trigger` members (and anything else a template reads at the top level).
+struct SampleSet final
+{
+    qint64 id = 0; // 0 until stored
+    QString name;
+    QString language; // the language it suits best, empty for any
+    QJsonObject data;
+    bool isDefault = false;
+};
+
 // One workspace's local data in SQLite (WAL): the synced newsletters, variants and test groups with a
 // full-text index, the user's drafts and the snapshots taken before saves. DTOs are kept as their own
 // JSON so nothing the API sent is lost. Use it from the thread that opened it.
@@ -47,7 +58,7 @@ class LocalStore final : public QObject, public SaveJournal
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     static constexpr int MaxSnapshotsPerVariant = 20;
 
     explicit LocalStore(QObject *parent = nullptr);
@@ -99,6 +110,20 @@ public:
     bool setBodyLocked(qint64 contentId, const QString &reason);
     QString bodyLockedReason(qint64 contentId) const;
 
+    // Snippets, as the last sync found them (Liquid resolves snippets from here).
+    bool storeSnippets(const QList<api::Snippet> &snippets); // replaces every stored snippet
+    bool storeSnippet(const api::Snippet &snippet);          // one created or changed snippet
+    bool removeSnippet(const QString &name);
+    QList<api::Snippet> snippets() const; // by name
+    QHash<QString, QString> snippetValues() const;
+
+    // Sample-data sets. saveSampleSet() inserts (id 0) or updates and returns the id, 0 on failure; a set
+    // saved as the default takes that mark from every other set. The first set stored becomes default.
+    QList<SampleSet> sampleSets() const; // by name
+    std::optional<SampleSet> defaultSampleSet() const;
+    qint64 saveSampleSet(const SampleSet &set);
+    bool removeSampleSet(qint64 id);
+
     // Full-text search over name, subject, preheader and body of every variant (localstoresearch.cpp).
     // Words are ANDed, the last one matches as a prefix; returns newsletter ids, best first.
     QList<qint64> search(const QString &text, int limit = 500) const;
@@ -118,6 +143,8 @@ public:
 
 signals:
     void draftsChanged(qint64 contentId);
+    void snippetsChanged();
+    void sampleSetsChanged();
     void dataChanged(); // after storeSnapshot/storeNewsletterDetail/storeContent/storeNewsletterList
 
 private:

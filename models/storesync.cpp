@@ -32,6 +32,22 @@ void StoreSync::run(bool full)
     m_failures.clear();
     m_fetched.clear();
     m_done = m_total = 0;
+    // Snippets first: one request, and the preview and QA resolve snippets from the store.
+    api::AppApi(m_client).snippets(
+        this, [this, full](const QList<api::Snippet> &snippets, const api::Error &error) {
+            if (error.isError())
+                m_failures.append(tr("Snippets: %1").arg(error.message()));
+            else if (m_store && !m_store->storeSnippets(snippets))
+                m_failures.append(
+                    tr("Snippets: the local store could not be written: %1").arg(m_store->lastError()));
+            fetchNewsletters(full);
+        });
+}
+
+void StoreSync::fetchNewsletters(bool full)
+{
+    if (!m_client)
+        return finish({});
     api::AppApi(m_client).allNewsletters(
         this, [this, full](const QList<api::Newsletter> &list, const api::Error &error) {
             if (error.isError())

@@ -16,8 +16,8 @@ namespace cio::models {
 
 class LocalStore;
 
-// Fills a LocalStore from the API: the newsletter list, then the variants and test groups of every
-// newsletter whose stored details are missing or stale. A newsletter's details count as current while
+// Fills a LocalStore from the API: the snippets, the newsletter list, then the variants and test groups of
+// every newsletter whose stored details are missing or stale. A newsletter's details count as current while
 // its JSON in the list (its `updated`, content_ids, …) is unchanged.
 //
 // The API (and the sandbox) does not move a newsletter's `updated` when one of its variants is saved, so
@@ -56,6 +56,7 @@ private:
     };
 
     void run(bool full);
+    void fetchNewsletters(bool full);
     void listFetched(const QList<api::Newsletter> &list, bool full);
     void answered(qint64 newsletterId, const api::Error &error);
     void fetchNext();

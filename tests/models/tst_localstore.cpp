@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -286,11 +287,25 @@ void TestLocalStore::syncRoundTripAndIncrementalSync()
     }
     QCOMPARE(store.content(editedContent)->subject, QStringLiteral("x"));
 
-    // Nothing changed: only the list is read.
+    // Nothing changed: only the snippets (for Liquid) and the list are read.
     server.clearRequests();
     QCOMPARE(runSync(sync, false), 0);
     for (const auto &r : server.requests())
-        QVERIFY2(r.path.endsWith(QLatin1String("/newsletters")), qPrintable(r.path));
+        QVERIFY2(r.path.endsWith(QLatin1String("/newsletters")) ||
+                     r.path.endsWith(QLatin1String("/snippets")),
+                 qPrintable(r.path));
+    // The snippets are the workspace's, for the preview and the QA checks to resolve locally.
+    QEventLoop loop;
+    QList<cio::api::Snippet> reference;
+    cio::api::AppApi(client.get())
+        .snippets(&loop, [&](const QList<cio::api::Snippet> &list, const cio::api::Error &) {
+            reference = list;
+            loop.quit();
+        });
+    loop.exec();
+    QVERIFY(!reference.isEmpty());
+    QCOMPARE(store.snippets().size(), reference.size());
+    QCOMPARE(store.snippetValues().value(reference.first().name), reference.first().value);
 }
 
 void TestLocalStore::storeSnapshotKeepsDrafts()
