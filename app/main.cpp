@@ -1,4 +1,7 @@
 #include "app/studio.h"
+#include "liquid/liquidengine.h"
+#include "liquid/webengine.h"
+#include "ui/preview/previewprofile.h"
 
 #include <QApplication>
 #include <QLoggingCategory>
@@ -6,6 +9,7 @@
 
 int main(int argc, char *argv[])
 {
+    cio::webengine::prepareBeforeApplication();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("cio-studio"));
     QApplication::setOrganizationName(QStringLiteral("cio-studio"));
@@ -15,11 +19,18 @@ int main(int argc, char *argv[])
     // Our debug logging is opt-in (QT_LOGGING_RULES="cio.*.debug=true").
     QLoggingCategory::setFilterRules(QStringLiteral("cio.*.debug=false"));
 
-    cio::app::Studio studio;
-    QString error;
-    if (!studio.start(QApplication::arguments(), &error)) {
-        QTextStream(stderr) << error << '\n';
-        return 2;
+    int result = 0;
+    {
+        cio::app::Studio studio;
+        QString error;
+        if (!studio.start(QApplication::arguments(), &error)) {
+            QTextStream(stderr) << error << '\n';
+            return 2;
+        }
+        result = QApplication::exec();
     }
-    return QApplication::exec();
+    // WebEngine wants its pages and profiles gone before the application object.
+    cio::ui::PreviewProfile::shutdown();
+    cio::liquid::LiquidEngine::shutdown();
+    return result;
 }

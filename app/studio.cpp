@@ -6,6 +6,7 @@
 #include "models/connectiontester.h"
 #include "models/localstore.h"
 #include "models/newsletterlistmodel.h"
+#include "models/sampledata.h"
 #include "models/workspacerepository.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebox.h"
@@ -17,6 +18,7 @@
 #include <QCommandLineParser>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -151,6 +153,14 @@ void Studio::showWorkspace(const models::WorkspaceProfile &profile, const QStrin
         m_store = nullptr;
         m_window->statusBar()->showMessage(
             tr("The local store could not be opened (%1): drafts will not be kept.").arg(storeError));
+    } else {
+        // The preview needs sample data from the start: the demo's customers, or one plausible
+        // customer for a real workspace (the user edits or replaces it).
+        QList<models::SampleSet> seed = models::starterSampleSets();
+        QFile demoSets(QStringLiteral(":/demo/customers.json"));
+        if (profile.demo && demoSets.open(QIODevice::ReadOnly))
+            seed = models::sampleSetsFromJson(demoSets.readAll());
+        models::ensureSampleSets(m_store, seed);
     }
     m_window->openWorkspace(profile, m_client, m_store);
     delete previous;

@@ -12,6 +12,7 @@ enum ItemRole
     SearchTextRole,            // all the text a search field should match
     StateRole,                 // a model-specific state enum as int
     KindRole,                  // the object's type (newsletter type: email, push, …)
+    QaErrorsRole,              // errors the quality checks found (-1: not checked)
 };
 
 } // namespace cio::models

@@ -66,15 +66,43 @@ QString VariantMatrixModel::languageName(const QString &code)
     return native.isEmpty() ? code : QStringLiteral("%1 (%2)").arg(code, native);
 }
 
+void VariantMatrixModel::setQaCounts(const QHash<qint64, QaCounts> &counts)
+{
+    m_qa = counts;
+    if (rowCount() > 0 && columnCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+void VariantMatrixModel::setQaCount(qint64 contentId, QaCounts counts)
+{
+    m_qa.insert(contentId, counts);
+    if (rowCount() > 0 && columnCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+std::optional<VariantMatrixModel::QaCounts> VariantMatrixModel::qaCounts(qint64 contentId) const
+{
+    const auto it = m_qa.constFind(contentId);
+    return it == m_qa.cend() ? std::nullopt : std::optional<QaCounts>(*it);
+}
+
 QVariant VariantMatrixModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const MatrixCell &cell = cellAt(index);
+    const auto qa = cell.content ? qaCounts(cell.content->id) : std::nullopt;
     switch (role) {
     case Qt::DisplayRole:
+        if (qa && qa->errors > 0)
+            return tr("%1 · %n QA error(s)", nullptr, qa->errors).arg(VariantMatrix::statusName(cell.status));
+        if (qa && qa->warnings > 0)
+            return tr("%1 · %n warning(s)", nullptr, qa->warnings)
+                .arg(VariantMatrix::statusName(cell.status));
         return VariantMatrix::statusName(cell.status);
     case Qt::BackgroundRole:
+        if (qa && qa->errors > 0)
+            return QColor(0xfc, 0xa5, 0xa5); // stronger than "untranslated": this blocks a save
         return fillFor(cell.status);
     case Qt::ForegroundRole:
         return QColor(0x1f, 0x29, 0x37);
@@ -84,11 +112,17 @@ QVariant VariantMatrixModel::data(const QModelIndex &index, int role) const
         if (!cell.content)
             return tr("No %1 variant in this group yet")
                 .arg(languageName(m_matrix.languages().at(index.column())));
-        return tr("%1\nSubject: %2\nContent id %3")
-            .arg(VariantMatrix::statusName(cell.status), cell.content->subject)
-            .arg(cell.content->id);
+        return QString(
+            tr("%1\nSubject: %2\nContent id %3")
+                .arg(VariantMatrix::statusName(cell.status), cell.content->subject)
+                .arg(cell.content->id) +
+            (qa ? QStringLiteral("\n") +
+                      tr("Quality checks: %1 error(s), %2 warning(s)").arg(qa->errors).arg(qa->warnings)
+                : QString()));
     case IdRole:
         return cell.content ? cell.content->id : qint64(0);
+    case QaErrorsRole:
+        return qa ? qa->errors : -1;
     case StateRole:
         return int(cell.status);
     }

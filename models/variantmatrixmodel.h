@@ -3,6 +3,9 @@
 #include "models/variantmatrix.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
+
+#include <optional>
 
 namespace cio::models {
 
@@ -22,11 +25,23 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // The quality checks' result per variant (content id → errors, warnings). A cell with errors shows
+    // "QA errors" beside its status; cells without a result show their status alone.
+    struct QaCounts
+    {
+        int errors = 0;
+        int warnings = 0;
+    };
+    void setQaCounts(const QHash<qint64, QaCounts> &counts);
+    void setQaCount(qint64 contentId, QaCounts counts);
+    std::optional<QaCounts> qaCounts(qint64 contentId) const;
+
     const MatrixCell &cellAt(const QModelIndex &index) const;
     static QString languageName(const QString &code);
 
 private:
     VariantMatrix m_matrix;
+    QHash<qint64, QaCounts> m_qa;
 };
 
 } // namespace cio::models

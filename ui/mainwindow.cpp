@@ -281,6 +281,7 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
     m_newsletterDetail->setStore(store);
     m_newsletterDetail->setReadOnly(profile.readOnly);
     connect(m_editor, &VariantEditor::draftChanged, m_newsletterDetail, &NewsletterPage::refreshDrafts);
+    connect(m_editor, &VariantEditor::qualityChecked, m_newsletterDetail, &NewsletterPage::setVariantQuality);
     connect(m_newsletterDetail, &NewsletterPage::variantActivated, this,
             [this, newsletterStack](const api::Content &variant, const api::Content &defaultVariant,
                                     const QList<api::TestGroup> &groups) {

@@ -2,10 +2,13 @@
 
 #include "api/appapi.h"
 #include "api/client.h"
+#include "liquid/liquidengine.h"
 #include "models/localstore.h"
 #include "models/variantmatrixmodel.h"
 #include "models/variantsaver.h"
+#include "qa/qarunner.h"
 #include "ui/messagewidget.h"
+#include "ui/preview/languagegrid.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -41,6 +44,9 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     , m_matrixModel(new models::VariantMatrixModel(this))
     , m_addLanguage(new QPushButton(tr("Add Language…"), this))
     , m_saveAll(new QPushButton(tr("Save All Drafts"), this))
+    , m_previewAll(new QPushButton(tr("Preview All Languages…"), this))
+    , m_qaSummary(new QLabel(this))
+    , m_qa(new qa::QaRunner(liquid::LiquidEngine::instance(), this))
     , m_progress(new QProgressBar(this))
     , m_saver(new models::VariantSaver(client, nullptr, this))
 {
@@ -70,7 +76,8 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     m_legend->setText(
         tr("Statuses: <b>missing</b> — no variant in this language · <b>untranslated</b> — identical "
            "to the Default · <b>outdated</b> — the Default changed after this translation was saved · "
-           "<b>unsaved draft</b> — edited here, not saved yet. Hover a language for its counts; "
+           "<b>unsaved draft</b> — edited here, not saved yet · <b>QA errors</b> — the quality checks "
+           "found errors (saving asks first). Hover a language for its counts; "
            "double-click a cell to open the variant."));
 
     m_addLanguage->setObjectName(QStringLiteral("addLanguage"));
@@ -79,11 +86,24 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     m_saveAll->setToolTip(tr("Save every unsaved draft of this newsletter, within the API's rate limit"));
     m_progress->setVisible(false);
     m_progress->setMaximumWidth(220);
+    m_previewAll->setObjectName(QStringLiteral("previewAllLanguages"));
+    m_previewAll->setToolTip(
+        tr("Every language of a test group side by side, with the same width and sample data"));
+    m_qaSummary->setObjectName(QStringLiteral("newsletterQaSummary"));
+    connect(m_previewAll, &QPushButton::clicked, this, [this] {
+        LanguageGrid grid(m_contents, m_groups, m_store, this);
+        const QModelIndex current = m_matrix->currentIndex();
+        if (current.isValid())
+            grid.selectGroup(current.row());
+        grid.exec();
+    });
 
     auto *top = new QHBoxLayout;
     top->addWidget(back);
     top->addStretch(1);
     top->addWidget(m_progress);
+    top->addWidget(m_qaSummary);
+    top->addWidget(m_previewAll);
     top->addWidget(m_saveAll);
     top->addWidget(m_addLanguage);
     auto *layout = new QVBoxLayout(this);
@@ -337,6 +357,7 @@ void NewsletterPage::partDone(const api::Error &error)
     updateHeader();
     refreshDrafts();
     updateActions();
+    runQualityChecks();
     if (fromStore)
         m_message->showMessage(tr("Showing the copy kept on this computer: %1 Edits are kept as drafts until "
                                   "you can save.")
@@ -346,6 +367,57 @@ void NewsletterPage::partDone(const api::Error &error)
         m_message->showMessage(tr("The newsletter could not be loaded completely. %1").arg(m_error.message()),
                                MessageWidget::Type::Error, tr("Try again"));
     emit loaded();
+}
+
+void NewsletterPage::runQualityChecks()
+{
+    if (m_contents.isEmpty())
+        return;
+    // What the translators have in hand: a variant's draft counts, not only the saved text.
+    QList<api::Content> contents = m_contents;
+    qa::QaContext context;
+    if (m_store) {
+        for (api::Content &c : contents) {
+            const auto draft = m_store->draft(c.id);
+            if (!draft)
+                continue;
+            const QJsonObject &f = draft->fields;
+            c.subject = f.value(QLatin1String("subject")).toString(c.subject);
+            c.preheaderText = f.value(QLatin1String("preheader_text")).toString(c.preheaderText);
+            c.body = f.value(QLatin1String("body")).toString(c.body);
+            c.bodyAmp = f.value(QLatin1String("body_amp")).toString(c.bodyAmp);
+            c.bodyPlain = f.value(QLatin1String("body_plain")).toString(c.bodyPlain);
+        }
+        context.snippets = m_store->snippetValues();
+        if (const auto set = m_store->defaultSampleSet())
+            context.sampleData = set->data;
+    }
+    const quint64 generation = m_generation;
+    m_qaSummary->setText(tr("Checking quality…"));
+    m_qa->checkNewsletter(
+        contents, m_groups, context, this,
+        [this, generation](const QHash<qint64, QList<qa::Finding>> &findings) {
+            if (generation != m_generation)
+                return; // another newsletter by now
+            m_findings = findings;
+            QHash<qint64, models::VariantMatrixModel::QaCounts> counts;
+            int errors = 0;
+            int flagged = 0;
+            for (auto it = findings.cbegin(); it != findings.cend(); ++it) {
+                counts.insert(it.key(), {qa::errorCount(it.value()), qa::warningCount(it.value())});
+                errors += qa::errorCount(it.value());
+                flagged += qa::errorCount(it.value()) > 0 ? 1 : 0;
+            }
+            m_matrixModel->setQaCounts(counts);
+            m_qaSummary->setText(errors ? tr("QA: %n variant(s) with errors", nullptr, flagged)
+                                        : tr("QA: no errors"));
+            emit qualityChecked();
+        });
+}
+
+void NewsletterPage::setVariantQuality(qint64 contentId, int errors, int warnings)
+{
+    m_matrixModel->setQaCount(contentId, {errors, warnings});
 }
 
 void NewsletterPage::rebuildMatrix()

@@ -2,6 +2,7 @@
 
 #include "api/dto.h"
 #include "api/error.h"
+#include "qa/finding.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -19,6 +20,10 @@ class LocalStore;
 class VariantMatrixModel;
 class VariantSaver;
 } // namespace cio::models
+
+namespace cio::qa {
+class QaRunner;
+}
 
 namespace cio::ui {
 
@@ -48,12 +53,18 @@ public:
     // Saves every draft of this newsletter in one rate-limited batch, with progress and a result per variant.
     void saveAllDrafts();
     MessageWidget *messageWidget() const { return m_message; }
+    // Runs the quality checks of every variant (drafts included); the matrix shows a status per cell.
+    void runQualityChecks();
+    // The editor's latest result for one variant.
+    void setVariantQuality(qint64 contentId, int errors, int warnings);
+    const QHash<qint64, QList<qa::Finding>> &qaFindings() const { return m_findings; }
 
 signals:
     void backRequested();
     void variantActivated(const cio::api::Content &variant, const cio::api::Content &defaultVariant,
                           const QList<cio::api::TestGroup> &groups);
     void loaded();
+    void qualityChecked();
 
 private:
     void partDone(const api::Error &error);
@@ -78,6 +89,10 @@ private:
     models::VariantMatrixModel *m_matrixModel;
     QPushButton *m_addLanguage;
     QPushButton *m_saveAll;
+    QPushButton *m_previewAll;
+    QLabel *m_qaSummary;
+    qa::QaRunner *m_qa;
+    QHash<qint64, QList<qa::Finding>> m_findings;
     QProgressBar *m_progress;
     QPointer<models::LocalStore> m_store;
     models::VariantSaver *m_saver;

@@ -2,11 +2,16 @@
 
 #include "api/appapi.h"
 #include "api/client.h"
+#include "liquid/liquidengine.h"
 #include "models/localstore.h"
 #include "models/variantmatrixmodel.h"
 #include "models/variantsaver.h"
+#include "qa/qarunner.h"
 #include "ui/codeeditor.h"
 #include "ui/messagewidget.h"
+#include "ui/preview/previewview.h"
+#include "ui/preview/variantpreview.h"
+#include "ui/qapanel.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -28,6 +33,7 @@ namespace cio::ui {
 namespace {
 
 constexpr int DraftDelayMs = 800; // well within the 2 s promise, without writing on every keystroke
+constexpr int QaDelayMs = 600;    // the checks follow typing a little behind the preview
 
 QLabel *fieldLabel(const QString &text, QWidget *parent)
 {
@@ -58,6 +64,8 @@ VariantEditor::VariantEditor(api::Client *client, models::LocalStore *store, QWi
     , m_revertButton(new QPushButton(tr("Revert to Server"), this))
     , m_undoButton(new QPushButton(tr("Undo Last Save"), this))
     , m_splitter(new QSplitter(this))
+    , m_qa(new qa::QaRunner(liquid::LiquidEngine::instance(), this))
+    , m_qaTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("variantEditor"));
     auto *back = new QPushButton(tr("← Variants"), this);
@@ -80,8 +88,10 @@ VariantEditor::VariantEditor(api::Client *client, models::LocalStore *store, QWi
 
     m_splitter->addWidget(buildDefaultPane());
     m_splitter->addWidget(buildEditPane());
+    m_splitter->addWidget(buildSidePane());
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({420, 640});
+    m_splitter->setStretchFactor(2, 1);
+    m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -91,6 +101,9 @@ VariantEditor::VariantEditor(api::Client *client, models::LocalStore *store, QWi
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(DraftDelayMs);
     connect(m_draftTimer, &QTimer::timeout, this, &VariantEditor::writeDraftNow);
+    m_qaTimer->setSingleShot(true);
+    m_qaTimer->setInterval(QaDelayMs);
+    connect(m_qaTimer, &QTimer::timeout, this, &VariantEditor::runQualityChecks);
     connect(back, &QPushButton::clicked, this, [this] {
         writeDraftNow();
         emit closeRequested();
@@ -222,6 +235,120 @@ QWidget *VariantEditor::buildEditPane()
     return pane;
 }
 
+void VariantEditor::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_sized)
+        return;
+    // Once the real width is known: the Default narrower, the translation and the preview alike.
+    m_sized = true;
+    const int width = m_splitter->width();
+    m_splitter->setSizes({width * 26 / 100, width * 37 / 100, width * 37 / 100});
+}
+
+QWidget *VariantEditor::buildSidePane()
+{
+    m_sideTabs = new QTabWidget(this);
+    m_sideTabs->setObjectName(QStringLiteral("editorSideTabs"));
+    m_preview = new VariantPreview(m_store, m_sideTabs);
+    m_qaPanel = new QaPanel(m_sideTabs);
+    m_sideTabs->addTab(m_preview, tr("Preview"));
+    m_sideTabs->addTab(m_qaPanel, tr("Quality"));
+    connect(m_qaPanel, &QaPanel::findingActivated, this, &VariantEditor::showFinding);
+    // Another sample-data set or strict/lax changes what the render checks find.
+    connect(m_preview, &VariantPreview::rendered, this, [this] { m_qaTimer->start(); });
+    connect(m_bodyTabs, &QTabWidget::currentChanged, this, &VariantEditor::updatePreview);
+    return m_sideTabs;
+}
+
+api::Content VariantEditor::currentContent() const
+{
+    api::Content c = m_base;
+    c.subject = m_subject->text();
+    c.preheaderText = m_preheader->text();
+    c.recipient = m_recipient->text();
+    c.body = m_body->text();
+    c.bodyAmp = m_bodyAmp->text();
+    c.bodyPlain = m_bodyPlain->text();
+    return c;
+}
+
+void VariantEditor::updatePreview()
+{
+    if (m_loading || !m_preview)
+        return;
+    // The preview follows the body being edited: the plain-text one as text, the others as HTML.
+    const int tab = m_bodyTabs->currentIndex();
+    const QString body = tab == 1 ? m_bodyAmp->text() : tab == 2 ? m_bodyPlain->text() : m_body->text();
+    m_preview->setTexts(m_subject->text(), m_preheader->text(), body, tab == 2);
+}
+
+void VariantEditor::runQualityChecks()
+{
+    m_qaTimer->stop();
+    if (m_base.id == 0)
+        return;
+    qa::QaContext context;
+    context.sampleData = m_preview->sampleData();
+    context.snippets = m_preview->snippets();
+    context.strict = m_preview->isStrict();
+    const bool isDefault = m_base.language.isEmpty() || m_default.id == 0 || m_default.id == m_base.id;
+    const std::optional<api::Content> defaultVariant =
+        isDefault ? std::nullopt : std::optional<api::Content>(m_default);
+    const quint64 generation = ++m_qaGeneration;
+    m_qaPanel->setChecking(true);
+    m_qa->checkVariant(currentContent(), defaultVariant, context, this,
+                       [this, generation](const QList<qa::Finding> &findings) {
+                           if (generation != m_qaGeneration)
+                               return; // an older text's answer
+                           checksDone(findings);
+                       });
+}
+
+void VariantEditor::checksDone(const QList<qa::Finding> &findings)
+{
+    m_findings = findings;
+    m_qaPanel->setFindings(findings);
+    const int errors = qa::errorCount(findings);
+    const int warnings = qa::warningCount(findings);
+    m_sideTabs->setTabText(1, errors     ? tr("Quality (%n error(s))", nullptr, errors)
+                              : warnings ? tr("Quality (%n warning(s))", nullptr, warnings)
+                                         : tr("Quality"));
+    emit qualityChecked(m_base.id, errors, warnings);
+    if (m_saveAfterChecks) {
+        m_saveAfterChecks = false;
+        // Out of the renderer's callback first: saving may ask the user (a nested event loop).
+        QTimer::singleShot(0, this, &VariantEditor::saveChecked);
+    }
+}
+
+void VariantEditor::showFinding(const qa::Finding &finding)
+{
+    const auto place = [&finding](QLineEdit *edit) {
+        edit->setFocus(Qt::OtherFocusReason);
+        if (finding.column > 0)
+            edit->setCursorPosition(finding.column - 1);
+    };
+    if (finding.field == QLatin1String("subject"))
+        return place(m_subject);
+    if (finding.field == QLatin1String("preheader"))
+        return place(m_preheader);
+    CodeEditor *editor = nullptr;
+    if (finding.field == QLatin1String("body"))
+        editor = m_body;
+    else if (finding.field == QLatin1String("body_amp"))
+        editor = m_bodyAmp;
+    else if (finding.field == QLatin1String("body_plain"))
+        editor = m_bodyPlain;
+    if (!editor)
+        return;
+    m_bodyTabs->setCurrentWidget(editor);
+    const int line = qMax(0, finding.line - 1);
+    editor->setCursorPosition(line, qMax(0, finding.column - 1));
+    editor->ensureLineVisible(line);
+    editor->setFocus(Qt::OtherFocusReason);
+}
+
 void VariantEditor::setCompletionWords(const QStringList &words)
 {
     for (CodeEditor *editor : {m_body, m_bodyAmp, m_bodyPlain})
@@ -283,6 +410,11 @@ void VariantEditor::open(const api::Content &variant, const api::Content &defaul
         if (!locked.isEmpty())
             lockBody(locked);
     }
+    m_findings.clear();
+    m_qaPanel->setFindings({});
+    m_preview->setLanguage(variant.language);
+    updatePreview();
+    runQualityChecks();
 }
 
 void VariantEditor::showDefault(const api::Content &content, const QString &title)
@@ -356,6 +488,8 @@ void VariantEditor::fieldEdited()
         return;
     updateMarkers();
     m_draftTimer->start();
+    updatePreview();
+    m_qaTimer->start();
 }
 
 void VariantEditor::updateMarkers()

@@ -2,6 +2,7 @@
 
 #include "api/dto.h"
 #include "models/variantaddress.h"
+#include "qa/finding.h"
 
 #include <QJsonObject>
 #include <QPointer>
@@ -25,10 +26,16 @@ class VariantSaver;
 struct SaveResult;
 } // namespace cio::models
 
+namespace cio::qa {
+class QaRunner;
+}
+
 namespace cio::ui {
 
 class CodeEditor;
 class MessageWidget;
+class QaPanel;
+class VariantPreview;
 
 // Edits one variant beside its Default: subject, preheader, recipient, From/Reply-To, HTML/AMP/plain
 // bodies. Every change is kept as a local draft within a second; Ctrl+S saves through the safe-save
@@ -59,11 +66,26 @@ public:
     QLineEdit *preheaderEdit() const { return m_preheader; }
     CodeEditor *bodyEdit() const { return m_body; }
     MessageWidget *messageWidget() const { return m_message; }
+    VariantPreview *preview() const { return m_preview; }
+    QaPanel *qaPanel() const { return m_qaPanel; }
+    QTabWidget *sideTabs() const { return m_sideTabs; }
+    // The variant as it stands in the editor (the base with every edited field).
+    api::Content currentContent() const;
+    // Runs the quality checks now (they also run a moment after each edit and before every save).
+    void runQualityChecks();
+    const QList<qa::Finding> &findings() const { return m_findings; }
+    // Shows the place a finding points at: the field, line and column.
+    void showFinding(const qa::Finding &finding);
 
 signals:
     void closeRequested();
     void saved(const cio::api::Content &content);
     void draftChanged(qint64 contentId);
+    // The quality checks of the text in the editor finished (errors, warnings).
+    void qualityChecked(qint64 contentId, int errors, int warnings);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     QWidget *buildDefaultPane();
@@ -77,6 +99,10 @@ private:
     void loadSenders();
     void setBusy(bool busy);
     void lockBody(const QString &reason);
+    QWidget *buildSidePane();
+    void updatePreview();
+    void checksDone(const QList<qa::Finding> &findings);
+    void saveChecked(); // save() after the checks (and the user's override of their errors)
 
     QPointer<api::Client> m_client;
     QPointer<models::LocalStore> m_store;
@@ -114,6 +140,15 @@ private:
     QLineEdit *m_find;
     QLineEdit *m_replace;
     QHash<QString, QLabel *> m_markers; // field → its label, marked when modified
+    QTabWidget *m_sideTabs = nullptr;
+    VariantPreview *m_preview = nullptr;
+    QaPanel *m_qaPanel = nullptr;
+    qa::QaRunner *m_qa;
+    QTimer *m_qaTimer;
+    QList<qa::Finding> m_findings;
+    quint64 m_qaGeneration = 0;
+    bool m_saveAfterChecks = false;
+    bool m_sized = false;
 };
 
 } // namespace cio::ui

@@ -4,11 +4,14 @@
 #include "models/variantsaver.h"
 #include "ui/codeeditor.h"
 #include "ui/conflictdialog.h"
+#include "ui/messagebox.h"
 #include "ui/messagewidget.h"
+#include "ui/qapanel.h"
 #include "ui/varianteditor.h"
 
 #include <QLineEdit>
 #include <QSplitter>
+#include <QTabWidget>
 
 #include "api/client.h"
 
@@ -19,6 +22,41 @@ void VariantEditor::save()
     if (m_readOnly || m_base.id == 0)
         return;
     writeDraftNow(); // whatever happens next, the edit is on disk first
+    if (changes().isEmpty()) {
+        m_message->showMessage(tr("Nothing to save: this variant matches the server's version."),
+                               MessageWidget::Type::Information);
+        return;
+    }
+    // The checks run on exactly the text being saved; saveChecked() follows when they answer.
+    m_saveAfterChecks = true;
+    setBusy(true);
+    runQualityChecks();
+}
+
+void VariantEditor::saveChecked()
+{
+    setBusy(false);
+    const int errors = qa::errorCount(m_findings);
+    if (errors > 0) {
+        QStringList first;
+        for (const qa::Finding &f : std::as_const(m_findings)) {
+            if (f.level == qa::Level::Error && first.size() < 5)
+                first.append(QStringLiteral("• ") + QaPanel::fieldLabel(f.field) + QStringLiteral(": ") +
+                             f.message);
+        }
+        const auto answer = MessageBox::question(
+            this, tr("Save Despite Errors?"),
+            tr("The quality checks found %n error(s) in this variant:", nullptr, errors) +
+                QStringLiteral("\n\n") + first.join(QLatin1Char('\n')) + QStringLiteral("\n\n") +
+                tr("Save it anyway? The Quality tab lists every finding and jumps to it."),
+            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Save) {
+            m_sideTabs->setCurrentWidget(m_qaPanel);
+            m_message->showMessage(tr("Not saved: fix the errors in the Quality tab, or save anyway."),
+                                   MessageWidget::Type::Warning);
+            return;
+        }
+    }
     models::SaveRequest request;
     request.address = m_address;
     request.base = m_base;

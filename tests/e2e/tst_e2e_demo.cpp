@@ -7,12 +7,18 @@
 #include "models/newsletterlistmodel.h"
 #include "models/variantmatrix.h"
 #include "models/variantmatrixmodel.h"
+#include "tests/common/webenginetest.h"
 #include "ui/codeeditor.h"
 #include "ui/conflictdialog.h"
 #include "ui/mainwindow.h"
+#include "ui/messagebox.h"
 #include "ui/messagewidget.h"
 #include "ui/newsletterlistpage.h"
 #include "ui/newsletterpage.h"
+#include "ui/preview/languagegrid.h"
+#include "ui/preview/previewview.h"
+#include "ui/preview/variantpreview.h"
+#include "ui/qapanel.h"
 #include "ui/varianteditor.h"
 #include "ui/welcomepage.h"
 
@@ -22,11 +28,15 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
 
 class TestE2eDemo : public QObject
 {
@@ -43,6 +53,8 @@ private slots:
     void listOpensFromStoreAndSearchesBodies();
     void conflictIsShownAndMergedByHand();
     void dragAndDropBodyBecomesReadOnly();
+    void previewAndQualityChecks();
+    void previewAllLanguages();
 };
 
 static QTreeView *waitForList(cio::ui::MainWindow *window)
@@ -378,6 +390,10 @@ void TestE2eDemo::conflictIsShownAndMergedByHand()
     cio::ui::VariantEditor *editor = window->variantEditor();
     QTRY_VERIFY(editor->isVisible());
     QVERIFY(editor->findChild<QLineEdit *>(QStringLiteral("bccField"))->isReadOnly());
+    // The first start's background sync uses the key's whole rate budget for a few seconds; the
+    // colleague's client (same key) would only collect 429s meanwhile.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window->statusBar()->currentMessage().startsWith(QLatin1String("Workspace synced")), 30000);
 
     // Another client (a colleague in the web editor) saves the same variant meanwhile.
     cio::api::Client colleague(studio.client()->settings());
@@ -389,7 +405,11 @@ void TestE2eDemo::conflictIsShownAndMergedByHand()
                    this, [&](const cio::api::Response &r) { theirsSaved = r.ok(); });
     QTRY_VERIFY_WITH_TIMEOUT(theirsSaved, 10000);
 
-    editor->subjectEdit()->setText(QStringLiteral("Accès anticipé : le Black Friday commence pour vous"));
+    // The Default's Liquid stays (the quality checks would otherwise ask before saving).
+    const QString subject =
+        QStringLiteral("{% if customer.first_name != blank %}{{ customer.first_name }}, {% endif %}"
+                       "Accès anticipé : le Black Friday commence pour vous");
+    editor->subjectEdit()->setText(subject);
     cio::ui::ConflictDialog::setNextChoice(cio::ui::ConflictDialog::Choice::MergeByHand);
     editor->save();
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -404,7 +424,7 @@ void TestE2eDemo::conflictIsShownAndMergedByHand()
         .content(189, variant.id, this,
                  [&](const cio::api::Content &c, const cio::api::Error &) { onServer = c; });
     QTRY_VERIFY_WITH_TIMEOUT(onServer.has_value(), 10000);
-    QCOMPARE(onServer->subject, QStringLiteral("Accès anticipé : le Black Friday commence pour vous"));
+    QCOMPARE(onServer->subject, subject);
     QCOMPARE(onServer->preheaderText, QStringLiteral("Préheader changé par une collègue"));
 }
 
@@ -447,5 +467,172 @@ void TestE2eDemo::dragAndDropBodyBecomesReadOnly()
     QVERIFY(editor->messageWidget()->text().contains(QLatin1String("drag-and-drop")));
 }
 
-QTEST_MAIN(TestE2eDemo)
+// The editor's preview renders the variant with the workspace's sample data; the quality checks follow
+// every edit, list each finding with its place, jump there, mark the matrix cell, and stand between
+// an error and the server until the user chooses to save anyway.
+void TestE2eDemo::previewAndQualityChecks()
+{
+    cio::test::freshHome();
+    cio::app::Studio studio;
+    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::MainWindow *window = studio.mainWindow();
+    window->resize(1600, 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->newsletterDetailPage(), 10000);
+    window->openNewsletter(189);
+    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
+    QSignalSpy pageChecked(page, &cio::ui::NewsletterPage::qualityChecked);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
+    QVERIFY(pageChecked.wait(20000) || !pageChecked.isEmpty());
+    // Every variant has its result; the untranslated Italian one of group A is flagged in its cell.
+    QCOMPARE(page->qaFindings().size(), 23);
+    const auto &matrix = page->matrixModel()->matrix();
+    const QModelIndex italian =
+        page->matrixModel()->index(0, matrix.languages().indexOf(QStringLiteral("it")));
+    QVERIFY2(italian.data().toString().contains(QLatin1String("warning")),
+             qPrintable(italian.data().toString()));
+
+    const QModelIndex cell = page->matrixModel()->index(2, matrix.languages().indexOf(QStringLiteral("fr")));
+    const cio::api::Content variant = *page->matrixModel()->cellAt(cell).content;
+    emit page->matrixView()->activated(cell);
+    cio::ui::VariantEditor *editor = window->variantEditor();
+    QTRY_VERIFY(editor->isVisible());
+
+    // The preview: subject and preheader as text, rendered with the sample set that suits French (Camille).
+    cio::ui::VariantPreview *preview = editor->preview();
+    QCOMPARE(editor->sideTabs()->currentWidget(), preview);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        preview->view()->subjectText().startsWith(QLatin1String("Camille, Black Friday")), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(preview->view()->webView() && preview->lastUpdateMs() > 0, 20000);
+    const auto described = [editor] {
+        QStringList lines{editor->qaPanel()->summary()};
+        for (const auto &f : editor->findings())
+            lines.append(f.field + QLatin1Char(' ') + f.check + QLatin1Char(' ') + f.message);
+        return lines.join(QLatin1Char('\n'));
+    };
+    // Camille's subject is a little long for a phone (a warning); nothing blocks a save.
+    QTRY_VERIFY2_WITH_TIMEOUT(!editor->qaPanel()->summary().startsWith(QLatin1String("Checking")) &&
+                                  cio::qa::errorCount(editor->findings()) == 0,
+                              qPrintable(described()), 20000);
+    const QString dir = qEnvironmentVariable("CIO_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QTest::qWait(500); // let Chromium paint what it loaded
+        window->grab().save(dir + QLatin1String("/editor-preview.png"));
+    }
+
+    // Typing follows into the preview.
+    editor->preheaderEdit()->setText(QStringLiteral("Nouveau : {{ customer.first_name }} en avant-première"));
+    QTRY_COMPARE_WITH_TIMEOUT(preview->view()->preheaderText(),
+                              QStringLiteral("Nouveau : Camille en avant-première"), 10000);
+
+    // A translation that drops the Default's variable and breaks the HTML: both are errors.
+    editor->subjectEdit()->setText(QStringLiteral("Black Friday en avant-première"));
+    editor->bodyEdit()->setText(
+        editor->bodyEdit()->text().replace(QLatin1String("</table>"), QString(), Qt::CaseInsensitive));
+    QTRY_VERIFY_WITH_TIMEOUT(cio::qa::errorCount(editor->findings()) >= 2, 20000);
+    QList<cio::qa::Finding> findings = editor->findings();
+    const auto dropped = std::find_if(findings.cbegin(), findings.cend(), [](const cio::qa::Finding &f) {
+        return f.check == QLatin1String("variables") && f.field == QLatin1String("subject");
+    });
+    QVERIFY(dropped != findings.cend());
+    QVERIFY(dropped->message.contains(QLatin1String("customer.first_name")));
+    const auto html = std::find_if(findings.cbegin(), findings.cend(), [](const cio::qa::Finding &f) {
+        return f.check == QLatin1String("html") && f.field == QLatin1String("body") && f.line > 0;
+    });
+    QVERIFY(html != findings.cend());
+    QVERIFY(editor->sideTabs()->tabText(1).contains(QLatin1String("error")));
+    // The matrix cell says so too.
+    QTRY_VERIFY(page->matrixModel()
+                    ->qaCounts(variant.id)
+                    .value_or(cio::models::VariantMatrixModel::QaCounts{})
+                    .errors >= 2);
+
+    // A finding jumps to its place in the editor.
+    editor->sideTabs()->setCurrentWidget(editor->qaPanel());
+    QTreeWidget *list = editor->qaPanel()->list();
+    QTreeWidgetItem *htmlItem = nullptr;
+    int htmlLine = 0;
+    for (int i = 0; i < list->topLevelItemCount() && !htmlItem; ++i) {
+        const auto &f =
+            editor->qaPanel()->findings().at(list->topLevelItem(i)->data(0, Qt::UserRole).toInt());
+        if (f.check == QLatin1String("html") && f.line > 0) {
+            htmlItem = list->topLevelItem(i);
+            htmlLine = f.line;
+        }
+    }
+    QVERIFY(htmlItem);
+    emit list->itemActivated(htmlItem, 0);
+    int line = -1;
+    int index = -1;
+    editor->bodyEdit()->getCursorPosition(&line, &index);
+    QCOMPARE(line, htmlLine - 1);
+    if (!dir.isEmpty())
+        window->grab().save(dir + QLatin1String("/editor-quality.png"));
+
+    // Saving asks first; "Cancel" sends nothing.
+    cio::ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    editor->save();
+    QTRY_VERIFY_WITH_TIMEOUT(editor->messageWidget()->text().startsWith(QLatin1String("Not saved")), 20000);
+    QVERIFY(cio::ui::MessageBox::lastText().contains(QLatin1String("customer.first_name")));
+    std::optional<cio::api::Content> onServer;
+    cio::api::AppApi(studio.client())
+        .content(189, variant.id, this,
+                 [&](const cio::api::Content &c, const cio::api::Error &) { onServer = c; });
+    QTRY_VERIFY_WITH_TIMEOUT(onServer.has_value(), 10000);
+    QCOMPARE(onServer->subject, variant.subject);
+    // "Save" is the explicit override.
+    cio::ui::MessageBox::setNextAnswer(QMessageBox::Save);
+    editor->save();
+    QTRY_VERIFY_WITH_TIMEOUT(editor->messageWidget()->text().startsWith(QLatin1String("Saved")), 20000);
+    onServer.reset();
+    cio::api::AppApi(studio.client())
+        .content(189, variant.id, this,
+                 [&](const cio::api::Content &c, const cio::api::Error &) { onServer = c; });
+    QTRY_VERIFY_WITH_TIMEOUT(onServer.has_value(), 10000);
+    QCOMPARE(onServer->subject, QStringLiteral("Black Friday en avant-première"));
+}
+
+void TestE2eDemo::previewAllLanguages()
+{
+    cio::test::freshHome();
+    cio::app::Studio studio;
+    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::MainWindow *window = studio.mainWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(window->newsletterDetailPage(), 10000);
+    window->openNewsletter(189);
+    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
+    page->matrixView()->setCurrentIndex(page->matrixModel()->index(1, 0)); // test group B
+    auto *button = page->findChild<QPushButton *>(QStringLiteral("previewAllLanguages"));
+    QVERIFY(button && button->isEnabled());
+    // The grid is modal: look at it while it is open, then close it.
+    bool inspected = false;
+    QStringList subjects;
+    QStringList languages;
+    QTimer::singleShot(0, this, [&] {
+        cio::ui::LanguageGrid *grid = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((grid = page->findChild<cio::ui::LanguageGrid *>()) != nullptr, 10000);
+        grid->resize(1800, 900);
+        QTRY_VERIFY_WITH_TIMEOUT(grid->isComplete() && !grid->views().isEmpty(), 30000);
+        languages = grid->languages();
+        for (const cio::ui::PreviewView *view : grid->views())
+            subjects.append(view->subjectText());
+        const QString dir = qEnvironmentVariable("CIO_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            grid->grab().save(dir + QLatin1String("/language-grid.png"));
+        inspected = true;
+        grid->reject();
+    });
+    button->click();
+    QVERIFY(inspected);
+    // Group B's Default and its translations, every one rendered with the same sample data.
+    QCOMPARE(languages.first(), QString());
+    QVERIFY(languages.size() >= 5);
+    QCOMPARE(subjects.size(), languages.size());
+    for (const QString &subject : std::as_const(subjects)) {
+        QVERIFY2(!subject.contains(QLatin1String("{{")), qPrintable(subject));
+        QVERIFY(!subject.isEmpty());
+    }
+}
+
+CIO_WEBENGINE_TEST_MAIN(TestE2eDemo)
 #include "tst_e2e_demo.moc"

@@ -1,6 +1,7 @@
 // End to end in the GUI: add a workspace through the dialog (with the wrong region first), open it
 // read-only, and remove it again — against two sandboxes standing in for the US and EU hosts.
 #include "../common/testhome.h"
+#include "tests/common/webenginetest.h"
 #include "app/studio.h"
 #include "models/connectiontester.h"
 #include "models/newsletterlistmodel.h"
@@ -130,5 +131,5 @@ void TestE2eWorkspaceGui::addOpenAndRemoveAWorkspace()
     QTRY_VERIFY(add->isVisible());
 }
 
-QTEST_MAIN(TestE2eWorkspaceGui)
+CIO_WEBENGINE_TEST_MAIN(TestE2eWorkspaceGui)
 #include "tst_e2e_workspace_gui.moc"

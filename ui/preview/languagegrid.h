@@ -1,0 +1,68 @@
+#pragma once
+
+#include "api/dto.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QCheckBox;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QToolButton;
+
+namespace cio::models {
+class LocalStore;
+}
+
+namespace cio::ui {
+
+class PreviewView;
+
+// Every language of a newsletter's test group side by side, rendered at the same width with the same
+// sample data: the translator's look across all translations at once.
+class LanguageGrid final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    LanguageGrid(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
+                 models::LocalStore *store, QWidget *parent = nullptr);
+
+    QList<PreviewView *> views() const { return m_views; }
+    QStringList languages() const; // the columns, in order ("" = Default)
+    void selectGroup(int index);
+    void setSampleSet(qint64 id);
+    void renderAll();
+    bool isRendering() const { return m_rendering; }
+    bool isComplete() const { return m_complete; } // every column shows the latest render
+
+signals:
+    void renderedAll(); // every column shows the current group with the current data
+
+private:
+    void buildColumns();
+    void applySettings();
+    QList<api::Content> groupContents() const;
+
+    QList<api::Content> m_contents;
+    QList<api::TestGroup> m_groups;
+    QPointer<models::LocalStore> m_store;
+    QComboBox *m_group;
+    QComboBox *m_width;
+    QComboBox *m_sampleSets;
+    QCheckBox *m_strict;
+    QToolButton *m_dark;
+    QToolButton *m_images;
+    QToolButton *m_remote;
+    QLabel *m_status;
+    QWidget *m_columns;
+    QHBoxLayout *m_columnsLayout;
+    QList<PreviewView *> m_views;
+    QList<api::Content> m_shown;
+    bool m_rendering = false;
+    bool m_complete = false;
+    int m_waitingLoads = 0;
+};
+
+} // namespace cio::ui
