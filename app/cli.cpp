@@ -112,6 +112,12 @@ void Cli::run(const QStringList &arguments)
         "  segments list                 the workspace's segments\n"
         "  sync [--full]                 fetch the newsletters that changed (--full: all) with their\n"
         "                                variants and test groups into the local store\n"
+        "  render NEWSLETTER_ID VARIANT [--data FILE] [--lax]\n"
+        "                                the variant's subject, preheader and body rendered with\n"
+        "                                Customer.io Liquid (errors with line and column: exit code 1)\n"
+        "  render --template FILE [--data FILE] [--lax]\n"
+        "                                any Liquid text, with the workspace's snippets\n"
+        "  qa NEWSLETTER_ID              the quality checks of every variant (exit code 1 on errors)\n"
         "  drafts list                   unsaved edits kept on this computer (needs no key)\n"
         "  workspace add NAME            save a workspace; the App API key is read from standard input\n"
         "                                (and, with --track-site-id, the Track API key from the next line)\n"
@@ -143,6 +149,7 @@ void Cli::run(const QStringList &arguments)
                                   tr("sync: fetch every newsletter again, not only those that changed."));
     parser.addOptions({baseUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes, full});
     addVariantOptions(parser);
+    addRenderOptions(parser);
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do; see the list above."));
     m_helpText = parser.helpText();
 
@@ -163,10 +170,13 @@ void Cli::run(const QStringList &arguments)
     m_json = parser.isSet(json);
     m_syncFull = parser.isSet(full);
     readVariantOptions(parser);
+    readRenderOptions(parser);
     // Our own debug logging is for --verbose only; warnings always show.
+    // WebEngine's start-up report (GL, sandbox) is not for a command's output.
     QLoggingCategory::setFilterRules(parser.isSet(verbose)
                                          ? QStringLiteral("cio.*.debug=true")
-                                         : QStringLiteral("cio.*.debug=false\ncio.*.info=false"));
+                                         : QStringLiteral("cio.*.debug=false\ncio.*.info=false\n"
+                                                          "qt.webenginecontext.*=false\ndefault.info=false"));
     const QStringList words = parser.positionalArguments();
     if (words.isEmpty()) {
         usageError(tr("No command given."));
@@ -271,6 +281,10 @@ void Cli::dispatch(const QStringList &words)
     } else if (command == QLatin1String("segments list")) {
         if (needs(2))
             segmentsList();
+    } else if (words.first() == QLatin1String("render")) {
+        render(words);
+    } else if (words.first() == QLatin1String("qa")) {
+        qaCommand(words);
     } else if (words.first() == QLatin1String("sync")) {
         if (words.size() == 1)
             sync();

@@ -5,6 +5,8 @@
 #include "api/dto.h"
 
 #include <QCommandLineParser>
+#include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QTextStream>
 
@@ -17,6 +19,10 @@ struct VariantAddress;
 struct SaveRequest;
 struct SaveResult;
 } // namespace cio::models
+
+namespace cio::qa {
+struct Finding;
+}
 
 namespace cio::app {
 
@@ -73,6 +79,17 @@ private:
     void snippetsList();
     void segmentsList();
     void sync();
+    // clirender.cpp
+    void addRenderOptions(QCommandLineParser &parser);
+    void readRenderOptions(const QCommandLineParser &parser);
+    bool loadSampleData(QJsonObject *data); // --data FILE, else the store's default set
+    void withSnippets(std::function<void(const QHash<QString, QString> &)> then);
+    void render(const QStringList &words);
+    void renderParts(const QList<QPair<QString, QString>> &parts, const QJsonObject &data,
+                     const QHash<QString, QString> &snippets);
+    void qaCommand(const QStringList &words);
+    void printFindings(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
+                       const QHash<qint64, QList<qa::Finding>> &findings);
     // The local store of the connection in use (saved workspace, demo, or host and port).
     QString storePath(const QString &workspace, bool demo, const QUrl &baseUrl);
     // Local only (no key, no network): the drafts kept in the workspace's store.
@@ -103,6 +120,11 @@ private:
     } m_variantEdit;
     QString m_workspaceName; // --workspace, also names the local store
     bool m_syncFull = false;
+    struct RenderOptions
+    {
+        QString dataFile, templateFile;
+        bool lax = false;
+    } m_render;
     DemoSandbox *m_demo = nullptr;
     api::Client *m_client = nullptr;
     api::CredentialStore *m_credentials = nullptr;

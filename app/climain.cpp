@@ -1,10 +1,22 @@
 #include "app/cli.h"
+#include "liquid/liquidengine.h"
+#include "liquid/webengine.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Liquid renders in a headless WebEngine page, which needs a GUI application object; the offscreen
+    // platform needs no display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    cio::webengine::prepareBeforeApplication();
+    bool verbose = false;
+    for (int i = 1; i < argc; ++i)
+        verbose = verbose || qstrcmp(argv[i], "--verbose") == 0;
+    if (!verbose)
+        cio::webengine::quietStartupReport();
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cio-studio-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("cio-studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CIO_VERSION));
@@ -12,5 +24,7 @@ int main(int argc, char *argv[])
     cio::app::Cli cli;
     QObject::connect(&cli, &cio::app::Cli::finished, &app, [](int code) { QCoreApplication::exit(code); });
     cli.run(QCoreApplication::arguments());
-    return QCoreApplication::exec();
+    const int result = QCoreApplication::exec();
+    cio::liquid::LiquidEngine::shutdown(); // before the application object, as WebEngine wants
+    return result;
 }

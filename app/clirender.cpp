@@ -1,0 +1,263 @@
+// cio-studio-cli render and qa: Customer.io Liquid through the same engine as the app (liquidjs in a
+// headless WebEngine page, run offscreen) and the same quality checks.
+#include "app/cli.h"
+
+#include "api/appapi.h"
+#include "app/demosandbox.h"
+#include "liquid/liquidengine.h"
+#include "models/localstore.h"
+#include "models/sampledata.h"
+#include "models/variantaddress.h"
+#include "qa/qarunner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace cio::app {
+
+namespace {
+
+QJsonObject errorJson(const QString &field, const liquid::LiquidError &e)
+{
+    return {{QStringLiteral("field"), field},
+            {QStringLiteral("kind"), e.kind},
+            {QStringLiteral("line"), e.line},
+            {QStringLiteral("column"), e.column},
+            {QStringLiteral("message"), e.message}};
+}
+
+QJsonObject findingJson(const qa::Finding &f)
+{
+    return {{QStringLiteral("level"), qa::levelName(f.level)},
+            {QStringLiteral("check"), f.check},
+            {QStringLiteral("field"), f.field},
+            {QStringLiteral("line"), f.line},
+            {QStringLiteral("column"), f.column},
+            {QStringLiteral("message"), f.message}};
+}
+
+} // namespace
+
+void Cli::addRenderOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("data"),
+                      tr("render, qa: sample data, a JSON file with customer, event and trigger members "
+                         "(default: the workspace's default sample-data set)."),
+                      tr("file")});
+    parser.addOption({QStringLiteral("template"),
+                      tr("render: any Liquid text from a file (- for standard input)."), tr("file")});
+    parser.addOption(
+        {QStringLiteral("lax"), tr("render: undefined variables render blank instead of failing.")});
+}
+
+void Cli::readRenderOptions(const QCommandLineParser &parser)
+{
+    m_render.dataFile = parser.value(QStringLiteral("data"));
+    m_render.templateFile = parser.value(QStringLiteral("template"));
+    m_render.lax = parser.isSet(QStringLiteral("lax"));
+}
+
+bool Cli::loadSampleData(QJsonObject *data)
+{
+    if (!m_render.dataFile.isEmpty()) {
+        QFile file(m_render.dataFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_err << tr("%1 could not be read: %2").arg(m_render.dataFile, file.errorString()) << '\n';
+            done(ExitUsage);
+            return false;
+        }
+        models::SampleDataProblem problem;
+        const auto parsed = models::parseSampleData(QString::fromUtf8(file.readAll()), &problem);
+        if (!parsed) {
+            m_err << tr("%1 is not usable sample data: %2").arg(m_render.dataFile, problem.message) << '\n';
+            done(ExitUsage);
+            return false;
+        }
+        *data = *parsed;
+        return true;
+    }
+    // The workspace's default set, as the app would preview with; the demo's come with it.
+    models::LocalStore store;
+    const QString path =
+        storePath(m_workspaceName, m_demo != nullptr, m_client->settings().effectiveBaseUrl());
+    if (!store.open(path))
+        return true; // no store yet: render with no data
+    if (m_demo) {
+        QFile seed(QStringLiteral(":/demo/customers.json"));
+        if (seed.open(QIODevice::ReadOnly))
+            models::ensureSampleSets(&store, models::sampleSetsFromJson(seed.readAll()));
+    }
+    if (const auto set = store.defaultSampleSet())
+        *data = set->data;
+    return true;
+}
+
+void Cli::withSnippets(std::function<void(const QHash<QString, QString> &)> then)
+{
+    api::AppApi(m_client).snippets(this,
+                                   [this, then](const QList<api::Snippet> &list, const api::Error &error) {
+                                       if (error.isError())
+                                           return apiError(error);
+                                       QHash<QString, QString> snippets;
+                                       for (const api::Snippet &s : list)
+                                           snippets.insert(s.name, s.value);
+                                       then(snippets);
+                                   });
+}
+
+void Cli::render(const QStringList &words)
+{
+    QJsonObject data;
+    if (!loadSampleData(&data))
+        return;
+    if (!m_render.templateFile.isEmpty()) {
+        if (words.size() != 1)
+            return usageError(tr("render --template takes no newsletter or variant."));
+        QFile file;
+        const bool opened = m_render.templateFile == QLatin1String("-")
+                                ? file.open(stdin, QIODevice::ReadOnly)
+                                : (file.setFileName(m_render.templateFile), file.open(QIODevice::ReadOnly));
+        if (!opened) {
+            m_err << tr("%1 could not be read: %2").arg(m_render.templateFile, file.errorString()) << '\n';
+            return done(ExitUsage);
+        }
+        const QString text = QString::fromUtf8(file.readAll());
+        withSnippets([this, text, data](const QHash<QString, QString> &snippets) {
+            renderParts({{QStringLiteral("template"), text}}, data, snippets);
+        });
+        return;
+    }
+    if (words.size() != 3)
+        return usageError(tr("“render” needs a newsletter id and a variant, or --template FILE."));
+    loadVariant(
+        words.at(1), words.at(2),
+        [this, data](const models::VariantAddress &, const api::Content &c, const QList<api::TestGroup> &) {
+            withSnippets([this, c, data](const QHash<QString, QString> &snippets) {
+                renderParts({{QStringLiteral("subject"), c.subject},
+                             {QStringLiteral("preheader"), c.preheaderText},
+                             {QStringLiteral("body"), c.body}},
+                            data, snippets);
+            });
+        });
+}
+
+void Cli::renderParts(const QList<QPair<QString, QString>> &parts, const QJsonObject &data,
+                      const QHash<QString, QString> &snippets)
+{
+    QList<liquid::LiquidEngine::RenderRequest> requests;
+    for (const auto &part : parts)
+        requests.append({part.second, data, snippets, !m_render.lax});
+    liquid::LiquidEngine::instance()->renderMany(
+        requests, this, [this, parts](const QList<liquid::RenderResult> &results) {
+            QJsonArray errors;
+            QJsonObject json;
+            for (int i = 0; i < results.size(); ++i) {
+                json.insert(parts.at(i).first, results.at(i).output);
+                for (const liquid::LiquidError &e : results.at(i).errors) {
+                    errors.append(errorJson(parts.at(i).first, e));
+                    if (!m_json)
+                        m_err << parts.at(i).first << ": " << e.toString() << '\n';
+                }
+            }
+            if (m_json) {
+                json.insert(QStringLiteral("ok"), errors.isEmpty());
+                json.insert(QStringLiteral("errors"), errors);
+                printJson(json);
+            } else if (errors.isEmpty()) {
+                for (int i = 0; i < results.size(); ++i) {
+                    const QString &name = parts.at(i).first;
+                    if (name == QLatin1String("subject"))
+                        m_out << tr("Subject: %1").arg(results.at(i).output) << '\n';
+                    else if (name == QLatin1String("preheader"))
+                        m_out << tr("Preheader: %1").arg(results.at(i).output) << "\n\n";
+                    else
+                        m_out << results.at(i).output;
+                }
+            }
+            done(errors.isEmpty() ? ExitOk : ExitApiError);
+        });
+}
+
+void Cli::qaCommand(const QStringList &words)
+{
+    if (words.size() != 2)
+        return usageError(tr("“qa” needs a newsletter id."));
+    qint64 id = 0;
+    if (!parseId(words.at(1), &id))
+        return;
+    QJsonObject data;
+    if (!loadSampleData(&data))
+        return;
+    api::AppApi(m_client).testGroups(
+        id, this, [this, id, data](const QList<api::TestGroup> &groups, const api::Error &error) {
+            if (error.isError())
+                return apiError(error);
+            api::AppApi(m_client).contents(
+                id, this, [=](const QList<api::Content> &contents, const api::Error &e) {
+                    if (e.isError())
+                        return apiError(e);
+                    withSnippets([=](const QHash<QString, QString> &snippets) {
+                        qa::QaContext context;
+                        context.sampleData = data;
+                        context.snippets = snippets;
+                        context.strict = !m_render.lax;
+                        auto *runner = new qa::QaRunner(liquid::LiquidEngine::instance(), this);
+                        runner->checkNewsletter(contents, groups, context, this,
+                                                [=](const QHash<qint64, QList<qa::Finding>> &findings) {
+                                                    printFindings(contents, groups, findings);
+                                                });
+                    });
+                });
+        });
+}
+
+void Cli::printFindings(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
+                        const QHash<qint64, QList<qa::Finding>> &findings)
+{
+    int errors = 0;
+    int warnings = 0;
+    QJsonArray variants;
+    for (const api::Content &c : contents) {
+        const QList<qa::Finding> list = findings.value(c.id);
+        errors += qa::errorCount(list);
+        warnings += qa::warningCount(list);
+        const QString where = models::VariantAddress::forVariant(c, groups).describe();
+        if (m_json) {
+            QJsonArray items;
+            for (const qa::Finding &f : list)
+                items.append(findingJson(f));
+            variants.append(QJsonObject{{QStringLiteral("content_id"), c.id},
+                                        {QStringLiteral("language"), c.language},
+                                        {QStringLiteral("variant"), where},
+                                        {QStringLiteral("findings"), items}});
+            continue;
+        }
+        if (list.isEmpty())
+            continue;
+        m_out << tr("Variant %1 (%2, %3)")
+                     .arg(c.id)
+                     .arg(c.language.isEmpty() ? tr("Default") : c.language, where)
+              << '\n';
+        for (const qa::Finding &f : list) {
+            const QString place =
+                f.line > 0 ? QStringLiteral("%1:%2:%3").arg(f.field).arg(f.line).arg(f.column) : f.field;
+            m_out << "  " << qa::levelName(f.level).leftJustified(8) << place.leftJustified(18) << ' '
+                  << f.message << " [" << f.check << "]\n";
+        }
+    }
+    if (m_json) {
+        printJson(QJsonObject{{QStringLiteral("errors"), errors},
+                              {QStringLiteral("warnings"), warnings},
+                              {QStringLiteral("variants"), variants}});
+    } else {
+        m_out << tr("%1 error(s), %2 warning(s) in %3 variant(s)")
+                     .arg(errors)
+                     .arg(warnings)
+                     .arg(contents.size())
+              << '\n';
+    }
+    done(errors > 0 ? ExitApiError : ExitOk);
+}
+
+} // namespace cio::app
