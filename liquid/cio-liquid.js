@@ -405,6 +405,24 @@
     return out;
   }
 
+  // Where a template names snippets, found by a scan rather than the full static analysis (which costs
+  // as much as the render itself on a large body). An empty name: chosen by a variable.
+  const SNIPPET_REF = /snippets\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*(?:"([^"]*)"|'([^']*)'|([^\]]*))\s*\])/g;
+  function snippetReferences(text) {
+    const refs = [];
+    if (text.indexOf('snippets') < 0) return refs;
+    let m;
+    SNIPPET_REF.lastIndex = 0;
+    while ((m = SNIPPET_REF.exec(text)) !== null) {
+      const name = m[1] !== undefined ? m[1] : m[2] !== undefined ? m[2] : m[3] !== undefined ? m[3] : '';
+      const before = text.slice(0, m.index);
+      const line = before.split('\n').length;
+      const column = m.index - before.lastIndexOf('\n');
+      refs.push({ name, line, column });
+    }
+    return refs;
+  }
+
   function render(job) {
     const started = performance.now();
     const strict = job.strict !== false;
@@ -428,11 +446,11 @@
       if (scope[ns] === undefined) scope[ns] = new Blank();
     }
     // Only the snippets the template names are rendered (all of them when it picks one by a variable).
-    const info = analyze(toStr(job.template));
-    let names = info.snippets.map((s) => s.name);
+    const refs = snippetReferences(toStr(job.template));
+    let names = refs.map((r) => r.name);
     if (names.indexOf('') >= 0) names = Object.keys(snippets);
     const errors = [];
-    const rendered = resolveSnippets(Array.from(new Set(names)), snippets, Object.assign({}, scope), strict, errors, info.snippets);
+    const rendered = resolveSnippets(Array.from(new Set(names)), snippets, Object.assign({}, scope), strict, errors, refs);
     const given = data.snippets && typeof data.snippets === 'object' ? data.snippets : {};
     scope.snippets = Object.assign({}, given, rendered);
 

@@ -2,7 +2,10 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
+
+#include <utility>
 
 namespace cio::sandbox {
 
@@ -12,6 +15,10 @@ struct ApiResult
     int status = 200;
     QJsonObject body;
     bool hasBody = true; // false for 204 and other empty answers
+    // Sent besides Content-Type, e.g. the archived-message quota counters.
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    // Retry-After on a 429. 0 leaves it out: a used-up daily quota, where waiting a second won't help.
+    int retryAfterSeconds = 1;
 
     static ApiResult ok(const QJsonObject &body);
     static ApiResult noContent();

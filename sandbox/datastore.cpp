@@ -72,6 +72,8 @@ bool DataStore::load(const QString &folder, QString *error)
                 m_senders.insert(sender.value(QLatin1String("id")).toInteger(), sender);
             }
         }
+        if (message.isEmpty() && readRoot(folder, QStringLiteral("deliveries.json"), &root, &message))
+            loadDeliveries(root, &message);
         if (message.isEmpty() && readRoot(folder, QStringLiteral("workspace.json"), &root, &message)) {
             m_ipAddresses = toStringList(root.value(QLatin1String("ip_addresses")));
             m_languages = toStringList(root.value(QLatin1String("languages")));
@@ -83,7 +85,8 @@ bool DataStore::load(const QString &folder, QString *error)
         return false;
     }
     qCDebug(lcSandbox) << "loaded" << m_newsletters.size() << "newsletters," << m_contents.size()
-                       << "variants," << m_segments.size() << "segments from" << folder;
+                       << "variants," << m_segments.size() << "segments," << m_deliveries.size()
+                       << "deliveries from" << folder;
     return true;
 }
 

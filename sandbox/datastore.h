@@ -2,6 +2,8 @@
 
 #include "apiresult.h"
 
+#include <QDate>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -36,6 +38,8 @@ public:
     QJsonObject segment(qint64 id) const; // API shape; empty when unknown
     qsizetype segmentMemberCount(qint64 id) const;
     QStringList languages() const { return m_languages; }
+    QStringList deliveryIds() const;                 // newest first, like the list endpoints
+    QJsonObject delivery(const QString &id) const;   // stored form incl. archived_message; empty when unknown
 
     // ---- Newsletters and variants (newsletterops.cpp) ----
     ApiResult listNewsletters(const QUrlQuery &query) const;
@@ -67,6 +71,16 @@ public:
     ApiResult senderUsedBy(qint64 id) const;
     ApiResult ipAddresses() const;
 
+    // ---- Deliveries and their archived copies (messageops.cpp) ----
+    ApiResult listNewsletterMessages(qint64 newsletterId, const QUrlQuery &query) const;
+    ApiResult listMessages(const QUrlQuery &query) const;
+    ApiResult getMessage(const QString &id) const;
+    // Counts against a daily quota per API key (`authorization` is the raw header); every answer,
+    // 200, 404 and the quota 429, carries X-RateLimit-Limit and X-RateLimit-Remaining.
+    ApiResult archivedMessage(const QString &id, const QByteArray &authorization);
+    void setArchivedMessageQuota(int perDay); // and forgets today's use
+    int archivedMessageQuota() const { return m_archivedQuota; }
+
 private:
     struct Newsletter
     {
@@ -86,6 +100,7 @@ private:
 
     bool loadNewsletters(const QJsonObject &root, QString *error);
     bool loadSegments(const QJsonObject &root, QString *error);
+    bool loadDeliveries(const QJsonObject &root, QString *error);
 
     QJsonObject newsletterJson(const Newsletter &newsletter) const;
     QJsonObject contentJson(const QJsonObject &stored) const;
@@ -93,6 +108,9 @@ private:
     QJsonObject senderJson(const QJsonObject &stored) const;
     QJsonObject generatedMember(const Segment &segment, qint64 segmentId, qsizetype index) const;
     QString senderAddress(qint64 senderId) const;
+    QJsonObject deliveryJson(const QJsonObject &stored) const;
+    // The deliveries passing the query's filters, then the requested page as {"messages":[…],"next"}.
+    ApiResult messagePage(const QUrlQuery &query, qint64 newsletterId, bool strictLimit) const;
 
     // Finds the variant for a language, optionally inside one test group; sets *error otherwise.
     qint64 findLanguageVariant(qint64 newsletterId, const QString &testGroup, const QString &language,
@@ -109,6 +127,15 @@ private:
     QMap<qint64, QJsonObject> m_senders;
     QStringList m_ipAddresses;
     QStringList m_languages;
+    QList<QJsonObject> m_deliveries; // newest first
+    QHash<QString, qsizetype> m_deliveryIndex;
+    struct QuotaUse
+    {
+        QDate day; // UTC
+        int used = 0;
+    };
+    QHash<QByteArray, QuotaUse> m_archivedUse; // by Authorization header
+    int m_archivedQuota = 100;
     qint64 m_nextContentId = 1;
     qint64 m_nextSegmentId = 1;
 };

@@ -154,7 +154,7 @@ void HttpFrontend::process(const QHttpServerRequest &request, const ReplyPtr &re
         });
         return;
     case FaultInjector::Kind::Malformed:
-        respond(reply, 200, QByteArrayLiteral("{\"errors\":[{\"detail\":\"trunc"), true, false, delay);
+        respond(reply, 200, QByteArrayLiteral("{\"errors\":[{\"detail\":\"trunc"), true, {}, delay);
         return;
     case FaultInjector::Kind::Status:
         respond(reply,
@@ -191,7 +191,8 @@ ApiResult HttpFrontend::dispatch(const QHttpServerRequest &request, const ReplyP
             ApiResult::error(429, QStringLiteral("rate limited to %1 requests per 1s").arg(m_rateLimit));
         return limited;
     }
-    ApiRequest apiRequest{reply->record.method, match.params, QUrlQuery(url), request.body()};
+    ApiRequest apiRequest{reply->record.method, match.params, QUrlQuery(url), request.body(),
+                          reply->record.authorization};
     return match.route->handler(apiRequest);
 }
 
@@ -224,36 +225,38 @@ bool HttpFrontend::admitForRateLimit()
 
 void HttpFrontend::respond(const ReplyPtr &reply, const ApiResult &result, int delayMs)
 {
+    QList<std::pair<QByteArray, QByteArray>> headers = result.headers;
+    if (result.status == 429 && result.retryAfterSeconds > 0)
+        headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(result.retryAfterSeconds)});
     respond(reply, result.status, result.hasBody ? jsonBytes(result.body) : QByteArray(), result.hasBody,
-            result.status == 429, delayMs);
+            headers, delayMs);
 }
 
 void HttpFrontend::respond(const ReplyPtr &reply, int status, const QByteArray &body, bool json,
-                           bool retryAfter, int delayMs)
+                           const QList<std::pair<QByteArray, QByteArray>> &headers, int delayMs)
 {
-    const auto send = [this, reply, status, body, json, retryAfter] {
+    const auto send = [this, reply, status, body, json, headers] {
         finish(reply, status);
         if (!reply->connected())
             return;
         const auto code = static_cast<QHttpServerResponder::StatusCode>(status);
         QHttpServerResponder &responder = *reply->responder;
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-        QHttpHeaders headers;
+        QHttpHeaders all;
         if (json)
-            headers.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
-        if (retryAfter)
-            headers.append(QHttpHeaders::WellKnownHeader::RetryAfter, "1");
-        responder.write(body, headers, code);
+            all.append(QHttpHeaders::WellKnownHeader::ContentType, "application/json");
+        for (const auto &[name, value] : headers)
+            all.append(name, value);
+        responder.write(body, all, code);
 #else
-        const QByteArray contentType("Content-Type");
-        const QByteArray jsonType("application/json");
-        if (json && retryAfter)
-            responder.write(body, {{contentType, jsonType}, {QByteArray("Retry-After"), QByteArray("1")}},
-                            code);
-        else if (json)
-            responder.write(body, {{contentType, jsonType}}, code);
-        else
-            responder.write(body, QHttpServerResponder::HeaderList{}, code);
+        // write(body, HeaderList, status) only takes a braced list; this is what it does inside.
+        responder.writeStatusLine(code);
+        if (json)
+            responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+        for (const auto &[name, value] : headers)
+            responder.writeHeader(name, value);
+        responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
+        responder.writeBody(body);
 #endif
     };
     if (delayMs > 0)

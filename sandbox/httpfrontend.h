@@ -59,9 +59,10 @@ private:
     ApiResult dispatch(const QHttpServerRequest &request, const ReplyPtr &reply);
     bool authorized(RouteAuth auth, const QByteArray &header) const;
     bool admitForRateLimit();
-    // Sends after `delayMs` (0 = now) and logs the request with that status.
-    void respond(const ReplyPtr &reply, int status, const QByteArray &body, bool json, bool retryAfter,
-                 int delayMs);
+    // Sends after `delayMs` (0 = now) and logs the request with that status. `headers` go
+    // besides Content-Type (when `json`) and Content-Length.
+    void respond(const ReplyPtr &reply, int status, const QByteArray &body, bool json,
+                 const QList<std::pair<QByteArray, QByteArray>> &headers, int delayMs);
     void respond(const ReplyPtr &reply, const ApiResult &result, int delayMs);
     void finish(const ReplyPtr &reply, int status);
 

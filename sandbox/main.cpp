@@ -48,6 +48,7 @@ int main(int argc, char *argv[])
         "key");
     opt("rate-limit", "Accepted requests per second; 0 = unlimited (default 10).", "n");
     opt("latency-ms", "Delay added to every response (default 0).", "ms");
+    opt("archived-quota", "Archived-message requests per API key per day (default 100).", "n");
     opt("faults", "Fault specification, e.g. \"503*2,latency=100@/v1/snippets\".", "spec");
     opt("seed", "Seed for probabilistic faults (default 1).", "n");
     parser.addOption(QCommandLineOption(QStringLiteral("allow-remote"),
@@ -74,6 +75,8 @@ int main(int argc, char *argv[])
         return failWith(QStringLiteral("--rate-limit needs a number >= 0"));
     if (!readInt(parser, QStringLiteral("latency-ms"), 0, &options.latencyMs))
         return failWith(QStringLiteral("--latency-ms needs a number >= 0"));
+    if (!readInt(parser, QStringLiteral("archived-quota"), 0, &options.archivedMessageQuota))
+        return failWith(QStringLiteral("--archived-quota needs a number >= 0"));
     if (!readInt(parser, QStringLiteral("seed"), 0, &seed))
         return failWith(QStringLiteral("--seed needs a number >= 0"));
     options.port = quint16(port);

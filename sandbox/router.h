@@ -19,6 +19,7 @@ struct ApiRequest
     QStringList params; // the {} segments of the matched pattern, percent-decoded
     QUrlQuery query;
     QByteArray body;
+    QByteArray authorization; // the raw header: per-key quotas count by it
 };
 
 // Which credential a route expects.

@@ -74,6 +74,14 @@ void registerRoutes(Router &router, DataStore &data)
     router.add(post, QStringLiteral("/v1/newsletters/{}/test_group/{}/language"),
                withId(0, [d](qint64 id, R r) { return d->addLanguage(id, r.params.at(1), r.body); }));
 
+    router.add(get, QStringLiteral("/v1/newsletters/{}/messages"),
+               withId(0, [d](qint64 id, R r) { return d->listNewsletterMessages(id, r.query); }));
+    router.add(get, QStringLiteral("/v1/messages"), [d](R r) { return d->listMessages(r.query); });
+    // Delivery ids are opaque strings (base64 with '=', '_', '-'), so no withId here.
+    router.add(get, QStringLiteral("/v1/messages/{}"), [d](R r) { return d->getMessage(r.params.at(0)); });
+    router.add(get, QStringLiteral("/v1/messages/{}/archived_message"),
+               [d](R r) { return d->archivedMessage(r.params.at(0), r.authorization); });
+
     router.add(get, QStringLiteral("/v1/snippets"), [d](R) { return d->listSnippets(); });
     router.add(put, QStringLiteral("/v1/snippets"), [d](R r) { return d->saveSnippet(r.body, false); });
     router.add(post, QStringLiteral("/v1/snippets"), [d](R r) { return d->saveSnippet(r.body, true); });

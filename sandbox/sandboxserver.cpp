@@ -35,6 +35,7 @@ bool Server::start(const Options &options, QString *error)
     const QString folder = options.dataPath.isEmpty() ? QStringLiteral(":/demo") : options.dataPath;
     if (!data->load(folder, &message))
         return fail(message);
+    data->setArchivedMessageQuota(options.archivedMessageQuota);
     auto faults = std::make_unique<FaultInjector>(options.seed);
     if (!faults->setSpec(options.faults, &message))
         return fail(message);
@@ -113,6 +114,12 @@ void Server::setRateLimit(int perSecond)
     m_options.rateLimit = perSecond;
     if (m_http)
         m_http->setRateLimit(perSecond);
+}
+
+void Server::setArchivedMessageQuota(int perDay)
+{
+    m_options.archivedMessageQuota = perDay;
+    m_data->setArchivedMessageQuota(perDay);
 }
 
 QList<RequestRecord> Server::requests() const

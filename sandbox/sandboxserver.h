@@ -25,6 +25,7 @@ struct Options
     QString trackApiKey = QStringLiteral("sandbox-track");
     int rateLimit = 10; // accepted requests per second over a sliding 1 s window; 0 = unlimited
     int latencyMs = 0;  // added before every response
+    int archivedMessageQuota = 100; // GET /v1/messages/{id}/archived_message per API key per UTC day
     QString faults;     // fault specification, see faultinjector.h
     quint32 seed = 1;   // seeds probabilistic faults, so a run can be repeated
 };
@@ -65,6 +66,8 @@ public:
     void setSeed(quint32 seed);
     void setLatencyMs(int ms);
     void setRateLimit(int perSecond);
+    // Also forgets today's use, so a test can start from a full quota.
+    void setArchivedMessageQuota(int perDay);
 
     QList<RequestRecord> requests() const;
     void clearRequests();

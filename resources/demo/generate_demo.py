@@ -2,7 +2,8 @@
 """Generate the cio-studio demo workspace data set.
 
 Writes newsletters.json, snippets.json, segments.json, senders.json,
-workspace.json and customers.json next to this script, then validates them.
+workspace.json, customers.json and deliveries.json next to this script, then
+validates them.
 
 Python 3.11, standard library only. The output is fully deterministic: a fixed
 random seed and fixed timestamps (2026-09 .. 2026-11, unix seconds, UTC), so
@@ -16,6 +17,7 @@ The fictional brand is "Northwind Outdoor", an outdoor-gear and travel retailer
 invented; e-mail addresses of people use example.com/.org/.net only.
 """
 
+import base64
 import datetime
 import hashlib
 import json
@@ -1580,6 +1582,11 @@ def build_customers():
                         "venue": "Northwind Basecamp, 1200 NW Alder Street, Portland", "ticket_code": "TD26-" + c["id"][-4:],
                         "days_left": 7},
         })
+    # The English set without a language-specific twist is the one the preview starts with.
+    for entry in out:
+        if entry["language"] == "":
+            entry["default"] = True
+            break
     return {"sample_sets": out}
 
 # ---------------------------------------------------------------------------
@@ -1957,9 +1964,317 @@ def build_newsletters(rng):
 
 
 # ---------------------------------------------------------------------------
+# Deliveries of the sent newsletters and their archived (rendered) copies
+# ---------------------------------------------------------------------------
+TOPIC_NAMES = {1: "Trail Notes", 2: "Offers & sales", 3: "Events & workshops", 4: "Product news"}
+TRACKING = "https://e.customeriomail.example"
+EU_LANGS = {"de", "fr", "es", "it", "nl", "pl", "sv", "da", "fi"}
+APAC_LANGS = {"ja", "ko", "zh-Hans"}
+# Grouping separator per format_number locale (what Intl.NumberFormat prints); es and pl only group
+# from five digits on (CLDR minimumGroupingDigits 2).
+GROUPING = {None: ",", "en": ",", "ja": ",", "ko": ",", "zh-Hans": ",", "de": ".", "it": ".", "nl": ".",
+            "pt-BR": ".", "da": ".", "tr": ".", "es": ".", "pl": "\u00a0", "fr": "\u202f", "sv": "\u00a0",
+            "fi": "\u00a0"}
+# (weight, final state) of a delivery; the metrics on the way there are implied.
+DELIVERY_STATES = [(24, "delivered"), (28, "opened"), (18, "clicked"), (5, "converted"), (6, "bounced"),
+                   (4, "unsubscribed"), (2, "spammed"), (3, "dropped"), (2, "undeliverable")]
+FAILURES = {
+    "bounced": ["550 5.1.1 <{email}>: Recipient address rejected: User unknown in virtual mailbox table",
+                "552 5.2.2 <{email}>: Mailbox full",
+                "550 5.7.1 Message rejected by the recipient's mail server policy"],
+    "dropped": ["Not sent: {email} bounced before and is on the suppression list."],
+    "undeliverable": ["The recipient's mail server did not accept a connection after 72 hours of retries."],
+}
+
+
+def format_number(value, locale=None):
+    n = int(round(float(value)))
+    digits = str(abs(n))
+    sep = GROUPING.get(locale, ",")
+    if locale in ("es", "pl") and len(digits) <= 4:
+        return ("-" if n < 0 else "") + digits
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return ("-" if n < 0 else "") + sep.join(groups)
+
+
+def format_currency(value, locale=None, code=None):
+    amount = float(value)
+    if locale == "de-DE" or code == "EUR":
+        whole, cents = f"{amount:.2f}".split(".")
+        return f"{format_number(whole, 'de')},{cents}\u00a0€"
+    return f"${format_number(int(amount), 'en')}.{f'{amount:.2f}'.split('.')[1]}"
+
+
+LIQUID_OUTPUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.S)
+LIQUID_TAG = re.compile(r"\{%-?\s*(.*?)\s*-?%\}", re.S)
+LIQUID_STRING = re.compile(r'^"([^"]*)"$|^\'([^\']*)\'$')
+
+
+def liquid_value(expr, ctx):
+    """A literal or a dotted path into ctx; None when unknown."""
+    expr = expr.strip()
+    m = LIQUID_STRING.match(expr)
+    if m:
+        return m.group(1) if m.group(1) is not None else m.group(2)
+    if re.fullmatch(r"-?\d+(\.\d+)?", expr):
+        return float(expr) if "." in expr else int(expr)
+    if expr in ("blank", "nil", "empty"):
+        return None
+    if expr in ("true", "false"):
+        return expr == "true"
+    value = ctx
+    for part in expr.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def liquid_condition(cond, ctx):
+    m = re.fullmatch(r"(.+?)\s*(==|!=|>=|<=|>|<)\s*(.+)", cond.strip())
+    if not m:
+        return liquid_value(cond, ctx) not in (None, False, "")
+    left, op, right = liquid_value(m.group(1), ctx), m.group(2), m.group(3).strip()
+    if right in ("blank", "empty", "nil"):
+        is_blank = left in (None, "", [], {})
+        return is_blank if op == "==" else not is_blank
+    right = liquid_value(right, ctx)
+    try:
+        return {"==": left == right, "!=": left != right, ">": left > right, "<": left < right,
+                ">=": left >= right, "<=": left <= right}[op]
+    except TypeError:  # e.g. None > 5: Liquid treats that as false
+        return False
+
+
+def liquid_output(expr, ctx):
+    parts = [p.strip() for p in re.split(r"\|(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", expr)]
+    value = liquid_value(parts[0], ctx)
+    for f in parts[1:]:
+        name, _, args = f.partition(":")
+        args = [liquid_value(a, ctx) for a in args.split(",")] if args.strip() else []
+        name = name.strip()
+        if name == "default":
+            value = args[0] if value in (None, "", False) else value
+        elif name == "format_number":
+            value = format_number(value or 0, args[0] if args else None)
+        elif name == "currency":
+            value = format_currency(value or 0, *(args + [None, None])[:2])
+        elif name == "capitalize":
+            value = str(value or "").capitalize()
+        elif name == "upcase":
+            value = str(value or "").upper()
+        elif name == "downcase":
+            value = str(value or "").lower()
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def render_liquid(text, ctx, snippets, urls, topic):
+    """Renders the Liquid subset the demo uses, the way Customer.io would for one recipient:
+    snippets, if/else on customer data, outputs with default/format_number/currency/capitalize,
+    and Customer.io's URL tags. Anything else in {% %} is dropped."""
+    for _ in range(3):  # snippets may hold Liquid, but never other snippets
+        text = re.sub(r"\{\{-?\s*snippets\s*(?:\.\s*([A-Za-z0-9_]+)|\[\s*[\"']([^\"']+)[\"']\s*\])\s*-?\}\}",
+                      lambda m: snippets.get(m.group(1) or m.group(2), ""), text)
+    out, pos = [], 0
+    stack = []  # per open if: [this branch renders, a branch was taken]
+    rendering = lambda: all(frame[0] for frame in stack)
+    for tag in LIQUID_TAG.finditer(text):
+        if rendering():
+            out.append(LIQUID_OUTPUT.sub(lambda m: liquid_output(m.group(1), ctx), text[pos:tag.start()]))
+        pos = tag.end()
+        words = tag.group(1).split(None, 1)
+        name, rest = (words[0], words[1] if len(words) > 1 else "") if words else ("", "")
+        if name in ("if", "unless"):
+            ok = liquid_condition(rest, ctx) if rendering() else False
+            ok = ok if name == "if" else not ok
+            stack.append([ok, ok])
+        elif name == "elsif" and stack:
+            ok = not stack[-1][1] and liquid_condition(rest, ctx)
+            stack[-1] = [ok, stack[-1][1] or ok]
+        elif name == "else" and stack:
+            stack[-1] = [not stack[-1][1], True]
+        elif name in ("endif", "endunless") and stack:
+            stack.pop()
+        elif rendering():
+            if name in urls:
+                out.append(urls[name])
+            elif name == "subscription_topic_name":
+                out.append(topic)
+            # any other tag (comments, assigns the demo does not use) renders as nothing
+    if rendering():
+        out.append(LIQUID_OUTPUT.sub(lambda m: liquid_output(m.group(1), ctx), text[pos:]))
+    return "".join(out)
+
+
+def delivery_id(newsletter_id, n):
+    """Shaped like Customer.io's delivery ids: URL-safe base64 of 26 bytes, '=' padded."""
+    digest = hashlib.sha256(f"northwind-delivery:{newsletter_id}:{n}".encode()).digest()
+    return base64.urlsafe_b64encode(digest[:26]).decode()
+
+
+def tracking_token(did, kind):
+    digest = hashlib.sha256(f"{kind}:{did}".encode()).digest()
+    return base64.urlsafe_b64encode(digest[:24]).decode().rstrip("=")
+
+
+def recipient_people(people, segments, samples):
+    """Everyone a newsletter can reach, by id: the sample customers as they are, and segment members
+    with plausible attributes for the Liquid the bodies use."""
+    by_id = {}
+    for s in samples["sample_sets"]:
+        c = dict(s["customer"])
+        c["cio_id"] = "%012x" % (int(hashlib.sha1(c["id"].encode()).hexdigest(), 16) >> 112)
+        by_id[c["id"]] = {"customer": c, "event": s["event"], "trigger": s["trigger"], "lang": s["language"]}
+    pro = {m["id"] for s in segments if s["id"] == SEG["pro"] for m in s["members"]}
+    for p in people:
+        if p["id"] in by_id or not p["email"]:
+            continue
+        prng = random.Random(f"{SEED}:{p['id']}")
+        is_pro = p["id"] in pro
+        region = "eu" if p["lang"] in EU_LANGS else "apac" if p["lang"] in APAC_LANGS else \
+            "latam" if p["lang"] == "pt-BR" else "us"
+        c = {"id": p["id"], "email": p["email"], "cio_id": p["cio_id"], "first_name": p["first"],
+             "last_name": p["last"], "language": p["lang"], "plan": "pro" if is_pro else "free", "region": region,
+             "loyalty_points": prng.randint(300, 4800) if is_pro else prng.choice([0, 0, 15, 40, 85, 120, 260]),
+             "points_earned_month": prng.randint(0, 600) if is_pro else 0,
+             "points_expiring": prng.choice([0, 0, 40, 120]) if is_pro else 0}
+        by_id[p["id"]] = {"customer": c, "event": {}, "trigger": {}, "lang": "" if p["lang"] == "en" else p["lang"]}
+    return by_id
+
+
+def imported_subscriber(number):
+    """A member of the generated 25,000 (segment 12): no name on file. Same ids as the sandbox serves."""
+    pid = f"nl-sub-{number}"
+    cio_id = "%x" % (0xa0000000 + SEG["imported"] * 0x100000 + number)
+    return {"customer": {"id": pid, "email": f"{pid}@example.com", "cio_id": cio_id}, "event": {}, "trigger": {},
+            "lang": ""}
+
+
+def delivery_metrics(rng, state, created):
+    """Timestamps for each metric reached on the way to `state`, none after NOW."""
+    t = created + rng.randint(4, 90)
+    m = {}
+    if state in ("dropped",):
+        m["dropped"] = t
+        return m
+    m["sent"] = t
+    if state == "undeliverable":
+        m["undeliverable"] = t + 72 * HOUR
+        return {k: v for k, v in m.items() if v <= NOW}
+    if state == "bounced":
+        m["bounced"] = t + rng.randint(2, 40)
+        return m
+    t += rng.randint(1, 45)
+    m["delivered"] = t
+    if state == "spammed":
+        m["spammed"] = t + rng.randint(HOUR, 2 * DAY)
+    if state in ("opened", "clicked", "converted", "unsubscribed"):
+        t += rng.randint(5 * 60, 2 * DAY)
+        m["opened"] = t
+        if rng.random() < 0.15:  # a mail-privacy proxy fetched it: a machine open, no human one
+            m["prefetch_opened"] = 1
+        else:
+            m["human_opened"] = rng.randint(1, 3)
+    if state in ("clicked", "converted"):
+        t += rng.randint(20, 40 * 60)
+        m["clicked"] = t
+        m["human_clicked"] = 1
+    if state == "converted":
+        m["converted"] = t + rng.randint(10 * 60, 2 * DAY)
+    if state == "unsubscribed":
+        m["unsubscribed"] = t + rng.randint(30, 15 * 60)
+    return {k: v for k, v in m.items() if k.startswith(("human_", "prefetch_")) or v <= NOW}
+
+
+def pick_variant(n, person_lang, group_id):
+    arm = [c for c in n["contents"] if group_id is None or c.get("test_group_id") == group_id]
+    for c in arm:
+        if c["language"] == person_lang:
+            return c
+    return next(c for c in arm if c["language"] == "")
+
+
+def build_deliveries(rng, newsletters, samples, people, segments, snippets, senders):
+    audience = recipient_people(people, segments, samples)
+    members = {s["id"]: [m["id"] for m in s.get("members", []) if m["id"] in audience] for s in segments}
+    snip = {s["name"]: s["value"] for s in snippets}
+    address = {s["id"]: s["address"] for s in senders}
+    sample_ids = [s["customer"]["id"] for s in samples["sample_sets"]]
+    weights = [w for w, _ in DELIVERY_STATES]
+    states = [s for _, s in DELIVERY_STATES]
+    out = []
+    forgotten_done = False
+    for n in newsletters:
+        if "sent_at" not in n:
+            continue
+        count = rng.randint(6, 12)
+        pool = sorted({pid for sid in n["recipient_segment_ids"] for pid in members.get(sid, [])})
+        langs = {c["language"] for c in n["contents"]}
+        # Sample customers first (the preview's personas), preferring those a variant speaks to.
+        samples_in = [pid for pid in sample_ids if pid in pool] or \
+                     [pid for pid in sample_ids if audience[pid]["lang"] in langs]
+        chosen = rng.sample(samples_in, min(len(samples_in), rng.randint(1, 3)))
+        # Then one reader per translated variant, so the list spreads over the languages.
+        for lang in sorted(langs - {""}):
+            speakers = [pid for pid in pool if audience[pid]["lang"] == lang and pid not in chosen]
+            if speakers and len(chosen) < count - 1:
+                chosen.append(rng.choice(speakers))
+        rest = [pid for pid in pool if pid not in chosen]
+        chosen += rng.sample(rest, min(len(rest), count - len(chosen)))
+        recipients = [audience[pid] for pid in chosen]
+        if SEG["imported"] in n["recipient_segment_ids"]:
+            recipients[-1] = imported_subscriber(rng.randint(1, 25000))
+        groups = [g["id"] for g in n.get("test_groups") or []]
+        topic = TOPIC_NAMES.get(n.get("subscription_topic_id"), "")
+        for i, who in enumerate(recipients):
+            c = who["customer"]
+            variant = pick_variant(n, who["lang"], rng.choice(groups) if groups else None)
+            did = delivery_id(n["id"], i)
+            urls = {"view_in_browser_url": f"{TRACKING}/deliveries/{tracking_token(did, 'view')}",
+                    "unsubscribe_url": f"{TRACKING}/unsubscribe/{tracking_token(did, 'unsubscribe')}",
+                    "manage_subscription_preferences_url":
+                        f"{TRACKING}/preferences/{tracking_token(did, 'preferences')}"}
+            ctx = {"customer": c, "event": who["event"], "trigger": who["trigger"]}
+            render = lambda text: render_liquid(text, ctx, snip, urls, topic)
+            created = n["sent_at"] + rng.randint(0, 15 * 60)
+            state = rng.choices(states, weights)[0]
+            subject = render(variant["subject"])
+            d = {"id": did, "newsletter_id": n["id"], "content_id": variant["id"], "type": "email",
+                 "created": created, "recipient": c["email"], "subject": subject,
+                 "customer_identifiers": {"id": c["id"], "email": c["email"], "cio_id": c["cio_id"]},
+                 "metrics": delivery_metrics(rng, state, created), "forgotten": False}
+            if state in FAILURES:
+                d["failure_message"] = rng.choice(FAILURES[state]).format(email=c["email"])
+            archived = {"subject": subject, "preheader_text": render(variant["preheader_text"]),
+                        "body": render(variant["body"]), "from": address[variant["from_id"]],
+                        "recipient": c["email"], "headers": variant.get("headers", []), "fake_bcc": False}
+            if variant["reply_to_id"] is not None:
+                archived["reply_to"] = address[variant["reply_to_id"]]
+            if variant.get("bcc"):
+                archived["bcc"] = variant["bcc"]
+            # One delivery whose content was not retained (a workspace with message retention off
+            # for that person), so the archive preview has that case too.
+            if not forgotten_done and n.get("subscription_topic_id") is None and i == len(recipients) - 1:
+                d["forgotten"] = True
+                archived = {k: v for k, v in archived.items() if k in ("from", "recipient", "reply_to", "fake_bcc")}
+                forgotten_done = True
+            d["archived_message"] = archived
+            out.append(d)
+    out.sort(key=lambda d: (d["newsletter_id"], d["created"], d["id"]))
+    return out
+
+
+# ---------------------------------------------------------------------------
 # Output + validation
 # ---------------------------------------------------------------------------
-FILES = ["newsletters.json", "snippets.json", "segments.json", "senders.json", "workspace.json", "customers.json"]
+FILES = ["newsletters.json", "snippets.json", "segments.json", "senders.json", "workspace.json", "customers.json",
+         "deliveries.json"]
 
 
 def write_json(name, data):
@@ -2001,6 +2316,9 @@ def generate():
     write_json("senders.json", {"sender_identities": senders})
     write_json("workspace.json", workspace)
     write_json("customers.json", samples)
+    # Its own random stream, so the files above stay the same whatever this adds.
+    deliveries = build_deliveries(random.Random(SEED + 3), newsletters, samples, people, segments, snippets, senders)
+    write_json("deliveries.json", {"deliveries": deliveries})
     return specials
 
 
@@ -2138,9 +2456,49 @@ def validate(specials=None):
         for m in s.get("members", []):
             if cio_by_id.setdefault(m["id"], m["cio_id"]) != m["cio_id"]:
                 E(f"person {m['id']} has two cio_ids")
+    if os.path.exists(os.path.join(HERE, "deliveries.json")):
+        errors += delivery_errors(load("deliveries.json")["deliveries"], nls, cu)
     # QA-style findings; each must be one of the deliberate special cases
     findings = qa_findings(nls)
     return errors, warnings, dict(nls=nls, sn=sn, segs=segs, snd=snd, ws=ws, cu=cu, findings=findings)
+
+
+def delivery_errors(deliveries, nls, samples):
+    """Deliveries belong to sent newsletters, happen between the send and NOW, and their archived
+    copies look sent: no Liquid left, and the sample customers' first names where the variant greets."""
+    out = []
+    by_nl = {n["id"]: n for n in nls}
+    first_names = {s["customer"]["id"]: s["customer"].get("first_name") for s in samples}
+    seen = set()
+    for d in deliveries:
+        where = f"delivery {d['id']}"
+        if d["id"] in seen:
+            out.append(f"{where}: duplicate id")
+        seen.add(d["id"])
+        n = by_nl.get(d["newsletter_id"])
+        if not n or "sent_at" not in n:
+            out.append(f"{where}: newsletter {d['newsletter_id']} is not a sent newsletter")
+            continue
+        variant = next((c for c in n["contents"] if c["id"] == d["content_id"]), None)
+        if not variant:
+            out.append(f"{where}: content {d['content_id']} is not a variant of {n['id']}")
+            continue
+        stamps = [v for k, v in d["metrics"].items() if not k.startswith(("human_", "prefetch_"))]
+        if not (n["sent_at"] <= d["created"] <= min(stamps + [NOW]) and max(stamps + [0]) <= NOW):
+            out.append(f"{where}: timestamps outside {n['sent_at']}..{NOW}")
+        who = d["customer_identifiers"]
+        if set(who) != {"id", "email", "cio_id"} or who["email"] != d["recipient"]:
+            out.append(f"{where}: customer_identifiers")
+        archived = d["archived_message"]
+        text = "".join(str(v) for v in archived.values()) + d["subject"]
+        if re.search(r"\{\{|\}\}|\{%|%\}", text):
+            out.append(f"{where}: Liquid left in the archived copy")
+        if d["forgotten"]:
+            continue
+        name = first_names.get(who["id"])
+        if name and "customer.first_name" in variant["body"] and name not in archived["body"]:
+            out.append(f"{where}: {name} is not greeted by name")
+    return out
 
 
 def qa_findings(nls):
@@ -2176,6 +2534,10 @@ def report(specials, errors, warnings, d):
     print(f"newsletters: {len(nls)} (sent {sent}, drafts {len(nls) - sent}, A/B {ab}), variants: {variants}")
     print(f"languages: {len(d['ws']['languages'])} + Default: {', '.join(d['ws']['languages'])}")
     print(f"snippets: {len(d['sn'])}, segments: {len(d['segs'])}, senders: {len(d['snd'])}, sample sets: {len(d['cu'])}")
+    if os.path.exists(os.path.join(HERE, "deliveries.json")):
+        dl = json.load(open(os.path.join(HERE, "deliveries.json"), encoding="utf-8"))["deliveries"]
+        print(f"deliveries: {len(dl)} to {len({x['customer_identifiers']['id'] for x in dl})} people "
+              f"from {len({x['newsletter_id'] for x in dl})} sent newsletters")
     total = 0
     for f in FILES:
         sz = os.path.getsize(os.path.join(HERE, f))
