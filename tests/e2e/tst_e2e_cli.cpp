@@ -2,6 +2,8 @@
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +36,11 @@ private slots:
     void variantSetRefusesRedacted();
     void variantRefusals_data();
     void variantRefusals();
+    void renderTemplate();
+    void renderErrorsAndLax();
+    void renderVariant();
+    void qaFindsWhatATranslationBroke();
+    void renderRefusesBadData();
 
 private:
     struct Result
@@ -51,6 +58,7 @@ private:
     };
     AbVariants abNewsletter();
     QStringList base(const QStringList &arguments) const;
+    QString writeFile(const QString &name, const QByteArray &content);
 
     cio::sandbox::Server m_server;
 };
@@ -71,6 +79,11 @@ TestE2eCli::Result TestE2eCli::run(const QStringList &arguments, const QString &
     env.remove(QStringLiteral("CIO_APP_API_KEY"));
     if (!key.isEmpty())
         env.insert(QStringLiteral("CIO_APP_API_KEY"), key);
+    // As on a desktop session: a private runtime folder (render and qa start WebEngine, which wants one).
+    const QString runtime = qEnvironmentVariable("CIO_TEST_TMP") + QStringLiteral("/runtime");
+    QDir().mkpath(runtime);
+    QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
     process.setProcessEnvironment(env);
     // The sandbox runs in this process: wait with an event loop, never with waitForFinished().
     QSignalSpy finished(&process, &QProcess::finished);
@@ -435,6 +448,156 @@ void TestE2eCli::variantRefusals()
     const Result r = run(arguments);
     QVERIFY2(r.exitCode == exitCode, QByteArray(r.err + r.out).constData());
     QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+}
+
+QString TestE2eCli::writeFile(const QString &name, const QByteArray &content)
+{
+    const QString path = qEnvironmentVariable("CIO_TEST_TMP") + QLatin1Char('/') + name;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(content);
+    return path;
+}
+
+void TestE2eCli::renderTemplate()
+{
+    // A snippet of the workspace, rendered as a template with the message's data.
+    cio::sandbox::DataStore &data = m_server.data();
+    Q_UNUSED(data)
+    const Result snippets =
+        run(base({QStringLiteral("--json"), QStringLiteral("snippets"), QStringLiteral("list")}));
+    QVERIFY2(snippets.exitCode == 0, snippets.err.constData());
+    QString plainSnippet;
+    QString plainValue;
+    for (const QJsonValue &v : QJsonDocument::fromJson(snippets.out).array()) {
+        const QString value = v.toObject().value(QLatin1String("value")).toString();
+        if (!value.contains(QLatin1Char('{')) && !value.contains(QLatin1Char('[')) && !value.isEmpty()) {
+            plainSnippet = v.toObject().value(QLatin1String("name")).toString();
+            plainValue = value;
+            break;
+        }
+    }
+    QVERIFY(!plainSnippet.isEmpty());
+    const QString tpl = writeFile(QStringLiteral("note.liquid"),
+                                  "Hi {{ customer.first_name }}, {{ 1234567.896 | currency: 'en', 'EUR' }}! "
+                                  "{% unsubscribe_url %} {{ snippets[\"" +
+                                      plainSnippet.toUtf8() + "\"] }}");
+    const QString dataFile =
+        writeFile(QStringLiteral("ada.json"), R"({"customer":{"first_name":"Ada"},"event":{},"trigger":{}})");
+    const Result r = run(base(
+        {QStringLiteral("render"), QStringLiteral("--template"), tpl, QStringLiteral("--data"), dataFile}));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QString::fromUtf8(r.out),
+             QStringLiteral("Hi Ada, €1,234,567.90! https://cio-preview.invalid/unsubscribe ") + plainValue);
+    // Nothing of WebEngine's start-up report on the command's error output.
+    QVERIFY2(r.err.trimmed().isEmpty(), r.err.constData());
+}
+
+void TestE2eCli::renderErrorsAndLax()
+{
+    const QString tpl = writeFile(QStringLiteral("broken.liquid"), "Hello\n  {{ customer.nickname }}!");
+    const QString dataFile = writeFile(QStringLiteral("empty.json"), R"({"customer":{}})");
+    const Result strict = run(base(
+        {QStringLiteral("render"), QStringLiteral("--template"), tpl, QStringLiteral("--data"), dataFile}));
+    QCOMPARE(strict.exitCode, 1);
+    QVERIFY(strict.out.isEmpty());
+    QVERIFY2(strict.err.contains("line 2, column 6") && strict.err.contains("customer.nickname"),
+             strict.err.constData());
+    const Result lax = run(base({QStringLiteral("render"), QStringLiteral("--template"), tpl,
+                                 QStringLiteral("--data"), dataFile, QStringLiteral("--lax")}));
+    QVERIFY2(lax.exitCode == 0, lax.err.constData());
+    QCOMPARE(lax.out, QByteArray("Hello\n  !"));
+    // A syntax error, as JSON: the place and the kind.
+    const QString syntax = writeFile(QStringLiteral("syntax.liquid"), "{% if customer.vip %}VIP");
+    const Result json =
+        run(base({QStringLiteral("--json"), QStringLiteral("render"), QStringLiteral("--template"), syntax}));
+    QCOMPARE(json.exitCode, 1);
+    const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(o.value(QLatin1String("ok")).toBool(true), false);
+    const QJsonObject error = o.value(QLatin1String("errors")).toArray().first().toObject();
+    QCOMPARE(error.value(QLatin1String("line")).toInt(), 1);
+    QVERIFY(error.value(QLatin1String("kind")).toString().contains(QLatin1String("Error")));
+}
+
+void TestE2eCli::renderVariant()
+{
+    const AbVariants ab = abNewsletter();
+    const QString id = QString::number(ab.newsletterId);
+    const QString dataFile = writeFile(
+        QStringLiteral("zoe.json"),
+        R"({"customer":{"first_name":"Zoë","email":"zoe@example.com","id":"c-1","plan":"pro","language":"de","loyalty_points":10,"city":"Köln","vip":true,"points_expiring":5,"points_earned_month":2,"created_at":1555061400,"timezone":"Europe/Berlin","wishlist":[]},"event":{},"trigger":{}})");
+    const Result r = run(base({QStringLiteral("--json"), QStringLiteral("render"), id, QStringLiteral("A:de"),
+                               QStringLiteral("--data"), dataFile, QStringLiteral("--lax")}));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QVERIFY(o.value(QLatin1String("ok")).toBool());
+    const QString body = o.value(QLatin1String("body")).toString();
+    QVERIFY(body.size() > 500);
+    QVERIFY2(!body.contains(QLatin1String("{{")) && !body.contains(QLatin1String("{%")),
+             qPrintable(body.left(400)));
+    QVERIFY(!o.value(QLatin1String("subject")).toString().contains(QLatin1String("{{")));
+    const QString stored = m_server.data().content(ab.de).value(QLatin1String("body")).toString();
+    if (stored.contains(QLatin1String("customer.first_name")))
+        QVERIFY(body.contains(QStringLiteral("Zoë")));
+}
+
+void TestE2eCli::qaFindsWhatATranslationBroke()
+{
+    const AbVariants ab = abNewsletter();
+    const QString id = QString::number(ab.newsletterId);
+    const Result before = run(base({QStringLiteral("--json"), QStringLiteral("qa"), id}));
+    QVERIFY2(before.exitCode == 0 || before.exitCode == 1, before.err.constData());
+    const QJsonObject report = QJsonDocument::fromJson(before.out).object();
+    const int variants =
+        int(m_server.data().newsletter(ab.newsletterId).value(QLatin1String("content_ids")).toArray().size());
+    QCOMPARE(report.value(QLatin1String("variants")).toArray().size(), variants);
+    const auto findingsOf = [](const QJsonObject &r, qint64 contentId) {
+        QStringList checks;
+        for (const QJsonValue &v : r.value(QLatin1String("variants")).toArray()) {
+            if (v.toObject().value(QLatin1String("content_id")).toInteger() != contentId)
+                continue;
+            for (const QJsonValue &f : v.toObject().value(QLatin1String("findings")).toArray()) {
+                if (f.toObject().value(QLatin1String("level")).toString() == QLatin1String("error"))
+                    checks.append(f.toObject().value(QLatin1String("check")).toString());
+            }
+        }
+        return checks;
+    };
+    QVERIFY(!findingsOf(report, ab.fr).contains(QLatin1String("unsubscribe")));
+
+    // The French translation loses its unsubscribe link and a closing tag.
+    QString body = m_server.data().content(ab.fr).value(QLatin1String("body")).toString();
+    for (const char *tag :
+         {"{% unsubscribe_url %}", "{% unsubscribe %}", "{% manage_subscription_preferences_url %}"})
+        body.replace(QLatin1String(tag), QLatin1String("https://example.com/bye"));
+    body.replace(QLatin1String("</table>"), QString());
+    const QString file = writeFile(QStringLiteral("fr-broken.html"), body.toUtf8());
+    const Result set = run(base({QStringLiteral("variants"), QStringLiteral("set"), id,
+                                 QStringLiteral("A:fr"), QStringLiteral("--body-file"), file}));
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+    const Result after = run(base({QStringLiteral("--json"), QStringLiteral("qa"), id}));
+    QCOMPARE(after.exitCode, 1);
+    const QStringList errors = findingsOf(QJsonDocument::fromJson(after.out).object(), ab.fr);
+    QVERIFY2(errors.contains(QLatin1String("unsubscribe")), qPrintable(errors.join(QLatin1Char(','))));
+    QVERIFY2(errors.contains(QLatin1String("html")), qPrintable(errors.join(QLatin1Char(','))));
+    // Text form: the variant, the place, the message.
+    const Result text = run(base({QStringLiteral("qa"), id}));
+    QCOMPARE(text.exitCode, 1);
+    QVERIFY2(text.out.contains("error") && text.out.contains("[unsubscribe]"), text.out.constData());
+}
+
+void TestE2eCli::renderRefusesBadData()
+{
+    const QString bad = writeFile(QStringLiteral("bad.json"), "{\"customer\": [1, 2]}");
+    const QString tpl = writeFile(QStringLiteral("ok.liquid"), "x");
+    const Result r = run(
+        base({QStringLiteral("render"), QStringLiteral("--template"), tpl, QStringLiteral("--data"), bad}));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("customer"), r.err.constData());
+    const Result missing = run(base({QStringLiteral("render"), QStringLiteral("--template"),
+                                     QStringLiteral("/nonexistent/file.liquid")}));
+    QCOMPARE(missing.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestE2eCli)
