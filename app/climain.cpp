@@ -1,6 +1,7 @@
 #include "app/cli.h"
 #include "liquid/liquidengine.h"
 #include "liquid/webengine.h"
+#include "translations/i18n.h"
 
 #include <QGuiApplication>
 
@@ -17,6 +18,7 @@ int main(int argc, char *argv[])
     if (!verbose)
         cio::webengine::quietStartupReport();
     QGuiApplication app(argc, argv);
+    cio::i18n::installTranslations();
     QCoreApplication::setApplicationName(QStringLiteral("cio-studio-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("cio-studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CIO_VERSION));

@@ -251,11 +251,8 @@ void Cli::printFindings(const QList<api::Content> &contents, const QList<api::Te
                               {QStringLiteral("warnings"), warnings},
                               {QStringLiteral("variants"), variants}});
     } else {
-        m_out << tr("%1 error(s), %2 warning(s) in %3 variant(s)")
-                     .arg(errors)
-                     .arg(warnings)
-                     .arg(contents.size())
-              << '\n';
+        m_out << tr("%n error(s)", nullptr, errors) << ", " << tr("%n warning(s)", nullptr, warnings) << ' '
+              << tr("in %n variant(s)", nullptr, int(contents.size())) << '\n';
     }
     done(errors > 0 ? ExitApiError : ExitOk);
 }

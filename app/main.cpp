@@ -1,6 +1,7 @@
 #include "app/studio.h"
 #include "liquid/liquidengine.h"
 #include "liquid/webengine.h"
+#include "translations/i18n.h"
 #include "ui/preview/previewprofile.h"
 
 #include <QApplication>
@@ -11,6 +12,7 @@ int main(int argc, char *argv[])
 {
     cio::webengine::prepareBeforeApplication();
     QApplication app(argc, argv);
+    cio::i18n::installTranslations();
     QApplication::setApplicationName(QStringLiteral("cio-studio"));
     QApplication::setOrganizationName(QStringLiteral("cio-studio"));
     QApplication::setApplicationVersion(QStringLiteral(CIO_VERSION));

@@ -112,13 +112,12 @@ QVariant VariantMatrixModel::data(const QModelIndex &index, int role) const
         if (!cell.content)
             return tr("No %1 variant in this group yet")
                 .arg(languageName(m_matrix.languages().at(index.column())));
-        return QString(
-            tr("%1\nSubject: %2\nContent id %3")
-                .arg(VariantMatrix::statusName(cell.status), cell.content->subject)
-                .arg(cell.content->id) +
-            (qa ? QStringLiteral("\n") +
-                      tr("Quality checks: %1 error(s), %2 warning(s)").arg(qa->errors).arg(qa->warnings)
-                : QString()));
+        return QString(tr("%1\nSubject: %2\nContent id %3")
+                           .arg(VariantMatrix::statusName(cell.status), cell.content->subject)
+                           .arg(cell.content->id) +
+                       (qa ? QStringLiteral("\n") + tr("Quality checks: %n error(s)", nullptr, qa->errors) +
+                                 QStringLiteral(", ") + tr("%n warning(s)", nullptr, qa->warnings)
+                           : QString()));
     case IdRole:
         return cell.content ? cell.content->id : qint64(0);
     case QaErrorsRole:
