@@ -2,6 +2,7 @@
 
 #include "api/client.h"
 #include "api/paging.h"
+#include "api/ratelimiter.h"
 
 namespace cio::api {
 
@@ -15,6 +16,19 @@ QString path(const char *format, qint64 a)
 QString path(const char *format, qint64 a, qint64 b)
 {
     return QString::fromLatin1(format).arg(a).arg(b);
+}
+
+QString messagePath(const QString &id, const char *suffix = "")
+{
+    // Delivery ids are base64 and may hold '=', '/' or '+'.
+    return QStringLiteral("/v1/messages/") + Request::encodeSegment(id) + QLatin1String(suffix);
+}
+
+int headerInt(const QHash<QByteArray, QByteArray> &headers, const QByteArray &name)
+{
+    bool ok = false;
+    const int n = headers.value(name).trimmed().toInt(&ok);
+    return ok && n >= 0 ? n : -1;
 }
 
 Error noClient()
@@ -174,6 +188,66 @@ void AppApi::addLanguage(qint64 newsletterId, const QString &testGroupId, const 
                                : path("/v1/newsletters/%1/test_group/", newsletterId) +
                                      Request::encodeSegment(testGroupId) + QLatin1String("/language");
     sendOne(m_client, Request::post(target, body), QStringLiteral("newsletter"), context, std::move(cb));
+}
+
+void AppApi::newsletterDeliveries(qint64 newsletterId, const QObject *context,
+                                  std::function<void(const QList<Delivery> &, const Error &)> cb)
+{
+    if (!m_client)
+        return cb({}, noClient());
+    m_client->fetchAll(
+        Request::get(path("/v1/newsletters/%1/messages", newsletterId)), QStringLiteral("messages"), context,
+        [cb = std::move(cb)](const QJsonArray &items, const Error &error) {
+            cb(error.isError() ? QList<Delivery>{} : listFromJson<Delivery>(items), error);
+        },
+        1000);
+}
+
+void AppApi::newsletterDeliveriesPage(
+    qint64 newsletterId, const QString &start, int limit, const QObject *context,
+    std::function<void(const QList<Delivery> &, const QString &, const Error &)> cb)
+{
+    if (!m_client)
+        return cb({}, {}, noClient());
+    fetchPage(m_client, Request::get(path("/v1/newsletters/%1/messages", newsletterId)),
+              QStringLiteral("messages"), start, limit, context,
+              [cb = std::move(cb)](const QJsonArray &items, const QString &next, const Error &e) {
+                  cb(listFromJson<Delivery>(items), next, e);
+              });
+}
+
+void AppApi::delivery(const QString &id, const QObject *context,
+                      std::function<void(const Delivery &, const Error &)> cb)
+{
+    sendOne(m_client, Request::get(messagePath(id)), QStringLiteral("message"), context, std::move(cb));
+}
+
+void AppApi::archivedMessage(
+    const QString &id, const QObject *context,
+    std::function<void(const ArchivedMessage &, const DailyQuota &, const Error &)> cb)
+{
+    if (!m_client)
+        return cb({}, {}, noClient());
+    const QString target = messagePath(id, "/archived_message");
+    const QPointer<Client> client = m_client;
+    m_client->send(Request::get(target), context, [client, target, cb = std::move(cb)](const Response &r) {
+        DailyQuota quota{headerInt(r.headers, "x-ratelimit-limit"),
+                         headerInt(r.headers, "x-ratelimit-remaining")};
+        if (!quota.isKnown() && client) { // refused without asking: what the last answer said
+            quota.limit = client->rateLimiter()->quotaLimit(target);
+            quota.remaining = client->rateLimiter()->quotaRemaining(target);
+        }
+        if (!r.ok())
+            return cb({}, quota, r.error);
+        const QJsonValue v = r.json.value(QLatin1String("archived_message"));
+        if (!v.isObject()) {
+            Error e =
+                Error::make(Error::Kind::BadResponse, {}, QStringLiteral("no \"archived_message\" object"));
+            e.httpStatus = r.status;
+            return cb({}, quota, e);
+        }
+        cb(ArchivedMessage::fromJson(v.toObject()), quota, {});
+    });
 }
 
 } // namespace cio::api

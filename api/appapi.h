@@ -12,6 +12,14 @@ namespace cio::api {
 
 class Client;
 
+// A daily quota as the server reported it with an answer (X-RateLimit-Limit / -Remaining).
+struct DailyQuota final
+{
+    int limit = -1;     // -1: not reported
+    int remaining = -1; // -1: not reported
+    bool isKnown() const { return limit >= 0 && remaining >= 0; }
+};
+
 // Typed calls for the screens. Holds nothing but the client, so a temporary works:
 // `AppApi(client).newsletter(id, this, ...)`. Callbacks follow Client::send (once, on the context).
 class AppApi final
@@ -47,6 +55,23 @@ public:
     void addLanguage(qint64 newsletterId, const QString &testGroupId, const QString &language,
                      const Content &from, const QObject *context,
                      std::function<void(const Newsletter &, const Error &)> cb);
+
+    // A newsletter's deliveries, newest first, all pages. The contract takes start/limit but declares
+    // no `next`; it is followed when the server sends one, and each page asks for 1000 so that a
+    // server without it still gives that many.
+    void newsletterDeliveries(qint64 newsletterId, const QObject *context,
+                              std::function<void(const QList<Delivery> &, const Error &)> cb);
+    // One page for a model's fetchMore; `next` is empty on the last page (or without a cursor).
+    void newsletterDeliveriesPage(
+        qint64 newsletterId, const QString &start, int limit, const QObject *context,
+        std::function<void(const QList<Delivery> &, const QString &next, const Error &)> cb);
+    void delivery(const QString &id, const QObject *context,
+                  std::function<void(const Delivery &, const Error &)> cb);
+    // The copy as it was sent. Each call uses up one of a daily quota (100 in the contract); the
+    // DailyQuota comes with every answer, errors included. Once it is used up the error is RateLimited
+    // with dailyQuota set, and the call is neither retried nor does it pause other requests.
+    void archivedMessage(const QString &id, const QObject *context,
+                         std::function<void(const ArchivedMessage &, const DailyQuota &, const Error &)> cb);
 
 private:
     QPointer<Client> m_client;

@@ -29,7 +29,7 @@ void Client::handleReply(const JobPtr &job)
     r.error = errorFromReply(reply, r.body, &r.json);
     job->bytesReceived += r.body.size();
     job->lastStatus = r.status;
-    m_limiter->noteResponse(job->request.path, r.headers);
+    m_limiter->noteResponse(job->request.path, r.headers, r.status);
 
     const QNetworkReply::NetworkError netError = reply->error();
     if (job->abort == Job::Abort::Deadline) {
@@ -46,8 +46,14 @@ void Client::handleReply(const JobPtr &job)
 
     if (r.status == 429) {
         ++m_responses429;
-        if (retry::isQuotaExhausted(r))
+        // A daily quota: neither a retry nor a pause of the whole queue would help before tomorrow.
+        if (retry::isQuotaExhausted(job->request, r)) {
+            r.error.dailyQuota = true;
+            r.error.quotaLimit = retry::quotaLimit(r.headers);
+            if (r.error.quotaLimit == 0)
+                r.error.quotaLimit = qMax(0, m_limiter->quotaLimit(job->request.path));
             return finish(job, r);
+        }
         const qint64 retryAfter = retry::retryAfterMs(r.headers);
         m_limiter->pause(retryAfter > 0 ? retryAfter : qMax<qint64>(1000, backoff(job->retries)));
         // The server says it did not process the request, so even a POST may go again.

@@ -274,4 +274,167 @@ QJsonObject SenderIdentity::toJson() const
     return w.result();
 }
 
+std::optional<qint64> Delivery::metricTime(const QString &metric) const
+{
+    if (metric.startsWith(QLatin1String("human_")) || metric.startsWith(QLatin1String("prefetch_")))
+        return std::nullopt;
+    const auto it = metrics.constFind(metric);
+    return it == metrics.cend() ? std::nullopt : std::optional<qint64>(*it);
+}
+
+bool Delivery::isFailure() const
+{
+    for (const char *failure : {"bounced", "dropped", "failed", "undeliverable"}) {
+        if (metrics.contains(k(failure)))
+            return true;
+    }
+    return false;
+}
+
+QString Delivery::state() const
+{
+    // Failures first: a bounce after "sent" is what the person needs to see.
+    for (const char *name : {"bounced", "dropped", "failed", "undeliverable", "spammed", "unsubscribed",
+                             "converted", "clicked", "opened", "delivered", "sent", "drafted"}) {
+        if (metrics.contains(k(name)))
+            return k(name);
+    }
+    return QStringLiteral("created");
+}
+
+Delivery Delivery::fromJson(const QJsonObject &o)
+{
+    Delivery d;
+    const json::Reader r(o, &d.present);
+    const std::pair<QString *, const char *> strings[] = {{&d.id, "id"},
+                                                          {&d.type, "type"},
+                                                          {&d.recipient, "recipient"},
+                                                          {&d.subject, "subject"},
+                                                          {&d.customerId, "customer_id"},
+                                                          {&d.failureMessage, "failure_message"},
+                                                          {&d.triggerEventId, "trigger_event_id"},
+                                                          {&d.deduplicateId, "deduplicate_id"}};
+    for (const auto &[field, key] : strings)
+        *field = r.string(k(key));
+    const std::pair<std::optional<qint64> *, const char *> ids[] = {
+        {&d.newsletterId, "newsletter_id"}, {&d.contentId, "content_id"},
+        {&d.campaignId, "campaign_id"},     {&d.broadcastId, "broadcast_id"},
+        {&d.actionId, "action_id"},         {&d.parentActionId, "parent_action_id"}};
+    for (const auto &[field, key] : ids)
+        *field = r.optionalInteger(k(key));
+    // Deprecated; the vendor's examples spell it msg_template_id.
+    d.messageTemplateId = r.optionalInteger(k("message_template_id"));
+    if (const auto old = r.optionalInteger(k("msg_template_id")); old && !d.messageTemplateId)
+        d.messageTemplateId = old;
+    d.created = r.integer(k("created"));
+    d.forgotten = r.boolean(k("forgotten"));
+    const QJsonObject who = r.value(k("customer_identifiers")).toObject();
+    const json::Reader whoReader(who, nullptr);
+    d.customer = {whoReader.string(k("id")), whoReader.string(k("email")), whoReader.string(k("cio_id"))};
+    const QJsonObject metrics = r.value(k("metrics")).toObject();
+    for (auto it = metrics.begin(); it != metrics.end(); ++it) {
+        if (const auto n = json::toInteger(it.value()))
+            d.metrics.insert(it.key(), *n);
+    }
+    d.trackedResponses = r.value(k("tracked_responses")).toObject();
+    return d;
+}
+
+QJsonObject Delivery::toJson() const
+{
+    json::Writer w(present);
+    const std::pair<const QString *, const char *> strings[] = {{&id, "id"},
+                                                                {&type, "type"},
+                                                                {&recipient, "recipient"},
+                                                                {&subject, "subject"},
+                                                                {&triggerEventId, "trigger_event_id"},
+                                                                {&deduplicateId, "deduplicate_id"}};
+    for (const auto &[field, key] : strings)
+        w.string(k(key), *field);
+    // string|null in the contract: an empty one the source had goes back as null.
+    for (const auto &[field, key] :
+         {std::pair(&customerId, "customer_id"), std::pair(&failureMessage, "failure_message")}) {
+        if (!field->isEmpty())
+            w.value(k(key), *field);
+        else if (present.contains(k(key)))
+            w.value(k(key), QJsonValue::Null);
+    }
+    const std::pair<const std::optional<qint64> *, const char *> ids[] = {
+        {&newsletterId, "newsletter_id"}, {&contentId, "content_id"}, {&campaignId, "campaign_id"},
+        {&broadcastId, "broadcast_id"},   {&actionId, "action_id"},   {&parentActionId, "parent_action_id"}};
+    for (const auto &[field, key] : ids)
+        w.optionalInteger(k(key), *field);
+    if (present.contains(k("msg_template_id")))
+        w.optionalInteger(k("msg_template_id"), messageTemplateId);
+    if (present.contains(k("message_template_id")) || !present.contains(k("msg_template_id")))
+        w.optionalInteger(k("message_template_id"), messageTemplateId);
+    w.integer(k("created"), created);
+    w.boolean(k("forgotten"), forgotten);
+    if (present.contains(k("customer_identifiers")) || !customer.cioId.isEmpty()) {
+        const auto orNull = [](const QString &v) {
+            return v.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(v);
+        };
+        w.value(k("customer_identifiers"), QJsonObject{{k("id"), orNull(customer.id)},
+                                                       {k("email"), orNull(customer.email)},
+                                                       {k("cio_id"), customer.cioId}});
+    }
+    if (!metrics.isEmpty() || present.contains(k("metrics"))) {
+        QJsonObject m;
+        for (auto it = metrics.cbegin(); it != metrics.cend(); ++it)
+            m.insert(it.key(), it.value());
+        w.value(k("metrics"), m);
+    }
+    if (!trackedResponses.isEmpty() || present.contains(k("tracked_responses")))
+        w.value(k("tracked_responses"), trackedResponses);
+    return w.result();
+}
+
+ArchivedMessage ArchivedMessage::fromJson(const QJsonObject &o)
+{
+    ArchivedMessage m;
+    const json::Reader r(o, &m.present);
+    const std::pair<QString *, const char *> strings[] = {{&m.id, "id"},
+                                                          {&m.subject, "subject"},
+                                                          {&m.body, "body"},
+                                                          {&m.preheaderText, "preheader_text"},
+                                                          {&m.from, "from"},
+                                                          {&m.recipient, "recipient"},
+                                                          {&m.replyTo, "reply_to"},
+                                                          {&m.bcc, "bcc"},
+                                                          {&m.cc, "cc"},
+                                                          {&m.requestMethod, "request_method"},
+                                                          {&m.url, "url"}};
+    for (const auto &[field, key] : strings)
+        *field = r.string(k(key));
+    m.headers = Content::parseHeaders(r.value(k("headers")));
+    m.fakeBcc = r.boolean(k("fake_bcc"));
+    m.forgotten = r.boolean(k("forgotten"));
+    return m;
+}
+
+QJsonObject ArchivedMessage::toJson() const
+{
+    json::Writer w(present);
+    const std::pair<const QString *, const char *> strings[] = {{&id, "id"},
+                                                                {&subject, "subject"},
+                                                                {&body, "body"},
+                                                                {&preheaderText, "preheader_text"},
+                                                                {&from, "from"},
+                                                                {&recipient, "recipient"},
+                                                                {&replyTo, "reply_to"},
+                                                                {&bcc, "bcc"},
+                                                                {&cc, "cc"},
+                                                                {&requestMethod, "request_method"},
+                                                                {&url, "url"}};
+    for (const auto &[field, key] : strings)
+        w.string(k(key), *field);
+    if (!headers.isEmpty() || present.contains(k("headers")))
+        w.value(
+            k("headers"),
+            QString::fromUtf8(QJsonDocument(Content::headersToJson(headers)).toJson(QJsonDocument::Compact)));
+    w.boolean(k("fake_bcc"), fakeBcc);
+    w.boolean(k("forgotten"), forgotten);
+    return w.result();
+}
+
 } // namespace cio::api

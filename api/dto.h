@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -107,6 +108,56 @@ struct SenderIdentity final
     QSet<QString> present;
 
     static SenderIdentity fromJson(const QJsonObject &o);
+    QJsonObject toJson() const;
+};
+
+// Who a delivery went to. The contract requires all three, but id and email may be null (empty here).
+struct CustomerIdentifiers final
+{
+    QString id, email, cioId;
+    bool operator==(const CustomerIdentifiers &o) const
+    {
+        return id == o.id && email == o.email && cioId == o.cioId;
+    }
+};
+
+// One message sent to one person (GET …/messages). Its id is a string; the parent ids are all
+// optional because only the real parent is set and the vendor sends the others as null.
+struct Delivery final
+{
+    QString id, type, recipient, subject, customerId, failureMessage, triggerEventId, deduplicateId;
+    std::optional<qint64> newsletterId, contentId, campaignId, broadcastId, actionId, parentActionId,
+        messageTemplateId;
+    CustomerIdentifiers customer;
+    qint64 created = 0;
+    // Only the metrics reached: name → unix time, except human_* and prefetch_*, which are counts.
+    QMap<QString, qint64> metrics;
+    bool forgotten = false;       // the content was not retained: there is no archived copy to show
+    QJsonObject trackedResponses; // in-app surveys, only with get_tracked_responses=true
+    QSet<QString> present;
+
+    // When a metric was reached; nullopt when it was not (or for the human_*/prefetch_* counts).
+    std::optional<qint64> metricTime(const QString &metric) const;
+    // One word for a list: the failure if there was one (bounced, dropped, failed, undeliverable),
+    // else the furthest step reached (spammed, unsubscribed, converted, clicked, opened, delivered,
+    // sent), else "created".
+    QString state() const;
+    bool isFailure() const;
+
+    static Delivery fromJson(const QJsonObject &o);
+    QJsonObject toJson() const;
+};
+
+// The copy of a delivery as it was sent, Liquid rendered (GET …/messages/{id}/archived_message).
+struct ArchivedMessage final
+{
+    QString id, subject, body, preheaderText, from, recipient, replyTo, bcc, cc;
+    QString requestMethod, url; // webhooks only
+    QList<Header> headers;      // a JSON string of [{name,value}] on the wire, like Content's
+    bool fakeBcc = false, forgotten = false;
+    QSet<QString> present;
+
+    static ArchivedMessage fromJson(const QJsonObject &o);
     QJsonObject toJson() const;
 };
 

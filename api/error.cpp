@@ -100,8 +100,15 @@ QString Error::message() const
         text = tr("The item was not found (404). It may have been deleted.");
         break;
     case Kind::RateLimited:
-        text = httpStatus ? tr("The API rate limit was reached (429). Try again in a moment.")
-                          : tr("The API usage limit for this kind of request is used up. Try again later.");
+        if (dailyQuota && quotaLimit > 0)
+            text = tr("The archived-message quota for today (%1) is used up; try again tomorrow.")
+                       .arg(quotaLimit);
+        else if (dailyQuota)
+            text = tr("The archived-message quota for today is used up; try again tomorrow.");
+        else
+            text = httpStatus
+                       ? tr("The API rate limit was reached (429). Try again in a moment.")
+                       : tr("The API usage limit for this kind of request is used up. Try again later.");
         break;
     case Kind::Rejected:
         text = tr("The API rejected the request (%1).").arg(status);

@@ -36,6 +36,10 @@ public:
     int httpStatus = 0;
     QString detail;    // the server's own words (errors[].detail / meta.error), joined
     QString technical; // transport error string etc., for the log; never shown alone
+    // RateLimited by a daily quota (archived messages are the only one in the contract): waiting
+    // a moment will not help, only tomorrow will. quotaLimit is its size when the server said it.
+    bool dailyQuota = false;
+    int quotaLimit = 0;
 
     bool isError() const { return kind != Kind::None; }
     // The one place that turns an error into a sentence for a person (translated).

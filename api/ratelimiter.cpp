@@ -115,36 +115,53 @@ qint64 RateLimiter::tryAcquire(const QByteArray &method, const QString &path)
     return 0;
 }
 
+bool RateLimiter::hasDailyQuota(const QString &path)
+{
+    return archivedMessagePath().match(path).hasMatch();
+}
+
 Error RateLimiter::refusal(const QByteArray &method, const QString &path) const
 {
     Q_UNUSED(method)
-    if (archivedMessagePath().match(path).hasMatch() && m_archivedRemaining == 0 &&
+    if (hasDailyQuota(path) && m_archivedRemaining == 0 &&
         m_archivedDay == QDateTime::currentDateTimeUtc().date()) {
-        return Error::make(Error::Kind::RateLimited,
-                           tr("The daily quota of archived messages is used up; it renews tomorrow."),
-                           QStringLiteral("X-RateLimit-Remaining: 0"));
+        // The message says it all (Error::message()); no server detail to add.
+        Error e = Error::make(Error::Kind::RateLimited, {},
+                              QStringLiteral("X-RateLimit-Remaining: 0, refused without asking the server"));
+        e.dailyQuota = true;
+        e.quotaLimit = qMax(0, m_archivedLimit);
+        return e;
     }
     return {};
 }
 
-void RateLimiter::noteResponse(const QString &path, const QHash<QByteArray, QByteArray> &headers)
+void RateLimiter::noteResponse(const QString &path, const QHash<QByteArray, QByteArray> &headers, int status)
 {
-    if (!archivedMessagePath().match(path).hasMatch())
+    if (!hasDailyQuota(path))
         return;
     bool ok = false;
     const int remaining = headers.value(QByteArrayLiteral("x-ratelimit-remaining")).trimmed().toInt(&ok);
-    if (!ok)
+    const bool quota429 = status == 429 && !headers.contains(QByteArrayLiteral("retry-after"));
+    if (!ok && !quota429)
         return;
-    m_archivedRemaining = remaining;
+    m_archivedRemaining = quota429 ? 0 : remaining;
+    bool limitOk = false;
+    const int limit = headers.value(QByteArrayLiteral("x-ratelimit-limit")).trimmed().toInt(&limitOk);
+    if (limitOk)
+        m_archivedLimit = limit;
     m_archivedDay = QDateTime::currentDateTimeUtc().date();
 }
 
 int RateLimiter::quotaRemaining(const QString &path) const
 {
-    if (archivedMessagePath().match(path).hasMatch() &&
-        m_archivedDay == QDateTime::currentDateTimeUtc().date())
+    if (hasDailyQuota(path) && m_archivedDay == QDateTime::currentDateTimeUtc().date())
         return m_archivedRemaining;
     return -1;
+}
+
+int RateLimiter::quotaLimit(const QString &path) const
+{
+    return hasDailyQuota(path) ? m_archivedLimit : -1;
 }
 
 void RateLimiter::pause(qint64 ms)

@@ -58,8 +58,11 @@ public:
     // Quotas the server reports in headers (archived_message: 100 a day). When used up, requests are
     // refused locally with a RateLimited error instead of burning a 429.
     Error refusal(const QByteArray &method, const QString &path) const;
-    void noteResponse(const QString &path, const QHash<QByteArray, QByteArray> &headers);
+    // `status` 429 without Retry-After on such a path means the quota is used up, counters or not.
+    void noteResponse(const QString &path, const QHash<QByteArray, QByteArray> &headers, int status = 0);
     int quotaRemaining(const QString &path) const; // -1 when unknown
+    int quotaLimit(const QString &path) const;     // -1 when unknown
+    static bool hasDailyQuota(const QString &path);
 
     // Holds every start for `ms` (extends, never shortens, a running pause).
     void pause(qint64 ms);
@@ -90,6 +93,7 @@ private:
     QHash<QString, std::deque<qint64>> m_ruleStarts; // "<rule>|<bucket>" → starts
     qint64 m_pausedUntil = 0;
     int m_archivedRemaining = -1;
+    int m_archivedLimit = -1;
     QDate m_archivedDay; // the UTC day m_archivedRemaining was reported for
 };
 

@@ -1,5 +1,7 @@
 #include "api/retrypolicy.h"
 
+#include "api/ratelimiter.h"
+
 #include <QRandomGenerator>
 
 namespace cio::api::retry {
@@ -24,6 +26,19 @@ bool isQuotaExhausted(const Response &response)
 {
     return response.status == 429 && retryAfterMs(response.headers) < 0 &&
            response.headers.value(QByteArrayLiteral("x-ratelimit-remaining")).trimmed() == "0";
+}
+
+bool isQuotaExhausted(const Request &request, const Response &response)
+{
+    return isQuotaExhausted(response) || (response.status == 429 && retryAfterMs(response.headers) < 0 &&
+                                          RateLimiter::hasDailyQuota(request.path));
+}
+
+int quotaLimit(const QHash<QByteArray, QByteArray> &headers)
+{
+    bool ok = false;
+    const int limit = headers.value(QByteArrayLiteral("x-ratelimit-limit")).trimmed().toInt(&ok);
+    return ok && limit > 0 ? limit : 0;
 }
 
 bool isTransient(const Response &response, QNetworkReply::NetworkError networkError)

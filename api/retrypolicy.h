@@ -18,6 +18,11 @@ qint64 retryAfterMs(const QHash<QByteArray, QByteArray> &headers);
 
 // A 429 without Retry-After but with X-RateLimit-Remaining: 0 is a daily quota: waiting will not help.
 bool isQuotaExhausted(const Response &response);
+// Same, and on an endpoint with a daily quota (archived messages) a 429 without Retry-After is the
+// quota even when the counters are missing: the per-second limit always sends Retry-After.
+bool isQuotaExhausted(const Request &request, const Response &response);
+// X-RateLimit-Limit, or 0 when absent.
+int quotaLimit(const QHash<QByteArray, QByteArray> &headers);
 
 // 500/502/503/504, or a transport failure that may pass (refused, closed, timed out), not DNS.
 bool isTransient(const Response &response, QNetworkReply::NetworkError networkError);

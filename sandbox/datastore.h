@@ -38,8 +38,8 @@ public:
     QJsonObject segment(qint64 id) const; // API shape; empty when unknown
     qsizetype segmentMemberCount(qint64 id) const;
     QStringList languages() const { return m_languages; }
-    QStringList deliveryIds() const;                 // newest first, like the list endpoints
-    QJsonObject delivery(const QString &id) const;   // stored form incl. archived_message; empty when unknown
+    QStringList deliveryIds() const;               // newest first, like the list endpoints
+    QJsonObject delivery(const QString &id) const; // stored form incl. archived_message; empty when unknown
 
     // ---- Newsletters and variants (newsletterops.cpp) ----
     ApiResult listNewsletters(const QUrlQuery &query) const;

@@ -23,11 +23,11 @@ struct Options
     QString apiKey = QStringLiteral("sandbox");
     QString trackSiteId = QStringLiteral("sandbox-site");
     QString trackApiKey = QStringLiteral("sandbox-track");
-    int rateLimit = 10; // accepted requests per second over a sliding 1 s window; 0 = unlimited
-    int latencyMs = 0;  // added before every response
+    int rateLimit = 10;             // accepted requests per second over a sliding 1 s window; 0 = unlimited
+    int latencyMs = 0;              // added before every response
     int archivedMessageQuota = 100; // GET /v1/messages/{id}/archived_message per API key per UTC day
-    QString faults;     // fault specification, see faultinjector.h
-    quint32 seed = 1;   // seeds probabilistic faults, so a run can be repeated
+    QString faults;                 // fault specification, see faultinjector.h
+    quint32 seed = 1;               // seeds probabilistic faults, so a run can be repeated
 };
 
 // One request as the sandbox saw it (for tests and benchmarks).

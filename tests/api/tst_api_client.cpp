@@ -5,6 +5,7 @@
 #include "api/paging.h"
 #include "api/ratelimiter.h"
 #include "api/requestlog.h"
+#include "api/retrypolicy.h"
 #include "sandbox/sandboxserver.h"
 
 #include "redirectserver.h"
@@ -62,6 +63,11 @@ private slots:
     void appApi();
     void dtoRoundTrip_data();
     void dtoRoundTrip();
+    void deliveries();
+    void archivedMessages();
+    void archivedQuotaNotRetried();
+    void quotaPolicy_data();
+    void quotaPolicy();
     void redirectsNeverLeakKey();
     void readOnlyRefusesWrites();
     void insecureBaseUrlRefused();
@@ -449,6 +455,16 @@ void TestApiClient::dtoRoundTrip_data()
                               << "segments";
     QTest::newRow("senders") << "/v1/sender_identities"
                              << "sender_identities";
+    QTest::newRow("deliveries") << "/v1/newsletters/102/messages"
+                                << "messages";
+    QTest::newRow("delivery") << "/v1/messages/kq6-ia1gJF45TeaAgNqQ8OyXYmI0VQ0tbdU%3D"
+                              << "message";
+    QTest::newRow("archived message")
+        << "/v1/messages/iHOhFGzjXv-l-sjsKkwVFUevrNWZ0NcAR0Y%3D/archived_message"
+        << "archived_message";
+    QTest::newRow("forgotten archived message")
+        << "/v1/messages/1HIH2_nd6ZcfN6JGNOwxsKs1aIG-6ZHRAw4%3D/archived_message"
+        << "archived_message";
 }
 
 void TestApiClient::dtoRoundTrip()
@@ -473,11 +489,235 @@ void TestApiClient::dtoRoundTrip()
             out = Snippet::fromJson(in).toJson();
         else if (key == QLatin1String("segments"))
             out = Segment::fromJson(in).toJson();
+        else if (key.startsWith(QLatin1String("message")))
+            out = Delivery::fromJson(in).toJson();
+        else if (key == QLatin1String("archived_message"))
+            out = ArchivedMessage::fromJson(in).toJson();
         else
             out = SenderIdentity::fromJson(in).toJson();
+        // The delivery DTOs keep nulls and nested objects exactly.
+        if (key.contains(QLatin1String("message")))
+            QCOMPARE(out, in);
         for (auto it = in.begin(); it != in.end(); ++it)
             QVERIFY2(out.contains(it.key()), qPrintable(key + QLatin1Char('.') + it.key()));
     }
+}
+
+namespace {
+
+const QString toAda =
+    QStringLiteral("iHOhFGzjXv-l-sjsKkwVFUevrNWZ0NcAR0Y="); // fixture ids: see tests/sandbox/data
+const QString forgottenOne = QStringLiteral("1HIH2_nd6ZcfN6JGNOwxsKs1aIG-6ZHRAw4=");
+
+struct ArchivedResult
+{
+    ArchivedMessage message;
+    DailyQuota quota;
+    Error error;
+};
+
+ArchivedResult fetchArchived(Client *client, const QString &id, QObject *context)
+{
+    ArchivedResult out;
+    bool done = false;
+    AppApi(client).archivedMessage(id, context,
+                                   [&](const ArchivedMessage &m, const DailyQuota &q, const Error &e) {
+                                       out = {m, q, e};
+                                       done = true;
+                                   });
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        qWarning("archivedMessage did not finish");
+    return out;
+}
+
+} // namespace
+
+void TestApiClient::deliveries()
+{
+    AppApi api(m_client.get());
+    QList<Delivery> all;
+    Error error;
+    bool done = false;
+    api.newsletterDeliveries(102, this, [&](const QList<Delivery> &l, const Error &e) {
+        all = l;
+        error = e;
+        done = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+    QVERIFY2(!error.isError(), qPrintable(error.message()));
+    QCOMPARE(all.size(), 7);
+    QVERIFY(m_server->requests().constLast().query.contains(QLatin1String("limit=1000")));
+    for (qsizetype i = 1; i < all.size(); ++i)
+        QVERIFY(all.at(i - 1).created >= all.at(i).created); // newest first
+    const auto byCustomer = [&all](const char *id) {
+        return *std::find_if(all.cbegin(), all.cend(),
+                             [id](const Delivery &d) { return d.customer.id == QLatin1String(id); });
+    };
+    const Delivery ada = byCustomer("u1");
+    QCOMPARE(ada.id, toAda);
+    QCOMPARE(ada.newsletterId, std::optional<qint64>(102));
+    QCOMPARE(ada.contentId, std::optional<qint64>(1003));
+    QCOMPARE(ada.recipient, QStringLiteral("ada@acme.test"));
+    QCOMPARE(ada.subject, QStringLiteral("Welcome aboard"));
+    QCOMPARE(ada.customer, (CustomerIdentifiers{QStringLiteral("u1"), QStringLiteral("ada@acme.test"),
+                                                QStringLiteral("a1b2c3d4e5f6")}));
+    QCOMPARE(ada.state(), QStringLiteral("clicked"));
+    QCOMPARE(ada.metricTime(QStringLiteral("opened")), std::optional<qint64>(1700000140));
+    QCOMPARE(ada.metricTime(QStringLiteral("human_opened")), std::nullopt); // a count, not a time
+    QCOMPARE(ada.metrics.value(QStringLiteral("human_opened")), 1);
+    QVERIFY(!ada.campaignId && !ada.broadcastId && !ada.actionId); // null or absent
+    QVERIFY(ada.failureMessage.isEmpty());
+    QCOMPARE(byCustomer("u4").state(), QStringLiteral("bounced"));
+    QVERIFY(byCustomer("u4").isFailure());
+    QVERIFY(!byCustomer("u4").failureMessage.isEmpty());
+    const Delivery noEmail = byCustomer("u6");
+    QCOMPARE(noEmail.state(), QStringLiteral("undeliverable"));
+    QVERIFY(noEmail.customer.email.isEmpty() && noEmail.recipient.isEmpty());
+    QCOMPARE(byCustomer("u3").state(), QStringLiteral("delivered"));
+
+    // Page by page, as a model's fetchMore would.
+    QStringList paged;
+    QString next;
+    int pages = 0;
+    do {
+        done = false;
+        api.newsletterDeliveriesPage(102, next, 3, this,
+                                     [&](const QList<Delivery> &page, const QString &cursor, const Error &e) {
+                                         QVERIFY(!e.isError());
+                                         for (const Delivery &d : page)
+                                             paged.append(d.id);
+                                         next = cursor;
+                                         done = true;
+                                     });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 5000));
+        ++pages;
+    } while (!next.isEmpty() && pages < 10);
+    QCOMPARE(pages, 3);
+    QCOMPARE(paged.size(), 7);
+    QCOMPARE(paged.first(), all.first().id);
+
+    // One by id (the '=' travels percent-encoded), and the 404s.
+    Delivery one;
+    done = false;
+    api.delivery(toAda, this, [&](const Delivery &d, const Error &e) {
+        QVERIFY2(!e.isError(), qPrintable(e.message()));
+        one = d;
+        done = true;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return done; }, 5000));
+    QCOMPARE(one.toJson(), ada.toJson());
+    QList<Error::Kind> kinds;
+    api.delivery(QStringLiteral("nope"), this,
+                 [&](const Delivery &, const Error &e) { kinds.append(e.kind); });
+    api.newsletterDeliveries(999, this,
+                             [&](const QList<Delivery> &, const Error &e) { kinds.append(e.kind); });
+    QVERIFY(QTest::qWaitFor([&] { return kinds.size() == 2; }, 5000));
+    QCOMPARE(kinds, QList<Error::Kind>({Error::Kind::NotFound, Error::Kind::NotFound}));
+}
+
+void TestApiClient::archivedMessages()
+{
+    m_server->setArchivedMessageQuota(3);
+    ArchivedResult r = fetchArchived(m_client.get(), toAda, this);
+    QVERIFY2(!r.error.isError(), qPrintable(r.error.message()));
+    QCOMPARE(r.message.id, toAda);
+    QCOMPARE(r.message.subject, QStringLiteral("Welcome aboard"));
+    QVERIFY(r.message.body.contains(QLatin1String("Welcome, Ada!")));
+    QCOMPARE(r.message.from, QStringLiteral("Acme Marketing <news@acme.test>"));
+    QCOMPARE(r.message.recipient, QStringLiteral("ada@acme.test"));
+    QCOMPARE(r.message.headers, QList<Header>({{QStringLiteral("X-Campaign"), QStringLiteral("n102")}}));
+    QCOMPARE(r.quota.limit, 3);
+    QCOMPARE(r.quota.remaining, 2);
+
+    r = fetchArchived(m_client.get(), forgottenOne, this);
+    QVERIFY(!r.error.isError());
+    QVERIFY(r.message.forgotten);
+    QVERIFY(r.message.body.isEmpty());
+    QCOMPARE(r.quota.remaining, 1);
+
+    r = fetchArchived(m_client.get(), QStringLiteral("nope"), this); // a miss costs one too
+    QCOMPARE(r.error.kind, Error::Kind::NotFound);
+    QCOMPARE(r.quota.remaining, 0);
+
+    // The client knows the quota is gone and does not ask again today.
+    r = fetchArchived(m_client.get(), toAda, this);
+    QCOMPARE(r.error.kind, Error::Kind::RateLimited);
+    QVERIFY(r.error.dailyQuota);
+    QCOMPARE(r.error.message(),
+             QStringLiteral("The archived-message quota for today (3) is used up; try again tomorrow."));
+    QCOMPARE(r.quota.limit, 3);
+    QCOMPARE(r.quota.remaining, 0);
+    QCOMPARE(m_server->requests().size(), 3);
+}
+
+void TestApiClient::archivedQuotaNotRetried()
+{
+    m_server->setArchivedMessageQuota(1);
+    QVERIFY(!fetchArchived(m_client.get(), toAda, this).error.isError());
+
+    // A second client (another window, a restart) learns it from the server's 429, which has no
+    // Retry-After: reported at once, not retried, and what comes next is not held up.
+    Client other(settings());
+    other.setRetryBaseDelayMs(50);
+    m_server->clearRequests();
+    const ArchivedResult r = fetchArchived(&other, toAda, this);
+    QCOMPARE(r.error.kind, Error::Kind::RateLimited);
+    QCOMPARE(r.error.httpStatus, 429);
+    QVERIFY(r.error.dailyQuota);
+    QVERIFY2(r.error.message().startsWith(
+                 QLatin1String("The archived-message quota for today (1) is used up; try again tomorrow.")),
+             qPrintable(r.error.message()));
+    QCOMPARE(r.quota.limit, 1);
+    QCOMPARE(r.quota.remaining, 0);
+    QCOMPARE(other.responses429(), quint64(1));
+    QCOMPARE(other.requestsSent(), quint64(1)); // no retry
+    QCOMPARE(other.log()->entries().constFirst().retries, 0);
+    QVERIFY(!other.rateLimiter()->isPaused());
+    QCOMPARE(other.queueState().pausedForMs, 0);
+    QCOMPARE(other.rateLimiter()->quotaRemaining(QStringLiteral("/v1/messages/x/archived_message")), 0);
+
+    int others = 0;
+    for (int i = 0; i < 3; ++i)
+        other.send(Request::get(QStringLiteral("/v1/snippets")), this,
+                   [&](const Response &x) { others += x.ok(); });
+    QVERIFY(QTest::qWaitFor([&] { return others == 3; }, 10000));
+    const auto seen = m_server->requests();
+    QCOMPARE(seen.size(), 4);
+    QCOMPARE(seen.constFirst().status, 429);
+    // A pause would hold them for at least a second.
+    QVERIFY2(seen.constLast().receivedMs - seen.constFirst().receivedMs < 900,
+             qPrintable(QString::number(seen.constLast().receivedMs - seen.constFirst().receivedMs)));
+}
+
+void TestApiClient::quotaPolicy_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<QByteArray>("remaining");
+    QTest::addColumn<bool>("quota");
+    const QString archived = QStringLiteral("/v1/messages/abc%3D/archived_message");
+    QTest::newRow("archived, counters") << archived << QByteArray() << QByteArray("0") << true;
+    QTest::newRow("archived, no counters") << archived << QByteArray() << QByteArray() << true;
+    QTest::newRow("archived, per second") << archived << QByteArray("1") << QByteArray("42") << false;
+    QTest::newRow("other, no Retry-After")
+        << QStringLiteral("/v1/snippets") << QByteArray() << QByteArray() << false;
+    QTest::newRow("other, remaining 0")
+        << QStringLiteral("/v1/snippets") << QByteArray() << QByteArray("0") << true;
+}
+
+void TestApiClient::quotaPolicy()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(QByteArray, remaining);
+    QFETCH(bool, quota);
+    Response r;
+    r.status = 429;
+    if (!retryAfter.isEmpty())
+        r.headers.insert("retry-after", retryAfter);
+    if (!remaining.isEmpty())
+        r.headers.insert("x-ratelimit-remaining", remaining);
+    QCOMPARE(retry::isQuotaExhausted(Request::get(path), r), quota);
 }
 
 void TestApiClient::redirectsNeverLeakKey()

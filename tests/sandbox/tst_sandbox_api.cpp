@@ -3,13 +3,17 @@
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+#include <limits>
 #include <memory>
 
+using cio::sandbox::ApiResult;
 using cio::sandbox::Options;
 using cio::sandbox::Server;
 
@@ -52,6 +56,12 @@ private slots:
     void senders();
     void directDataAccess();
     void requestLog();
+    void messagePaging_data();
+    void messagePaging();
+    void messageShape();
+    void archivedMessage();
+    void archivedQuota();
+    void demoDeliveries();
 
 private:
     QJsonObject getOk(const QString &path);
@@ -71,6 +81,23 @@ QString fixtureDir()
 QByteArray json(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// Fixture deliveries (tests/sandbox/data/deliveries.json) by recipient; the ids carry '-', '_' and '='.
+const QString toAdaWelcome = QStringLiteral("iHOhFGzjXv-l-sjsKkwVFUevrNWZ0NcAR0Y=");
+const QString toBarbaraNoEmail = QStringLiteral("kq6-ia1gJF45TeaAgNqQ8OyXYmI0VQ0tbdU=");
+const QString forgottenDigest = QStringLiteral("1HIH2_nd6ZcfN6JGNOwxsKs1aIG-6ZHRAw4=");
+
+QString messagePath(const QString &id, const char *suffix = "")
+{
+    return QStringLiteral("/v1/messages/") + QString::fromLatin1(QUrl::toPercentEncoding(id)) +
+           QLatin1String(suffix);
+}
+
+bool hasHeader(const HttpResult &result, const QByteArray &name)
+{
+    return std::any_of(result.headers.cbegin(), result.headers.cend(),
+                       [&name](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
 }
 
 } // namespace
@@ -180,6 +207,13 @@ void TestSandboxApi::notFound_data()
                                     << QStringLiteral("/v1/sender_identities/999/used_by") << 404;
     QTest::newRow("snippet") << QByteArray("DELETE") << QStringLiteral("/v1/snippets/nope") << 404;
     QTest::newRow("non-numeric id") << QByteArray("GET") << QStringLiteral("/v1/newsletters/abc") << 404;
+    QTest::newRow("newsletter messages")
+        << QByteArray("GET") << QStringLiteral("/v1/newsletters/999/messages") << 404;
+    QTest::newRow("newsletter messages, bad id")
+        << QByteArray("GET") << QStringLiteral("/v1/newsletters/abc/messages") << 404;
+    QTest::newRow("message") << QByteArray("GET") << QStringLiteral("/v1/messages/nope") << 404;
+    QTest::newRow("archived message")
+        << QByteArray("GET") << QStringLiteral("/v1/messages/nope/archived_message") << 404;
     QTest::newRow("no endpoint") << QByteArray("GET") << QStringLiteral("/v1/nothing") << 404;
     QTest::newRow("wrong method") << QByteArray("PATCH") << QStringLiteral("/v1/snippets") << 405;
 }
@@ -236,6 +270,12 @@ void TestSandboxApi::invalidPaging_data()
     QTest::newRow("senders limit") << QStringLiteral("/v1/sender_identities?limit=-1");
     QTest::newRow("membership over max") << QStringLiteral("/v1/segments/8/membership?limit=30001");
     QTest::newRow("membership zero") << QStringLiteral("/v1/segments/8/membership?limit=0");
+    QTest::newRow("messages over max") << QStringLiteral("/v1/messages?limit=1001");
+    QTest::newRow("messages bad metric") << QStringLiteral("/v1/messages?metric=read");
+    QTest::newRow("messages bad type") << QStringLiteral("/v1/messages?type=fax");
+    QTest::newRow("messages bad start_ts") << QStringLiteral("/v1/messages?start_ts=yesterday");
+    QTest::newRow("newsletter messages zero") << QStringLiteral("/v1/newsletters/102/messages?limit=0");
+    QTest::newRow("newsletter messages bad start") << QStringLiteral("/v1/newsletters/102/messages?start=x");
 }
 
 void TestSandboxApi::invalidPaging()
@@ -741,6 +781,241 @@ void TestSandboxApi::requestLog()
     QCOMPARE(records.at(0).userAgent, QByteArray("cio-sandbox-tests/1"));
     QCOMPARE(records.at(1).status, 401);
     QVERIFY(records.at(1).receivedMs >= records.at(0).receivedMs);
+}
+
+void TestSandboxApi::messagePaging_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("messages");
+    QTest::addColumn<int>("pages");
+    QTest::newRow("newsletter, limit 3") << QStringLiteral("/v1/newsletters/102/messages?limit=3") << 7 << 3;
+    QTest::newRow("newsletter, default limit") << QStringLiteral("/v1/newsletters/102/messages") << 7 << 1;
+    QTest::newRow("newsletter, over 1000 is clamped")
+        << QStringLiteral("/v1/newsletters/102/messages?limit=5000") << 7 << 1;
+    QTest::newRow("newsletter, opened, limit 1")
+        << QStringLiteral("/v1/newsletters/102/messages?metric=opened&limit=1") << 3 << 3;
+    QTest::newRow("sent newsletter without deliveries")
+        << QStringLiteral("/v1/newsletters/110/messages") << 0 << 1;
+    QTest::newRow("draft") << QStringLiteral("/v1/newsletters/101/messages") << 0 << 1;
+    QTest::newRow("all, limit 5") << QStringLiteral("/v1/messages?limit=5") << 12 << 3;
+    QTest::newRow("all, limit 1000") << QStringLiteral("/v1/messages?limit=1000") << 12 << 1;
+    QTest::newRow("by newsletter, limit 2")
+        << QStringLiteral("/v1/messages?newsletter_id=106&limit=2") << 3 << 2;
+    QTest::newRow("bounced") << QStringLiteral("/v1/messages?metric=bounced&type=email") << 1 << 1;
+    QTest::newRow("time window") << QStringLiteral("/v1/messages?start_ts=1700000100&end_ts=1700000121") << 2
+                                 << 1;
+    QTest::newRow("campaign (none)") << QStringLiteral("/v1/messages?campaign_id=3") << 0 << 1;
+    QTest::newRow("drafts (none)") << QStringLiteral("/v1/messages?drafts=true") << 0 << 1;
+}
+
+void TestSandboxApi::messagePaging()
+{
+    QFETCH(QString, path);
+    QFETCH(int, messages);
+    QFETCH(int, pages);
+    int seen = 0;
+    const QStringList ids = pageThrough(path, QStringLiteral("messages"), QStringLiteral("id"), &seen);
+    QCOMPARE(ids.size(), messages);
+    QCOMPARE(seen, pages);
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), messages);
+    // Newest first, across pages.
+    qint64 previous = std::numeric_limits<qint64>::max();
+    for (const QString &id : ids) {
+        const qint64 created = m_server->data().delivery(id).value(QLatin1String("created")).toInteger();
+        QVERIFY(created <= previous);
+        previous = created;
+    }
+}
+
+void TestSandboxApi::messageShape()
+{
+    const QJsonObject message = getOk(messagePath(toAdaWelcome)).value(QLatin1String("message")).toObject();
+    QCOMPARE(message.value(QLatin1String("id")).toString(), toAdaWelcome);
+    QCOMPARE(message.value(QLatin1String("type")).toString(), QStringLiteral("email"));
+    QCOMPARE(message.value(QLatin1String("newsletter_id")).toInteger(), 102);
+    QCOMPARE(message.value(QLatin1String("content_id")).toInteger(), 1003);
+    QCOMPARE(message.value(QLatin1String("recipient")).toString(), QStringLiteral("ada@acme.test"));
+    QCOMPARE(message.value(QLatin1String("subject")).toString(), QStringLiteral("Welcome aboard"));
+    QCOMPARE(message.value(QLatin1String("customer_id")).toString(), QStringLiteral("u1"));
+    const QJsonObject who = message.value(QLatin1String("customer_identifiers")).toObject();
+    QCOMPARE(who.value(QLatin1String("email")).toString(), QStringLiteral("ada@acme.test"));
+    QCOMPARE(who.value(QLatin1String("cio_id")).toString(), QStringLiteral("a1b2c3d4e5f6"));
+    const QJsonObject metrics = message.value(QLatin1String("metrics")).toObject();
+    QCOMPARE(metrics.value(QLatin1String("clicked")).toInteger(), 1700000200);
+    QCOMPARE(metrics.value(QLatin1String("human_clicked")).toInteger(), 1); // a count
+    QCOMPARE(message.value(QLatin1String("deduplicate_id")).toString(),
+             toAdaWelcome + QStringLiteral(":1700000200"));
+    QVERIFY(message.value(QLatin1String("failure_message")).isNull());
+    QVERIFY(message.value(QLatin1String("campaign_id")).isNull());
+    QCOMPARE(message.value(QLatin1String("forgotten")).toBool(), false);
+    QVERIFY(!message.contains(QLatin1String("action_id"))); // non-nullable in the schema: absent
+
+    // The list carries the same objects, and a last page has no `next`.
+    const QJsonObject page = getOk(QStringLiteral("/v1/newsletters/102/messages?limit=50"));
+    QVERIFY(!page.contains(QLatin1String("next")));
+    const QJsonArray all = page.value(QLatin1String("messages")).toArray();
+    QVERIFY(
+        std::any_of(all.begin(), all.end(), [&](const QJsonValue &v) { return v.toObject() == message; }));
+
+    const QJsonObject noEmail =
+        getOk(messagePath(toBarbaraNoEmail)).value(QLatin1String("message")).toObject();
+    QVERIFY(noEmail.value(QLatin1String("customer_identifiers"))
+                .toObject()
+                .value(QLatin1String("email"))
+                .isNull());
+    QVERIFY(!noEmail.contains(QLatin1String("recipient")));
+    QVERIFY(noEmail.value(QLatin1String("metrics")).toObject().contains(QLatin1String("undeliverable")));
+    QVERIFY(!noEmail.value(QLatin1String("failure_message")).toString().isEmpty());
+}
+
+void TestSandboxApi::archivedMessage()
+{
+    const HttpResult result = m_client->get(messagePath(toAdaWelcome, "/archived_message"));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.header("X-RateLimit-Limit"), QByteArray("100"));
+    QCOMPARE(result.header("X-RateLimit-Remaining"), QByteArray("99"));
+    const QJsonObject archived = result.json.value(QLatin1String("archived_message")).toObject();
+    QCOMPARE(archived.value(QLatin1String("id")).toString(), toAdaWelcome);
+    QCOMPARE(archived.value(QLatin1String("subject")).toString(), QStringLiteral("Welcome aboard"));
+    QVERIFY(archived.value(QLatin1String("body")).toString().contains(QLatin1String("Welcome, Ada!")));
+    QCOMPARE(archived.value(QLatin1String("from")).toString(),
+             QStringLiteral("Acme Marketing <news@acme.test>"));
+    QCOMPARE(archived.value(QLatin1String("recipient")).toString(), QStringLiteral("ada@acme.test"));
+    QVERIFY(!archived.contains(QLatin1String("reply_to")));
+    QCOMPARE(archived.value(QLatin1String("forgotten")).toBool(), false);
+    // Headers travel as a JSON string, as on the variants.
+    const QJsonArray headers =
+        QJsonDocument::fromJson(archived.value(QLatin1String("headers")).toString().toUtf8()).array();
+    QCOMPARE(headers.at(0).toObject().value(QLatin1String("value")).toString(), QStringLiteral("n102"));
+
+    const QJsonObject forgotten = m_client->get(messagePath(forgottenDigest, "/archived_message"))
+                                      .json.value(QLatin1String("archived_message"))
+                                      .toObject();
+    QCOMPARE(forgotten.value(QLatin1String("forgotten")).toBool(), true);
+    QVERIFY(!forgotten.contains(QLatin1String("body")));
+    QVERIFY(!forgotten.contains(QLatin1String("subject")));
+    QCOMPARE(forgotten.value(QLatin1String("reply_to")).toString(),
+             QStringLiteral("Acme Support <support@acme.test>"));
+}
+
+void TestSandboxApi::archivedQuota()
+{
+    // The default daily quota, to the last request; a miss costs a request and says so too.
+    for (int i = 1; i <= 100; ++i) {
+        const HttpResult result = m_client->get(i == 50 ? QStringLiteral("/v1/messages/nope/archived_message")
+                                                        : messagePath(toAdaWelcome, "/archived_message"));
+        QCOMPARE(result.status, i == 50 ? 404 : 200);
+        QCOMPARE(result.header("X-RateLimit-Limit"), QByteArray("100"));
+        QCOMPARE(result.header("X-RateLimit-Remaining"), QByteArray::number(100 - i));
+    }
+    const HttpResult refused = m_client->get(messagePath(toAdaWelcome, "/archived_message"));
+    QCOMPARE(refused.status, 429);
+    QVERIFY2(!hasHeader(refused, "Retry-After"), "a daily quota has no Retry-After");
+    QCOMPARE(refused.header("X-RateLimit-Limit"), QByteArray("100"));
+    QCOMPARE(refused.header("X-RateLimit-Remaining"), QByteArray("0"));
+    QCOMPARE(refused.json.value(QLatin1String("errors"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("status"))
+                 .toString(),
+             QStringLiteral("429"));
+    QVERIFY(refused.errorDetail().contains(QLatin1String("per day")));
+    // Other endpoints are not affected, and the quota belongs to the key.
+    QCOMPARE(m_client->get(messagePath(toAdaWelcome)).status, 200);
+    const ApiResult otherKey = m_server->data().archivedMessage(toAdaWelcome, "Bearer another-key");
+    QCOMPARE(otherKey.status, 200);
+    QVERIFY(std::find(otherKey.headers.cbegin(), otherKey.headers.cend(),
+                      std::pair(QByteArray("X-RateLimit-Remaining"), QByteArray("99"))) !=
+            otherKey.headers.cend());
+
+    // The test knob: a smaller quota, starting afresh.
+    m_server->setArchivedMessageQuota(2);
+    QCOMPARE(m_client->get(messagePath(toAdaWelcome, "/archived_message")).header("X-RateLimit-Remaining"),
+             QByteArray("1"));
+    QCOMPARE(m_client->get(messagePath(toAdaWelcome, "/archived_message")).status, 200);
+    const HttpResult third = m_client->get(messagePath(toAdaWelcome, "/archived_message"));
+    QCOMPARE(third.status, 429);
+    QCOMPARE(third.header("X-RateLimit-Limit"), QByteArray("2"));
+    QVERIFY(!hasHeader(third, "Retry-After"));
+
+    // A per-second 429 still says when to come back.
+    m_server->setRateLimit(1);
+    m_server->setArchivedMessageQuota(100);
+    m_client->get(messagePath(toAdaWelcome));
+    const HttpResult perSecond = m_client->get(messagePath(toAdaWelcome, "/archived_message"));
+    QCOMPARE(perSecond.status, 429);
+    QCOMPARE(perSecond.header("Retry-After"), QByteArray("1"));
+}
+
+void TestSandboxApi::demoDeliveries()
+{
+    // The built-in demo workspace: every sent newsletter has deliveries, and every archived copy
+    // reads like a sent email for its recipient.
+    Server demo;
+    Options options;
+    options.rateLimit = 0;
+    options.archivedMessageQuota = 100000;
+    QString error;
+    QVERIFY2(demo.start(options, &error), qPrintable(error));
+    HttpTestClient client(demo.url());
+
+    QHash<QString, QString> firstNames; // sample customer id → first name
+    QFile customers(QStringLiteral(":/demo/customers.json"));
+    QVERIFY(customers.open(QIODevice::ReadOnly));
+    const QJsonArray sets =
+        QJsonDocument::fromJson(customers.readAll()).object().value(QLatin1String("sample_sets")).toArray();
+    for (const QJsonValue &set : sets) {
+        const QJsonObject customer = set.toObject().value(QLatin1String("customer")).toObject();
+        firstNames.insert(customer.value(QLatin1String("id")).toString(),
+                          customer.value(QLatin1String("first_name")).toString());
+    }
+
+    int sent = 0;
+    for (qint64 id : demo.data().newsletterIds()) {
+        const bool isSent = demo.data().newsletter(id).contains(QLatin1String("sent_at"));
+        const HttpResult list = client.get(QStringLiteral("/v1/newsletters/%1/messages?limit=1000").arg(id));
+        QCOMPARE(list.status, 200);
+        const qsizetype count = list.json.value(QLatin1String("messages")).toArray().size();
+        QVERIFY2(isSent ? count >= 6 && count <= 12 : count == 0, qPrintable(QString::number(id)));
+        sent += isSent;
+    }
+    QVERIFY(sent > 30);
+
+    const QStringList ids = demo.data().deliveryIds();
+    QVERIFY(ids.size() > 200);
+    int greeted = 0;
+    for (const QString &id : ids) {
+        const QJsonObject stored = demo.data().delivery(id);
+        const HttpResult result = client.get(messagePath(id, "/archived_message"));
+        QCOMPARE(result.status, 200);
+        const QJsonObject archived = result.json.value(QLatin1String("archived_message")).toObject();
+        QCOMPARE(archived.value(QLatin1String("recipient")).toString(),
+                 stored.value(QLatin1String("recipient")).toString());
+        QVERIFY(
+            archived.value(QLatin1String("from")).toString().contains(QLatin1String("@northwind.example")));
+        if (archived.value(QLatin1String("forgotten")).toBool())
+            continue;
+        const QString text = archived.value(QLatin1String("subject")).toString() +
+                             archived.value(QLatin1String("preheader_text")).toString() +
+                             archived.value(QLatin1String("body")).toString();
+        QVERIFY2(!text.contains(QLatin1String("{{")) && !text.contains(QLatin1String("{%")), qPrintable(id));
+        QVERIFY(text.contains(QLatin1String("https://e.customeriomail.example/unsubscribe/")));
+        const QString customerId = stored.value(QLatin1String("customer_identifiers"))
+                                       .toObject()
+                                       .value(QLatin1String("id"))
+                                       .toString();
+        const QString variantBody = demo.data()
+                                        .content(stored.value(QLatin1String("content_id")).toInteger())
+                                        .value(QLatin1String("body"))
+                                        .toString();
+        if (!firstNames.value(customerId).isEmpty() &&
+            variantBody.contains(QLatin1String("customer.first_name"))) {
+            QVERIFY2(text.contains(firstNames.value(customerId)), qPrintable(id));
+            ++greeted;
+        }
+    }
+    QVERIFY(greeted > 20);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxApi)

@@ -34,10 +34,10 @@ void TestSandboxConformance::initTestCase()
     QVERIFY2(QFile::exists(spec), "CIO_API_SPEC does not name the OpenAPI contract");
     QVERIFY2(QFile::exists(sandbox), "CIO_SANDBOX_BIN does not name the cio-sandbox executable");
 
-    m_sandbox.start(sandbox, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--rate-limit"),
-                              QStringLiteral("0"), QStringLiteral("--archived-quota"), QStringLiteral("4"),
-                              QStringLiteral("--data"),
-                              QStringLiteral(CIO_SOURCE_DIR "/tests/sandbox/data")});
+    m_sandbox.start(sandbox,
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--rate-limit"),
+                     QStringLiteral("0"), QStringLiteral("--archived-quota"), QStringLiteral("4"),
+                     QStringLiteral("--data"), QStringLiteral(CIO_SOURCE_DIR "/tests/sandbox/data")});
     QVERIFY(m_sandbox.waitForStarted(5000));
     while (!m_sandbox.canReadLine())
         QVERIFY2(m_sandbox.waitForReadyRead(10000), "cio-sandbox printed no banner");
