@@ -7,6 +7,7 @@
 #include "models/variantmatrixmodel.h"
 #include "models/variantsaver.h"
 #include "qa/qarunner.h"
+#include "ui/deliveriestab.h"
 #include "ui/messagewidget.h"
 #include "ui/preview/languagegrid.h"
 
@@ -18,6 +19,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -47,6 +49,8 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     , m_previewAll(new QPushButton(tr("Preview All Languages…"), this))
     , m_qaSummary(new QLabel(this))
     , m_qa(new qa::QaRunner(liquid::LiquidEngine::instance(), this))
+    , m_tabs(new QTabWidget(this))
+    , m_deliveries(new DeliveriesTab(client, this))
     , m_progress(new QProgressBar(this))
     , m_saver(new models::VariantSaver(client, nullptr, this))
 {
@@ -111,8 +115,15 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_details);
     layout->addWidget(m_message);
-    layout->addWidget(m_matrix, 1);
-    layout->addWidget(m_legend);
+    // Variants and deliveries: the deliveries load the first time their tab is shown.
+    auto *variantsTab = new QWidget(this);
+    auto *variantsLayout = new QVBoxLayout(variantsTab);
+    variantsLayout->setContentsMargins(0, 0, 0, 0);
+    variantsLayout->addWidget(m_matrix, 1);
+    variantsLayout->addWidget(m_legend);
+    m_tabs->addTab(variantsTab, tr("Variants"));
+    m_tabs->addTab(m_deliveries, tr("Deliveries"));
+    layout->addWidget(m_tabs, 1);
 
     connect(back, &QPushButton::clicked, this, &NewsletterPage::backRequested);
     connect(m_saveAll, &QPushButton::clicked, this, &NewsletterPage::saveAllDrafts);
@@ -357,6 +368,7 @@ void NewsletterPage::partDone(const api::Error &error)
     updateHeader();
     refreshDrafts();
     updateActions();
+    m_deliveries->setNewsletter(m_newsletter.id, m_contents);
     runQualityChecks();
     if (fromStore)
         m_message->showMessage(tr("Showing the copy kept on this computer: %1 Edits are kept as drafts until "

@@ -10,6 +10,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 
 namespace cio::api {
@@ -27,6 +28,7 @@ class QaRunner;
 
 namespace cio::ui {
 
+class DeliveriesTab;
 class MessageWidget;
 
 // One newsletter: its header and the variant matrix (test groups × languages) with a status per cell.
@@ -58,6 +60,8 @@ public:
     // The editor's latest result for one variant.
     void setVariantQuality(qint64 contentId, int errors, int warnings);
     const QHash<qint64, QList<qa::Finding>> &qaFindings() const { return m_findings; }
+    QTabWidget *tabs() const { return m_tabs; }
+    DeliveriesTab *deliveriesTab() const { return m_deliveries; }
 
 signals:
     void backRequested();
@@ -92,6 +96,8 @@ private:
     QPushButton *m_previewAll;
     QLabel *m_qaSummary;
     qa::QaRunner *m_qa;
+    QTabWidget *m_tabs;
+    DeliveriesTab *m_deliveries;
     QHash<qint64, QList<qa::Finding>> m_findings;
     QProgressBar *m_progress;
     QPointer<models::LocalStore> m_store;

@@ -10,6 +10,7 @@
 #include "tests/common/webenginetest.h"
 #include "ui/codeeditor.h"
 #include "ui/conflictdialog.h"
+#include "ui/deliveriestab.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebox.h"
 #include "ui/messagewidget.h"
@@ -25,6 +26,7 @@
 #include <QApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -55,6 +57,7 @@ private slots:
     void dragAndDropBodyBecomesReadOnly();
     void previewAndQualityChecks();
     void previewAllLanguages();
+    void deliveriesShowTheArchivedCopy();
 };
 
 static QTreeView *waitForList(cio::ui::MainWindow *window)
@@ -631,6 +634,49 @@ void TestE2eDemo::previewAllLanguages()
     for (const QString &subject : std::as_const(subjects)) {
         QVERIFY2(!subject.contains(QLatin1String("{{")), qPrintable(subject));
         QVERIFY(!subject.isEmpty());
+    }
+}
+
+// A sent newsletter's deliveries, and one recipient's archived copy in the preview.
+void TestE2eDemo::deliveriesShowTheArchivedCopy()
+{
+    cio::test::freshHome();
+    cio::app::Studio studio;
+    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::MainWindow *window = studio.mainWindow();
+    window->resize(1500, 950);
+    QTRY_VERIFY_WITH_TIMEOUT(window->newsletterDetailPage(), 10000);
+    window->openNewsletter(126);
+    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
+    cio::ui::DeliveriesTab *deliveries = page->deliveriesTab();
+    page->tabs()->setCurrentWidget(deliveries);
+    QTRY_VERIFY_WITH_TIMEOUT(!deliveries->isLoading() && deliveries->deliveryCount() > 0, 15000);
+    QCOMPARE(deliveries->deliveryCount(), 12);
+    QCOMPARE(deliveries->view()->model()->rowCount(), 12);
+
+    QSignalSpy shown(deliveries, &cio::ui::DeliveriesTab::archivedCopyShown);
+    int row = 0;
+    for (; row < deliveries->view()->model()->rowCount(); ++row) {
+        deliveries->showArchivedCopy(row);
+        if (shown.wait(10000))
+            break;
+    }
+    QVERIFY2(!shown.isEmpty(), "no delivery of newsletter 126 has an archived copy");
+    const cio::api::ArchivedMessage &copy = deliveries->archivedMessage();
+    QVERIFY(!copy.body.isEmpty());
+    QVERIFY(!copy.body.contains(QLatin1String("{{")));
+    QCOMPARE(deliveries->preview()->subjectText(), copy.subject);
+    // The daily quota is counted down and shown.
+    QTRY_VERIFY(deliveries->findChild<QLabel *>() != nullptr);
+    bool quotaShown = false;
+    for (const QLabel *label : deliveries->findChildren<QLabel *>())
+        quotaShown = quotaShown || label->text().contains(QLatin1String("of 100"));
+    QVERIFY(quotaShown);
+    const QString dir = qEnvironmentVariable("CIO_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QTest::qWait(500);
+        window->grab().save(dir + QLatin1String("/deliveries.png"));
     }
 }
 

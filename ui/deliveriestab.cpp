@@ -1,0 +1,220 @@
+#include "ui/deliveriestab.h"
+
+#include "api/appapi.h"
+#include "api/client.h"
+#include "models/itemroles.h"
+#include "models/variantmatrixmodel.h"
+#include "ui/messagewidget.h"
+#include "ui/preview/previewview.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cio::ui {
+
+namespace {
+
+enum Column
+{
+    RecipientColumn,
+    LanguageColumn,
+    StateColumn,
+    SentColumn,
+    IdColumn,
+    ColumnCount
+};
+
+} // namespace
+
+DeliveriesTab::DeliveriesTab(api::Client *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_message(new MessageWidget(this))
+    , m_view(new QTableView(this))
+    , m_model(new QStandardItemModel(0, ColumnCount, this))
+    , m_show(new QPushButton(tr("Show Archived Copy"), this))
+    , m_quota(new QLabel(this))
+    , m_preview(new PreviewView(this))
+{
+    setObjectName(QStringLiteral("deliveriesTab"));
+    m_model->setHorizontalHeaderLabels(
+        {tr("Recipient"), tr("Language"), tr("State"), tr("Sent"), tr("Delivery id")});
+    m_view->setObjectName(QStringLiteral("deliveriesView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSortingEnabled(true);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_show->setObjectName(QStringLiteral("showArchivedCopy"));
+    m_show->setEnabled(false);
+    m_show->setToolTip(tr("Fetch what Customer.io sent to this recipient (100 archived copies a day)"));
+    m_quota->setForegroundRole(QPalette::PlaceholderText);
+    m_preview->showMessage(tr("Select a delivery and press “Show Archived Copy” (or double-click it) to see "
+                              "what the recipient received."));
+
+    auto *listPane = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_view, 1);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_show);
+    actions->addWidget(m_quota, 1);
+    listLayout->addLayout(actions);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(listPane);
+    splitter->addWidget(m_preview);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_message);
+    layout->addWidget(splitter, 1);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { m_show->setEnabled(current.isValid()); });
+    connect(m_show, &QPushButton::clicked, this, [this] { showArchivedCopy(m_view->currentIndex().row()); });
+    connect(m_view, &QTableView::activated, this,
+            [this](const QModelIndex &index) { showArchivedCopy(index.row()); });
+    connect(m_message, &MessageWidget::actionTriggered, this, &DeliveriesTab::reload);
+}
+
+void DeliveriesTab::setNewsletter(qint64 newsletterId, const QList<api::Content> &contents)
+{
+    m_languageOf.clear();
+    for (const api::Content &c : contents)
+        m_languageOf.insert(c.id, c.language);
+    if (newsletterId == m_newsletterId)
+        return;
+    m_newsletterId = newsletterId;
+    m_loaded = false;
+    m_deliveries.clear();
+    m_model->removeRows(0, m_model->rowCount());
+    m_preview->showMessage(tr("Select a delivery and press “Show Archived Copy” (or double-click it) to see "
+                              "what the recipient received."));
+    if (isVisible())
+        reload();
+}
+
+void DeliveriesTab::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_loaded && !m_loading)
+        reload();
+}
+
+void DeliveriesTab::reload()
+{
+    if (!m_client || m_newsletterId == 0)
+        return;
+    m_loading = true;
+    m_loaded = true;
+    m_message->showMessage(tr("Loading deliveries…"), MessageWidget::Type::Information);
+    const quint64 generation = ++m_generation;
+    api::AppApi(m_client).newsletterDeliveries(
+        m_newsletterId, this,
+        [this, generation](const QList<api::Delivery> &deliveries, const api::Error &error) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            if (error.isError()) {
+                m_loaded = false;
+                m_message->showMessage(tr("The deliveries could not be loaded. %1").arg(error.message()),
+                                       MessageWidget::Type::Error, tr("Try again"));
+                return;
+            }
+            m_message->hideMessage();
+            fill(deliveries);
+        });
+}
+
+void DeliveriesTab::fill(const QList<api::Delivery> &deliveries)
+{
+    m_deliveries = deliveries;
+    m_model->removeRows(0, m_model->rowCount());
+    const QLocale locale;
+    for (int i = 0; i < deliveries.size(); ++i) {
+        const api::Delivery &d = deliveries.at(i);
+        const QString recipient = !d.recipient.isEmpty()        ? d.recipient
+                                  : !d.customer.email.isEmpty() ? d.customer.email
+                                                                : d.customer.id;
+        const QString language = m_languageOf.value(d.contentId.value_or(0));
+        const qint64 sent = d.metricTime(QStringLiteral("sent")).value_or(d.created);
+        QList<QStandardItem *> row{
+            new QStandardItem(recipient),
+            new QStandardItem(models::VariantMatrixModel::languageName(language)),
+            new QStandardItem(d.state()),
+            new QStandardItem(locale.toString(QDateTime::fromSecsSinceEpoch(sent), QLocale::ShortFormat)),
+            new QStandardItem(d.id)};
+        row[SentColumn]->setData(sent, models::SortRole);
+        row[RecipientColumn]->setData(i, models::IdRole);
+        if (d.isFailure())
+            row[StateColumn]->setForeground(QColor(0xb9, 0x1c, 0x1c));
+        m_model->appendRow(row);
+    }
+    m_model->setSortRole(Qt::DisplayRole);
+    m_view->resizeColumnsToContents();
+    if (deliveries.isEmpty())
+        m_message->showMessage(tr("No deliveries yet: this newsletter has not been sent."),
+                               MessageWidget::Type::Information);
+}
+
+int DeliveriesTab::deliveryCount() const
+{
+    return static_cast<int>(m_deliveries.size());
+}
+
+void DeliveriesTab::showArchivedCopy(int row)
+{
+    if (!m_client || row < 0 || row >= m_model->rowCount())
+        return;
+    const int index = m_model->item(row, RecipientColumn)->data(models::IdRole).toInt();
+    const api::Delivery delivery = m_deliveries.value(index);
+    if (delivery.forgotten) {
+        m_preview->showMessage(tr("Customer.io did not keep this message's content (the recipient's data was "
+                                  "forgotten): there is no archived copy."));
+        return;
+    }
+    m_show->setEnabled(false);
+    m_preview->showMessage(tr("Fetching the archived copy…"));
+    api::AppApi(m_client).archivedMessage(
+        delivery.id, this,
+        [this](const api::ArchivedMessage &message, const api::DailyQuota &quota, const api::Error &error) {
+            m_show->setEnabled(m_view->currentIndex().isValid());
+            if (quota.isKnown()) {
+                m_quotaLimit = quota.limit;
+                m_quotaRemaining = quota.remaining;
+                updateQuota();
+            }
+            if (error.isError()) {
+                m_preview->showMessage(error.message());
+                return;
+            }
+            m_archived = message;
+            if (message.forgotten) {
+                m_preview->showMessage(
+                    tr("Customer.io did not keep this message's content: there is no archived "
+                       "copy."));
+                return;
+            }
+            // What was sent: no Liquid left to render; scripts and remote content stay as blocked as ever.
+            m_preview->showEmail(message.subject, message.preheaderText, message.body);
+            emit archivedCopyShown();
+        });
+}
+
+void DeliveriesTab::updateQuota()
+{
+    m_quota->setText(tr("Archived copies left today: %1 of %2").arg(m_quotaRemaining).arg(m_quotaLimit));
+}
+
+} // namespace cio::ui
