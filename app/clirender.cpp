@@ -189,27 +189,19 @@ void Cli::qaCommand(const QStringList &words)
     QJsonObject data;
     if (!loadSampleData(&data))
         return;
-    api::AppApi(m_client).testGroups(
-        id, this, [this, id, data](const QList<api::TestGroup> &groups, const api::Error &error) {
-            if (error.isError())
-                return apiError(error);
-            api::AppApi(m_client).contents(
-                id, this, [=](const QList<api::Content> &contents, const api::Error &e) {
-                    if (e.isError())
-                        return apiError(e);
-                    withSnippets([=](const QHash<QString, QString> &snippets) {
-                        qa::QaContext context;
-                        context.sampleData = data;
-                        context.snippets = snippets;
-                        context.strict = !m_render.lax;
-                        auto *runner = new qa::QaRunner(liquid::LiquidEngine::instance(), this);
-                        runner->checkNewsletter(contents, groups, context, this,
-                                                [=](const QHash<qint64, QList<qa::Finding>> &findings) {
-                                                    printFindings(contents, groups, findings);
-                                                });
-                    });
-                });
+    loadNewsletterVariants(id, [=](const QList<api::Content> &contents, const QList<api::TestGroup> &groups) {
+        withSnippets([=](const QHash<QString, QString> &snippets) {
+            qa::QaContext context;
+            context.sampleData = data;
+            context.snippets = snippets;
+            context.strict = !m_render.lax;
+            auto *runner = new qa::QaRunner(liquid::LiquidEngine::instance(), this);
+            runner->checkNewsletter(contents, groups, context, this,
+                                    [=](const QHash<qint64, QList<qa::Finding>> &findings) {
+                                        printFindings(contents, groups, findings);
+                                    });
         });
+    });
 }
 
 void Cli::printFindings(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
