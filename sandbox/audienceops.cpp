@@ -215,7 +215,7 @@ ApiResult DataStore::segmentUsedBy(qint64 id) const
                                                  {QStringLiteral("draft_newsletters"), drafts}}}});
 }
 
-ApiResult DataStore::changeSegmentMembers(qint64 id, const QByteArray &body, bool add)
+ApiResult DataStore::changeSegmentMembers(qint64 id, const QUrlQuery &query, const QByteArray &body, bool add)
 {
     auto it = m_segments.find(id);
     if (it == m_segments.end())
@@ -224,6 +224,12 @@ ApiResult DataStore::changeSegmentMembers(qint64 id, const QByteArray &body, boo
         return ApiResult::error(400, QStringLiteral("segment %1 is data-driven; only manual segments "
                                                     "accept added or removed people")
                                          .arg(id));
+    const QString idType = query.hasQueryItem(QStringLiteral("id_type"))
+                               ? query.queryItemValue(QStringLiteral("id_type"))
+                               : QStringLiteral("id");
+    if (idType != QLatin1String("id") && idType != QLatin1String("email") &&
+        idType != QLatin1String("cio_id"))
+        return ApiResult::error(400, QStringLiteral("id_type must be id, email or cio_id"));
     QJsonObject request;
     ApiResult error;
     if (!parseJsonObject(body, &request, &error))
@@ -236,23 +242,39 @@ ApiResult DataStore::changeSegmentMembers(qint64 id, const QByteArray &body, boo
         return ApiResult::error(
             400,
             QStringLiteral("at most %1 ids per request (got %2)").arg(maxTrackIds).arg(requested.size()));
+    // People are matched by the identifier the request names; emails case-insensitively.
+    const bool byEmail = idType == QLatin1String("email");
+    const QString field = byEmail ? QStringLiteral("email") : idType;
+    const auto keyOf = [byEmail](const QString &value) { return byEmail ? value.toCaseFolded() : value; };
     QSet<QString> wanted;
-    for (const QJsonValue &value : requested)
-        wanted.insert(value.isString() ? value.toString() : QString::number(value.toInteger()));
-    QSet<QString> present;
-    for (const QJsonObject &member : it->members)
-        present.insert(member.value(QLatin1String("id")).toString());
+    QStringList order; // first-seen order, so members are appended as sent
+    for (const QJsonValue &value : requested) {
+        const QString person = value.isString() ? value.toString() : QString::number(value.toInteger());
+        if (!wanted.contains(keyOf(person)))
+            order.append(person);
+        wanted.insert(keyOf(person));
+    }
     if (add) {
-        for (const QString &customer : std::as_const(wanted)) {
-            if (present.contains(customer))
+        QSet<QString> present;
+        for (const QJsonObject &member : it->members)
+            present.insert(keyOf(member.value(field).toString()));
+        for (const QString &person : std::as_const(order)) {
+            if (present.contains(keyOf(person)))
                 continue;
-            const QString cioId = QString::number(qHash(customer) & 0xffffffffu, 16);
-            it->members.append(
-                QJsonObject{{QStringLiteral("id"), customer}, {QStringLiteral("cio_id"), cioId}});
+            const QString hash = QString::number(qHash(person) & 0xffffffffu, 16);
+            QJsonObject member{{QStringLiteral("id"), person}, {QStringLiteral("cio_id"), hash}};
+            if (byEmail) // a person known by email only: the sandbox gives them a made-up id
+                member = {{QStringLiteral("id"), QString(QStringLiteral("email-") + hash)},
+                          {QStringLiteral("cio_id"), hash},
+                          {QStringLiteral("email"), person}};
+            else if (idType == QLatin1String("cio_id"))
+                member = {{QStringLiteral("id"), QString(QStringLiteral("cio-") + person)},
+                          {QStringLiteral("cio_id"), person}};
+            it->members.append(member);
         }
     } else {
         it->members.removeIf([&](const QJsonObject &member) {
-            return wanted.contains(member.value(QLatin1String("id")).toString());
+            return wanted.contains(keyOf(member.value(field).toString()));
         });
     }
     it->fields.insert(QStringLiteral("updated_at"),

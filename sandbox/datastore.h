@@ -65,7 +65,8 @@ public:
     ApiResult segmentCustomerCount(qint64 id) const;
     ApiResult segmentMembership(qint64 id, const QUrlQuery &query) const;
     ApiResult segmentUsedBy(qint64 id) const;
-    ApiResult changeSegmentMembers(qint64 id, const QByteArray &body, bool add); // Track API
+    // Track API; `id_type` (id, email or cio_id, default id) says how the ids name people.
+    ApiResult changeSegmentMembers(qint64 id, const QUrlQuery &query, const QByteArray &body, bool add);
     ApiResult listSenders(const QUrlQuery &query) const;
     ApiResult getSender(qint64 id) const;
     ApiResult senderUsedBy(qint64 id) const;

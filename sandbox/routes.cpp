@@ -108,10 +108,10 @@ void registerRoutes(Router &router, DataStore &data)
 
     // Track API (HTTP Basic site id + Track key), served on the same port for simplicity.
     router.add(post, QStringLiteral("/api/v1/segments/{}/add_customers"),
-               withId(0, [d](qint64 id, R r) { return d->changeSegmentMembers(id, r.body, true); }),
+               withId(0, [d](qint64 id, R r) { return d->changeSegmentMembers(id, r.query, r.body, true); }),
                RouteAuth::TrackApi);
     router.add(post, QStringLiteral("/api/v1/segments/{}/remove_customers"),
-               withId(0, [d](qint64 id, R r) { return d->changeSegmentMembers(id, r.body, false); }),
+               withId(0, [d](qint64 id, R r) { return d->changeSegmentMembers(id, r.query, r.body, false); }),
                RouteAuth::TrackApi);
 }
 
