@@ -1,6 +1,7 @@
 #include "api/appapi.h"
 
 #include "api/client.h"
+#include "api/jsonfields.h"
 #include "api/paging.h"
 #include "api/ratelimiter.h"
 
@@ -190,6 +191,24 @@ void AppApi::addLanguage(qint64 newsletterId, const QString &testGroupId, const 
     sendOne(m_client, Request::post(target, body), QStringLiteral("newsletter"), context, std::move(cb));
 }
 
+void AppApi::putSnippet(const QString &name, const QString &value, const QObject *context,
+                        std::function<void(const Snippet &, const Error &)> cb)
+{
+    sendOne(m_client,
+            Request::put(QStringLiteral("/v1/snippets"),
+                         QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}}),
+            QStringLiteral("snippet"), context, std::move(cb));
+}
+
+void AppApi::deleteSnippet(const QString &name, const QObject *context, std::function<void(const Error &)> cb)
+{
+    if (!m_client)
+        return cb(noClient());
+    // Names may hold spaces, '/' or '#': one encoded path segment (NOTES.md).
+    m_client->send(Request::del(QStringLiteral("/v1/snippets/") + Request::encodeSegment(name)), context,
+                   [cb = std::move(cb)](const Response &r) { cb(r.error); });
+}
+
 void AppApi::newsletterDeliveries(qint64 newsletterId, const QObject *context,
                                   std::function<void(const QList<Delivery> &, const Error &)> cb)
 {
@@ -248,6 +267,127 @@ void AppApi::archivedMessage(
         }
         cb(ArchivedMessage::fromJson(v.toObject()), quota, {});
     });
+}
+
+// Segments.
+
+namespace {
+
+// `identifiers` when present; otherwise the bare `ids` strings of older answers.
+QList<CustomerIdentifiers> membersFromPage(const QJsonObject &page)
+{
+    QList<CustomerIdentifiers> out;
+    const QJsonValue identifiers = page.value(QLatin1String("identifiers"));
+    if (identifiers.isArray()) {
+        const QJsonArray array = identifiers.toArray();
+        out.reserve(array.size());
+        for (const QJsonValue &v : array) {
+            if (v.isObject())
+                out.append(customerIdentifiersFromJson(v.toObject()));
+        }
+        return out;
+    }
+    const QJsonArray ids = page.value(QLatin1String("ids")).toArray();
+    for (const QJsonValue &v : ids) {
+        if (v.isString())
+            out.append({v.toString(), {}, {}});
+    }
+    return out;
+}
+
+} // namespace
+
+void AppApi::segment(qint64 id, const QObject *context,
+                     std::function<void(const Segment &, const Error &)> cb)
+{
+    sendOne(m_client, Request::get(path("/v1/segments/%1", id)), QStringLiteral("segment"), context,
+            std::move(cb));
+}
+
+void AppApi::createSegment(const QString &name, const QString &description, const QObject *context,
+                           std::function<void(const Segment &, const Error &)> cb)
+{
+    QJsonObject segment{{QStringLiteral("name"), name}};
+    if (!description.isEmpty())
+        segment.insert(QStringLiteral("description"), description);
+    sendOne(m_client, Request::post(QStringLiteral("/v1/segments"), {{QStringLiteral("segment"), segment}}),
+            QStringLiteral("segment"), context, std::move(cb));
+}
+
+void AppApi::deleteSegment(qint64 id, const QObject *context, std::function<void(const Error &)> cb)
+{
+    if (!m_client)
+        return cb(noClient());
+    m_client->send(Request::del(path("/v1/segments/%1", id)), context,
+                   [cb = std::move(cb)](const Response &r) { cb(r.error); });
+}
+
+void AppApi::segmentCustomerCount(qint64 id, const QObject *context,
+                                  std::function<void(qint64, const Error &)> cb)
+{
+    if (!m_client)
+        return cb(0, noClient());
+    m_client->send(Request::get(path("/v1/segments/%1/customer_count", id)), context,
+                   [cb = std::move(cb)](const Response &r) {
+                       if (!r.ok())
+                           return cb(0, r.error);
+                       const std::optional<qint64> count =
+                           json::toInteger(r.json.value(QLatin1String("count")));
+                       if (!count || *count < 0) {
+                           Error e =
+                               Error::make(Error::Kind::BadResponse, {}, QStringLiteral("no \"count\""));
+                           e.httpStatus = r.status;
+                           return cb(0, e);
+                       }
+                       cb(*count, {});
+                   });
+}
+
+void AppApi::segmentMembersPage(
+    qint64 id, const QString &start, int limit, const QObject *context,
+    std::function<void(const QList<CustomerIdentifiers> &, const QString &, const Error &)> cb)
+{
+    if (!m_client)
+        return cb({}, {}, noClient());
+    m_client->send(pageRequest(Request::get(path("/v1/segments/%1/membership", id)), start, limit), context,
+                   [cb = std::move(cb)](const Response &r) {
+                       if (!r.ok())
+                           return cb({}, {}, r.error);
+                       cb(membersFromPage(r.json), nextCursor(r.json), {});
+                   });
+}
+
+void AppApi::allSegmentMembers(qint64 id, const QObject *context,
+                               std::function<void(const QList<CustomerIdentifiers> &, const Error &)> cb,
+                               int pageLimit)
+{
+    if (!m_client)
+        return cb({}, noClient());
+    m_client->fetchAll(
+        Request::get(path("/v1/segments/%1/membership", id)), QStringLiteral("identifiers"), context,
+        [cb = std::move(cb)](const QJsonArray &items, const Error &error) {
+            QList<CustomerIdentifiers> out;
+            if (!error.isError()) {
+                out.reserve(items.size());
+                for (const QJsonValue &v : items)
+                    out.append(customerIdentifiersFromJson(v.toObject()));
+            }
+            cb(out, error);
+        },
+        pageLimit);
+}
+
+void AppApi::segmentUsedBy(qint64 id, const QObject *context,
+                           std::function<void(const SegmentUsage &, const Error &)> cb)
+{
+    if (!m_client)
+        return cb({}, noClient());
+    m_client->send(Request::get(path("/v1/segments/%1/used_by", id)), context,
+                   [cb = std::move(cb)](const Response &r) {
+                       if (!r.ok())
+                           return cb({}, r.error);
+                       cb(SegmentUsage::fromJson(r.json), {});
+                   });
 }
 
 } // namespace cio::api

@@ -56,6 +56,12 @@ public:
                      const Content &from, const QObject *context,
                      std::function<void(const Newsletter &, const Error &)> cb);
 
+    // Creates or changes a snippet (PUT /v1/snippets, an upsert keyed by name); answers the stored snippet.
+    void putSnippet(const QString &name, const QString &value, const QObject *context,
+                    std::function<void(const Snippet &, const Error &)> cb);
+    // DELETE /v1/snippets/{name}. A snippet still in use is refused with 400 (Rejected, the server's detail).
+    void deleteSnippet(const QString &name, const QObject *context, std::function<void(const Error &)> cb);
+
     // A newsletter's deliveries, newest first, all pages. The contract takes start/limit but declares
     // no `next`; it is followed when the server sends one, and each page asks for 1000 so that a
     // server without it still gives that many.
@@ -72,6 +78,25 @@ public:
     // with dailyQuota set, and the call is neither retried nor does it pause other requests.
     void archivedMessage(const QString &id, const QObject *context,
                          std::function<void(const ArchivedMessage &, const DailyQuota &, const Error &)> cb);
+
+    // Segments. Only manual segments can be created or deleted through the App API; people are added
+    // to and removed from them through the Track API (api/trackapi.h).
+    void segment(qint64 id, const QObject *context, std::function<void(const Segment &, const Error &)> cb);
+    void createSegment(const QString &name, const QString &description, const QObject *context,
+                       std::function<void(const Segment &, const Error &)> cb);
+    void deleteSegment(qint64 id, const QObject *context, std::function<void(const Error &)> cb);
+    void segmentCustomerCount(qint64 id, const QObject *context,
+                              std::function<void(qint64 count, const Error &)> cb);
+    // One membership page (limit ≤ 30000; 0 = the server's default of 1000); `next` is empty on the last.
+    void segmentMembersPage(
+        qint64 id, const QString &start, int limit, const QObject *context,
+        std::function<void(const QList<CustomerIdentifiers> &, const QString &next, const Error &)> cb);
+    // Every member, all pages of `pageLimit`.
+    void allSegmentMembers(qint64 id, const QObject *context,
+                           std::function<void(const QList<CustomerIdentifiers> &, const Error &)> cb,
+                           int pageLimit = 5000);
+    void segmentUsedBy(qint64 id, const QObject *context,
+                       std::function<void(const SegmentUsage &, const Error &)> cb);
 
 private:
     QPointer<Client> m_client;

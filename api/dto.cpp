@@ -437,4 +437,40 @@ QJsonObject ArchivedMessage::toJson() const
     return w.result();
 }
 
+// Segments: membership entries and what refers to a segment.
+
+CustomerIdentifiers customerIdentifiersFromJson(const QJsonObject &o)
+{
+    const json::Reader r(o, nullptr);
+    return {r.string(k("id")), r.string(k("email")), r.string(k("cio_id"))};
+}
+
+QJsonObject customerIdentifiersToJson(const CustomerIdentifiers &c)
+{
+    const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    return {{k("id"), orNull(c.id)}, {k("email"), orNull(c.email)}, {k("cio_id"), c.cioId}};
+}
+
+SegmentUsage SegmentUsage::fromJson(const QJsonObject &o)
+{
+    const QJsonValue wrapped = o.value(k("used_by"));
+    const QJsonObject usedBy = wrapped.isObject() ? wrapped.toObject() : o;
+    const json::Reader r(usedBy, nullptr);
+    return {r.integers(k("campaigns")), r.integers(k("sent_newsletters")),
+            r.integers(k("draft_newsletters"))};
+}
+
+QJsonObject SegmentUsage::toJson() const
+{
+    const auto array = [](const QList<qint64> &ids) {
+        QJsonArray a;
+        for (qint64 id : ids)
+            a.append(id);
+        return a;
+    };
+    return {{k("campaigns"), array(campaigns)},
+            {k("sent_newsletters"), array(sentNewsletters)},
+            {k("draft_newsletters"), array(draftNewsletters)}};
+}
+
 } // namespace cio::api

@@ -161,6 +161,25 @@ struct ArchivedMessage final
     QJsonObject toJson() const;
 };
 
+// Segments: membership entries and what refers to a segment.
+// One person of GET /v1/segments/{id}/membership's `identifiers` (id or email may be null: empty here).
+CustomerIdentifiers customerIdentifiersFromJson(const QJsonObject &o);
+QJsonObject customerIdentifiersToJson(const CustomerIdentifiers &c); // empty id/email are written as null
+
+// GET /v1/segments/{id}/used_by: the campaigns and newsletters that refer to a segment.
+struct SegmentUsage final
+{
+    QList<qint64> campaigns, sentNewsletters, draftNewsletters;
+
+    bool isEmpty() const
+    {
+        return campaigns.isEmpty() && sentNewsletters.isEmpty() && draftNewsletters.isEmpty();
+    }
+    // Accepts the documented `{"used_by":{…}}` envelope and, like sender used_by, a bare object.
+    static SegmentUsage fromJson(const QJsonObject &o);
+    QJsonObject toJson() const;
+};
+
 // Non-object entries are skipped rather than turned into empty values.
 template <class T> QList<T> listFromJson(const QJsonArray &array)
 {

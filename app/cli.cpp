@@ -109,7 +109,27 @@ void Cli::run(const QStringList &arguments)
         "                                save changes; refused if someone else changed the variant\n"
         "                                meanwhile (--force overwrites) or a link holds “[redacted]”\n"
         "  snippets list                 the workspace's snippets\n"
+        "  snippets get NAME             a snippet's value as stored (--json: the snippet)\n"
+        "  snippets put NAME [--file PATH]\n"
+        "                                create or change a snippet; the value comes from the file or\n"
+        "                                standard input and is checked first (length, Liquid, no snippet\n"
+        "                                inside a snippet)\n"
+        "  snippets delete NAME          delete a snippet (asks first unless --yes); a snippet still in\n"
+        "                                use is refused, and the usages the local copy knows are listed\n"
+        "  snippets usages NAME          the variants of the local copy (see sync) that use a snippet,\n"
+        "                                one a line: newsletter id, content id, language, field, line\n"
         "  segments list                 the workspace's segments\n"
+        "  segments show|count|members|used-by ID\n"
+        "                                a segment's details, its member count, every member (one\n"
+        "                                identifier a line, all pages) or what uses it\n"
+        "  segments create --name NAME [--description TEXT]\n"
+        "                                create a manual segment; prints its id (--json: the segment)\n"
+        "  segments delete ID [--yes]    delete a segment after showing what uses it\n"
+        "  segments add-members|remove-members ID --id-type id|email|cio_id FILE\n"
+        "                                add or remove the people listed in FILE (one a line or a CSV\n"
+        "                                column; - for standard input) in batches of 1,000 through the\n"
+        "                                Track API; its site id and key come from --workspace or\n"
+        "                                CIO_TRACK_SITE_ID and CIO_TRACK_API_KEY\n"
         "  sync [--full]                 fetch the newsletters that changed (--full: all) with their\n"
         "                                variants and test groups into the local store\n"
         "  render NEWSLETTER_ID VARIANT [--data FILE] [--lax]\n"
@@ -150,6 +170,14 @@ void Cli::run(const QStringList &arguments)
     parser.addOptions({baseUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes, full});
     addVariantOptions(parser);
     addRenderOptions(parser);
+    // snippets put / segments create / segments add-members|remove-members
+    parser.addOption({QStringLiteral("file"),
+                      tr("snippets put: read the value from this file (- or none: standard input)."),
+                      tr("path")});
+    parser.addOption({QStringLiteral("name"), tr("segments create: the new segment's name."), tr("name")});
+    parser.addOption({QStringLiteral("description"), tr("segments create: its description."), tr("text")});
+    parser.addOption({QStringLiteral("id-type"),
+                      tr("segments add-members|remove-members: id, email or cio_id."), tr("type")});
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do; see the list above."));
     m_helpText = parser.helpText();
 
@@ -171,6 +199,12 @@ void Cli::run(const QStringList &arguments)
     m_syncFull = parser.isSet(full);
     readVariantOptions(parser);
     readRenderOptions(parser);
+    if (parser.isSet(QStringLiteral("file")))
+        m_manage.file = parser.value(QStringLiteral("file"));
+    m_manage.name = parser.value(QStringLiteral("name"));
+    m_manage.description = parser.value(QStringLiteral("description"));
+    m_manage.idType = parser.value(QStringLiteral("id-type"));
+    m_manage.yes = parser.isSet(QStringLiteral("yes"));
     // Our own debug logging is for --verbose only; warnings always show.
     // WebEngine's start-up report (GL, sandbox) is not for a command's output.
     QLoggingCategory::setFilterRules(parser.isSet(verbose)
@@ -281,6 +315,10 @@ void Cli::dispatch(const QStringList &words)
     } else if (command == QLatin1String("segments list")) {
         if (needs(2))
             segmentsList();
+    } else if (words.first() == QLatin1String("snippets")) {
+        snippetsCommand(words); // clisnippets.cpp
+    } else if (words.first() == QLatin1String("segments")) {
+        segmentsCommand(words); // clisegments.cpp
     } else if (words.first() == QLatin1String("render")) {
         render(words);
     } else if (words.first() == QLatin1String("qa")) {
@@ -437,30 +475,35 @@ void Cli::loadVariant(
     qint64 id = 0;
     if (!parseId(newsletterIdText, &id))
         return;
+    loadNewsletterVariants(id, [=](const QList<api::Content> &contents, const QList<api::TestGroup> &groups) {
+        QString why;
+        const auto address = models::VariantAddress::parse(variantText, id, contents, groups, &why);
+        if (!address) {
+            m_err << why << '\n';
+            return done(ExitApiError);
+        }
+        m_client->send(api::Request::get(address->path()), this, [=](const api::Response &r) {
+            const QJsonValue content = r.json.value(QLatin1String("content"));
+            if (!r.ok() || !content.isObject())
+                return apiError(r.ok() ? api::Error::make(api::Error::Kind::BadResponse) : r.error);
+            then(*address, api::Content::fromJson(content.toObject()), groups);
+        });
+    });
+}
+
+void Cli::loadNewsletterVariants(
+    qint64 newsletterId, std::function<void(const QList<api::Content> &, const QList<api::TestGroup> &)> then)
+{
     api::AppApi(m_client).testGroups(
-        id, this,
-        [this, id, variantText, then](const QList<api::TestGroup> &groups, const api::Error &error) {
+        newsletterId, this, [=](const QList<api::TestGroup> &groups, const api::Error &error) {
             if (error.isError())
                 return apiError(error);
-            api::AppApi(m_client).contents(
-                id, this, [=](const QList<api::Content> &contents, const api::Error &e) {
-                    if (e.isError())
-                        return apiError(e);
-                    QString why;
-                    const auto address =
-                        models::VariantAddress::parse(variantText, id, contents, groups, &why);
-                    if (!address) {
-                        m_err << why << '\n';
-                        return done(ExitApiError);
-                    }
-                    m_client->send(api::Request::get(address->path()), this, [=](const api::Response &r) {
-                        const QJsonValue content = r.json.value(QLatin1String("content"));
-                        if (!r.ok() || !content.isObject())
-                            return apiError(r.ok() ? api::Error::make(api::Error::Kind::BadResponse)
-                                                   : r.error);
-                        then(*address, api::Content::fromJson(content.toObject()), groups);
-                    });
-                });
+            api::AppApi(m_client).contents(newsletterId, this,
+                                           [=](const QList<api::Content> &contents, const api::Error &e) {
+                                               if (e.isError())
+                                                   return apiError(e);
+                                               then(contents, groups);
+                                           });
         });
 }
 

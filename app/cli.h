@@ -75,10 +75,19 @@ private:
                      std::function<void(const models::VariantAddress &, const api::Content &,
                                         const QList<api::TestGroup> &)>
                          then);
+    // The newsletter's variants and test groups, then `then` (API errors end the command).
+    void loadNewsletterVariants(
+        qint64 newsletterId,
+        std::function<void(const QList<api::Content> &, const QList<api::TestGroup> &)> then);
     void printSaveResult(const models::SaveRequest &request, const models::SaveResult &result);
     void snippetsList();
     void segmentsList();
     void sync();
+    // clisnippets.cpp: snippets get|put|delete|usages NAME (options in m_manage)
+    void snippetsCommand(const QStringList &words);
+    // clisegments.cpp: segments show|count|members|used-by|delete ID, create, add-members|remove-members
+    void segmentsCommand(const QStringList &words);
+
     // clirender.cpp
     void addRenderOptions(QCommandLineParser &parser);
     void readRenderOptions(const QCommandLineParser &parser);
@@ -120,6 +129,13 @@ private:
     } m_variantEdit;
     QString m_workspaceName; // --workspace, also names the local store
     bool m_syncFull = false;
+    // Options of the snippets and segments commands.
+    struct ManageOptions
+    {
+        std::optional<QString> file; // --file
+        QString name, description, idType;
+        bool yes = false;
+    } m_manage;
     struct RenderOptions
     {
         QString dataFile, templateFile;

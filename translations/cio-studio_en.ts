@@ -19,12 +19,76 @@
         <source>in %n variant(s)</source>
         <translation><numerusform>in %n variant</numerusform><numerusform>in %n variants</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Delete snippet “%1”? The local copy knows %n usage(s) of it. [y/N] </source>
+        <translation><numerusform>Delete snippet “%1”? The local copy knows %n usage of it. [y/N] </numerusform><numerusform>Delete snippet “%1”? The local copy knows %n usages of it. [y/N] </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved snippet “%1” (%n character(s)).</source>
+        <translation><numerusform>Saved snippet “%1” (%n character).</numerusform><numerusform>Saved snippet “%1” (%n characters).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::models::MemberImport</name>
+    <message numerus="yes">
+        <source>%n identifier(s)</source>
+        <translation><numerusform>%n identifier</numerusform><numerusform>%n identifiers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s) left out</source>
+        <translation><numerusform>%n duplicate left out</numerusform><numerusform>%n duplicates left out</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) rejected</source>
+        <translation><numerusform>%n line rejected</numerusform><numerusform>%n lines rejected</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::models::MembershipBatcher</name>
+    <message numerus="yes">
+        <source>%n member(s) added to the segment.</source>
+        <translation><numerusform>%n member added to the segment.</numerusform><numerusform>%n members added to the segment.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) removed from the segment.</source>
+        <translation><numerusform>%n member removed from the segment.</numerusform><numerusform>%n members removed from the segment.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) added</source>
+        <translation><numerusform>%n member added</numerusform><numerusform>%n members added</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) removed</source>
+        <translation><numerusform>%n member removed</numerusform><numerusform>%n members removed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n identifier(s) not sent yet</source>
+        <translation><numerusform>%n identifier not sent yet</numerusform><numerusform>%n identifiers not sent yet</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>cio::models::NewsletterListModel</name>
     <message numerus="yes">
         <source>%1 (id %2, %n variant(s))</source>
         <translation><numerusform>%1 (id %2, %n variant)</numerusform><numerusform>%1 (id %2, %n variants)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::models::SegmentExporter</name>
+    <message numerus="yes">
+        <source>The export stopped after %n member(s): %1</source>
+        <translation><numerusform>The export stopped after %n member: %1</numerusform><numerusform>The export stopped after %n members: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n member(s) to %1.</source>
+        <translation><numerusform>Exported %n member to %1.</numerusform><numerusform>Exported %n members to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::models::SnippetUsages</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
     </message>
 </context>
 <context>
@@ -44,6 +108,13 @@
     <message numerus="yes">
         <source>%n warning(s)</source>
         <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::ui::DeleteSegmentDialog</name>
+    <message numerus="yes">
+        <source>It is used by %n campaign(s) or newsletter(s), which will no longer find it:</source>
+        <translation><numerusform>It is used by %n campaign or newsletter, which will no longer find it:</numerusform><numerusform>It is used by %n campaigns or newsletters, which will no longer find it:</numerusform></translation>
     </message>
 </context>
 <context>
@@ -123,6 +194,77 @@
     <message numerus="yes">
         <source>Valid: customer has %n attribute(s)</source>
         <translation><numerusform>Valid: customer has %n attribute</numerusform><numerusform>Valid: customer has %n attributes</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::ui::SegmentDetailPane</name>
+    <message numerus="yes">
+        <source>%n member(s).</source>
+        <translation><numerusform>%n member.</numerusform><numerusform>%n members.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::ui::SegmentMembersDialog</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n Member(s)</source>
+        <translation><numerusform>Add %n Member</numerusform><numerusform>Add %n Members</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n Member(s)</source>
+        <translation><numerusform>Remove %n Member</numerusform><numerusform>Remove %n Members</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::ui::SnippetImpactDialog</name>
+    <message numerus="yes">
+        <source>Saving “%1” changes %n variant(s).</source>
+        <translation><numerusform>Saving “%1” changes %n variant.</numerusform><numerusform>Saving “%1” changes %n variants.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n newsletter(s).</source>
+        <translation><numerusform>In %n newsletter.</numerusform><numerusform>In %n newsletters.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::ui::SnippetRenameDialog</name>
+    <message numerus="yes">
+        <source>%n variant(s) will be rewritten.</source>
+        <translation><numerusform>%n variant will be rewritten.</numerusform><numerusform>%n variants will be rewritten.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by %n variant(s).</source>
+        <translation><numerusform>Used by %n variant.</numerusform><numerusform>Used by %n variants.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::ui::SnippetsPage</name>
+    <message numerus="yes">
+        <source>Used by %n variant(s) of the local copy</source>
+        <translation><numerusform>Used by %n variant of the local copy</numerusform><numerusform>Used by %n variants of the local copy</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>It is used in %n place(s) of the local copy:</source>
+        <translation><numerusform>It is used in %n place of the local copy:</numerusform><numerusform>It is used in %n places of the local copy:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Renamed “%1” to “%2”; %n variant(s) rewritten.</source>
+        <translation><numerusform>Renamed “%1” to “%2”; %n variant rewritten.</numerusform><numerusform>Renamed “%1” to “%2”; %n variants rewritten.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rewriting %n variant(s)…</source>
+        <translation><numerusform>Rewriting %n variant…</numerusform><numerusform>Rewriting %n variants…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” has the value and is used by %n variant(s), but “%2” was kept: %3</source>
+        <translation><numerusform>“%1” has the value and is used by %n variant, but “%2” was kept: %3</numerusform><numerusform>“%1” has the value and is used by %n variants, but “%2” was kept: %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” was created and is now used by %n variant(s).</source>
+        <translation><numerusform>“%1” was created and is now used by %n variant.</numerusform><numerusform>“%1” was created and is now used by %n variants.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -8,9 +8,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 namespace {
 const QString Key = QStringLiteral("sk-test-cli-7f3a9c-SECRET");
@@ -41,6 +45,18 @@ private slots:
     void renderVariant();
     void qaFindsWhatATranslationBroke();
     void renderRefusesBadData();
+    void snippetsPutGetDelete();
+    void snippetsPutRefusals_data();
+    void snippetsPutRefusals();
+    void snippetsUsages();
+    void snippetsDeleteInUse();
+    void segmentsShowCountMembers();
+    void segmentsUsedBy();
+    void segmentsCreateAndDelete();
+    void segmentsAddAndRemoveMembers();
+    void segmentsMemberRefusals_data();
+    void segmentsMemberRefusals();
+    void segmentsDemoAddsMembers();
 
 private:
     struct Result
@@ -59,6 +75,8 @@ private:
     AbVariants abNewsletter();
     QStringList base(const QStringList &arguments) const;
     QString writeFile(const QString &name, const QByteArray &content);
+    // Like run(), with `input` on standard input.
+    Result runWithInput(const QStringList &arguments, const QByteArray &input);
 
     cio::sandbox::Server m_server;
 };
@@ -598,6 +616,464 @@ void TestE2eCli::renderRefusesBadData()
     const Result missing = run(base({QStringLiteral("render"), QStringLiteral("--template"),
                                      QStringLiteral("/nonexistent/file.liquid")}));
     QCOMPARE(missing.exitCode, 2);
+}
+
+TestE2eCli::Result TestE2eCli::runWithInput(const QStringList &arguments, const QByteArray &input)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CIO_APP_API_KEY"), Key);
+    const QString runtime = qEnvironmentVariable("CIO_TEST_TMP") + QStringLiteral("/runtime");
+    QDir().mkpath(runtime);
+    QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(qEnvironmentVariable("CIO_CLI_BIN"), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    Result result;
+    if (!finished.wait(60000)) {
+        process.kill();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+void TestE2eCli::snippetsPutGetDelete()
+{
+    const QString name = QStringLiteral("cli note");
+    const QByteArray value = "<p>Hi {{ customer.first_name | default: \"there\" }}</p>\n<p>Bye</p>";
+    const QString file = writeFile(QStringLiteral("note.html"), value);
+    m_server.clearRequests();
+    const Result put =
+        run(base({QStringLiteral("snippets"), QStringLiteral("put"), name, QStringLiteral("--file"), file}));
+    QVERIFY2(put.exitCode == 0, QByteArray(put.err + put.out).constData());
+    QVERIFY2(put.out.contains("Saved snippet “cli note”"), put.out.constData());
+    QCOMPARE(m_server.data().snippet(name).value(QLatin1String("value")).toString().toUtf8(), value);
+    QCOMPARE(m_server.requests().last().method, QByteArray("PUT"));
+    QCOMPARE(m_server.requests().last().path, QStringLiteral("/v1/snippets"));
+
+    // get: the value exactly as stored (so that get > file, put --file round-trips); --json the snippet.
+    const Result get = run(base({QStringLiteral("snippets"), QStringLiteral("get"), name}));
+    QVERIFY2(get.exitCode == 0, get.err.constData());
+    QCOMPARE(get.out, value);
+    const Result json =
+        run(base({QStringLiteral("--json"), QStringLiteral("snippets"), QStringLiteral("get"), name}));
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(o.value(QLatin1String("name")).toString(), name);
+    QCOMPARE(o.value(QLatin1String("value")).toString().toUtf8(), value);
+    QVERIFY(o.value(QLatin1String("updated_at")).toInteger() > 0);
+
+    // put from standard input changes it; --json prints the stored snippet.
+    const Result fromStdin = runWithInput(
+        base({QStringLiteral("--json"), QStringLiteral("snippets"), QStringLiteral("put"), name}),
+        "Changed {{ 1 | plus: 1 }}");
+    QVERIFY2(fromStdin.exitCode == 0, fromStdin.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(fromStdin.out).object().value(QLatin1String("value")).toString(),
+             QStringLiteral("Changed {{ 1 | plus: 1 }}"));
+    QCOMPARE(m_server.data().snippet(name).value(QLatin1String("value")).toString(),
+             QStringLiteral("Changed {{ 1 | plus: 1 }}"));
+
+    // delete asks first: without a terminal to answer on, it wants --yes.
+    const Result unconfirmed =
+        runWithInput(base({QStringLiteral("snippets"), QStringLiteral("delete"), name}), "y\n");
+    QCOMPARE(unconfirmed.exitCode, 2);
+    QVERIFY2(unconfirmed.err.contains("--yes"), unconfirmed.err.constData());
+    QVERIFY(!m_server.data().snippet(name).isEmpty());
+    const Result deleted =
+        run(base({QStringLiteral("snippets"), QStringLiteral("delete"), name, QStringLiteral("--yes")}));
+    QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
+    QVERIFY(deleted.out.contains("Deleted snippet “cli note”"));
+    QVERIFY(m_server.data().snippet(name).isEmpty());
+
+    const Result gone = run(base({QStringLiteral("snippets"), QStringLiteral("get"), name}));
+    QCOMPARE(gone.exitCode, 1);
+    QVERIFY(gone.err.contains("No snippet"));
+    const Result goneDelete =
+        run(base({QStringLiteral("snippets"), QStringLiteral("delete"), name, QStringLiteral("--yes")}));
+    QCOMPARE(goneDelete.exitCode, 1);
+    QVERIFY(goneDelete.err.contains("No snippet"));
+}
+
+void TestE2eCli::snippetsPutRefusals_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("snippet inside, dot")
+        << QStringLiteral("n1") << QByteArray("<p>\n{{ snippets.footer }}</p>") << 1
+        << QStringLiteral("line 2, column 4");
+    QTest::newRow("snippet inside, brackets")
+        << QStringLiteral("n2") << QByteArray("{{ snippets[\"promo code\"] | upcase }}") << 1
+        << QStringLiteral("another snippet");
+    QTest::newRow("Liquid that does not parse")
+        << QStringLiteral("n3") << QByteArray("a\n{% if customer.vip %}VIP") << 1 << QStringLiteral("line 2");
+    QTest::newRow("unknown filter") << QStringLiteral("n4") << QByteArray("{{ 'x' | shout }}") << 1
+                                    << QStringLiteral("shout");
+    QTest::newRow("too long") << QStringLiteral("n5") << QByteArray(16001, 'x') << 1
+                              << QStringLiteral("16000");
+    QTest::newRow("empty value") << QStringLiteral("n6") << QByteArray("  \n") << 1
+                                 << QStringLiteral("value");
+    QTest::newRow("name too long") << QString(151, QLatin1Char('n')) << QByteArray("x") << 1
+                                   << QStringLiteral("150");
+    QTest::newRow("blank name") << QStringLiteral("  ") << QByteArray("x") << 1 << QStringLiteral("name");
+}
+
+void TestE2eCli::snippetsPutRefusals()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, value);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    m_server.clearRequests();
+    const Result r = runWithInput(base({QStringLiteral("snippets"), QStringLiteral("put"), name}), value);
+    QVERIFY2(r.exitCode == exitCode, QByteArray(r.err + r.out).constData());
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    QVERIFY2(r.err.contains("Nothing was sent"), r.err.constData());
+    for (const auto &record : m_server.requests())
+        QVERIFY2(record.method == "GET", record.method.constData());
+    QVERIFY(m_server.data().snippet(name.trimmed()).isEmpty());
+
+    const Result unreadable =
+        run(base({QStringLiteral("snippets"), QStringLiteral("put"), QStringLiteral("x"),
+                  QStringLiteral("--file"), QStringLiteral("/nonexistent/value.html")}));
+    QCOMPARE(unreadable.exitCode, 2);
+    QVERIFY(unreadable.err.contains("/nonexistent/value.html"));
+}
+
+void TestE2eCli::snippetsUsages()
+{
+    // The usages come from the local store: bring it up to date first.
+    QTest::qWait(1100);
+    const Result sync = run(base({QStringLiteral("--full"), QStringLiteral("sync")}));
+    QVERIFY2(sync.exitCode == 0, sync.err.constData());
+
+    const Result json = run(base({QStringLiteral("--json"), QStringLiteral("snippets"),
+                                  QStringLiteral("usages"), QStringLiteral("footer")}));
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    const QJsonArray usages = QJsonDocument::fromJson(json.out).array();
+    QVERIFY(usages.size() >= 10);
+    // Each one points at a line of the sandbox's variant that names the snippet, and only that one.
+    static const QRegularExpression footer(
+        QStringLiteral(R"(snippets\s*(\.\s*footer(?![\w-])|\[\s*["']footer["']\s*\]))"));
+    QSet<qint64> newsletters;
+    for (const QJsonValue &v : usages) {
+        const QJsonObject u = v.toObject();
+        const QJsonObject content = m_server.data().content(u.value(QLatin1String("content_id")).toInteger());
+        QCOMPARE(content.value(QLatin1String("newsletter_id")).toInteger(),
+                 u.value(QLatin1String("newsletter_id")).toInteger());
+        QCOMPARE(content.value(QLatin1String("language")).toString(),
+                 u.value(QLatin1String("language")).toString());
+        const QString field = u.value(QLatin1String("field")).toString();
+        const QStringList lines = content.value(field).toString().split(QLatin1Char('\n'));
+        const QString line = lines.value(u.value(QLatin1String("line")).toInt() - 1);
+        QVERIFY2(footer.match(line).hasMatch(), qPrintable(line));
+        QCOMPARE(line.mid(u.value(QLatin1String("column")).toInt() - 1, 8), QStringLiteral("snippets"));
+        newsletters.insert(u.value(QLatin1String("newsletter_id")).toInteger());
+    }
+    QVERIFY(newsletters.size() >= 5);
+
+    // Text: one usage a line after the header, the same ones.
+    const Result text =
+        run(base({QStringLiteral("snippets"), QStringLiteral("usages"), QStringLiteral("footer")}));
+    QVERIFY2(text.exitCode == 0, text.err.constData());
+    const QList<QByteArray> lines = text.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), usages.size() + 1);
+    QVERIFY(lines.first().startsWith("NEWSLETTER_ID"));
+    const QList<QByteArray> first = lines.at(1).simplified().split(' ');
+    QCOMPARE(first.size(), 5);
+    QCOMPARE(first.at(0).toLongLong(),
+             usages.first().toObject().value(QLatin1String("newsletter_id")).toInteger());
+    QCOMPARE(first.at(1).toLongLong(),
+             usages.first().toObject().value(QLatin1String("content_id")).toInteger());
+
+    // A similar name is a different snippet; an unused one has no usages.
+    const Result german = run(base({QStringLiteral("--json"), QStringLiteral("snippets"),
+                                    QStringLiteral("usages"), QStringLiteral("footer_de")}));
+    for (const QJsonValue &v : QJsonDocument::fromJson(german.out).array())
+        QCOMPARE(v.toObject().value(QLatin1String("language")).toString(), QStringLiteral("de"));
+    const Result none =
+        run(base({QStringLiteral("snippets"), QStringLiteral("usages"), QStringLiteral("legal_uk")}));
+    QCOMPARE(none.exitCode, 0);
+    QVERIFY(none.out.isEmpty());
+    QVERIFY(none.err.contains("No variant"));
+}
+
+void TestE2eCli::snippetsDeleteInUse()
+{
+    m_server.clearRequests();
+    const Result r = run(base({QStringLiteral("snippets"), QStringLiteral("delete"), QStringLiteral("footer"),
+                               QStringLiteral("--yes")}));
+    QVERIFY2(r.exitCode == 1, QByteArray(r.err + r.out).constData());
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(QStringLiteral("refused to delete “footer” because it is still in use")),
+             qPrintable(err));
+    QVERIFY2(err.contains(QLatin1String("Known usages")), qPrintable(err));
+    // The usages named are the local store's: a newsletter that uses the footer appears by name.
+    const Result json = run(base({QStringLiteral("--json"), QStringLiteral("snippets"),
+                                  QStringLiteral("usages"), QStringLiteral("footer")}));
+    const QJsonObject firstUsage = QJsonDocument::fromJson(json.out).array().first().toObject();
+    QVERIFY2(err.contains(firstUsage.value(QLatin1String("newsletter_name")).toString()), qPrintable(err));
+    QVERIFY(!m_server.data().snippet(QStringLiteral("footer")).isEmpty());
+    int deletes = 0;
+    for (const auto &record : m_server.requests())
+        deletes += record.method == "DELETE" ? 1 : 0;
+    QCOMPARE(deletes, 1);
+}
+
+// ---- segments ----
+
+namespace {
+// The Track credential for add-members/remove-members comes from the environment, like the App key.
+struct TrackEnvironment
+{
+    explicit TrackEnvironment(const QByteArray &site = "sandbox-site",
+                              const QByteArray &key = "sandbox-track")
+    {
+        qputenv("CIO_TRACK_SITE_ID", site);
+        qputenv("CIO_TRACK_API_KEY", key);
+    }
+    ~TrackEnvironment()
+    {
+        qunsetenv("CIO_TRACK_SITE_ID");
+        qunsetenv("CIO_TRACK_API_KEY");
+    }
+    TrackEnvironment(const TrackEnvironment &) = delete;
+    TrackEnvironment &operator=(const TrackEnvironment &) = delete;
+};
+} // namespace
+
+void TestE2eCli::segmentsShowCountMembers()
+{
+    QTest::qWait(1100); // earlier commands' requests leave the sandbox's 1 s window
+    const Result count =
+        run(base({QStringLiteral("segments"), QStringLiteral("count"), QStringLiteral("12")}));
+    QVERIFY2(count.exitCode == 0, count.err.constData());
+    QCOMPARE(count.out.trimmed(), QByteArray("25000"));
+
+    // Every member, one identifier a line, through all pages.
+    const Result members =
+        run(base({QStringLiteral("segments"), QStringLiteral("members"), QStringLiteral("12")}));
+    QVERIFY2(members.exitCode == 0, members.err.constData());
+    const QList<QByteArray> lines = members.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 25000);
+    QCOMPARE(lines.first(), QByteArray("nl-sub-1"));
+    QCOMPARE(lines.last(), QByteArray("nl-sub-25000"));
+    QCOMPARE(QSet<QByteArray>(lines.begin(), lines.end()).size(), 25000);
+
+    const Result json = run(base({QStringLiteral("--json"), QStringLiteral("segments"),
+                                  QStringLiteral("members"), QStringLiteral("8")}));
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    const QJsonArray array = QJsonDocument::fromJson(json.out).array();
+    QCOMPARE(array.size(), int(m_server.data().segmentMemberCount(8)));
+    QVERIFY(array.first().toObject().contains(QLatin1String("cio_id")));
+
+    const Result show = run(base({QStringLiteral("segments"), QStringLiteral("show"), QStringLiteral("9")}));
+    QVERIFY2(show.exitCode == 0, show.err.constData());
+    QVERIFY(show.out.contains("Conference leads Berlin 2026"));
+    QVERIFY(show.out.contains("manual"));
+    const Result showJson = run(base(
+        {QStringLiteral("--json"), QStringLiteral("segments"), QStringLiteral("show"), QStringLiteral("1")}));
+    QVERIFY2(showJson.exitCode == 0, showJson.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(showJson.out).object();
+    QCOMPARE(o.value(QLatin1String("type")).toString(), QStringLiteral("dynamic"));
+    QCOMPARE(o.value(QLatin1String("customer_count")).toInteger(),
+             qint64(m_server.data().segmentMemberCount(1)));
+
+    const Result missing =
+        run(base({QStringLiteral("segments"), QStringLiteral("count"), QStringLiteral("987654")}));
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains("404"));
+}
+
+void TestE2eCli::segmentsUsedBy()
+{
+    const Result text =
+        run(base({QStringLiteral("segments"), QStringLiteral("used-by"), QStringLiteral("1")}));
+    QVERIFY2(text.exitCode == 0, text.err.constData());
+    QVERIFY(text.out.contains("campaign 4\n"));
+    QVERIFY(text.out.contains("campaign 17\n"));
+    const Result json = run(base({QStringLiteral("--json"), QStringLiteral("segments"),
+                                  QStringLiteral("used-by"), QStringLiteral("1")}));
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+    const QJsonObject expected =
+        m_server.data().segmentUsedBy(1).body.value(QLatin1String("used_by")).toObject();
+    QCOMPARE(o.value(QLatin1String("campaigns")).toArray(),
+             expected.value(QLatin1String("campaigns")).toArray());
+    // Newsletters come with their names.
+    for (const char *kind : {"sent_newsletters", "draft_newsletters"}) {
+        const QJsonArray listed = o.value(QLatin1String(kind)).toArray();
+        QCOMPARE(listed.size(), expected.value(QLatin1String(kind)).toArray().size());
+        for (const QJsonValue &n : listed) {
+            const qint64 id = n.toObject().value(QLatin1String("id")).toInteger();
+            QCOMPARE(n.toObject().value(QLatin1String("name")).toString(),
+                     m_server.data().newsletter(id).value(QLatin1String("name")).toString());
+        }
+    }
+}
+
+void TestE2eCli::segmentsCreateAndDelete()
+{
+    const Result created =
+        run(base({QStringLiteral("segments"), QStringLiteral("create"), QStringLiteral("--name"),
+                  QStringLiteral("CLI testers"), QStringLiteral("--description"),
+                  QStringLiteral("made from the command line")}));
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    bool ok = false;
+    const qint64 id = created.out.trimmed().toLongLong(&ok);
+    QVERIFY2(ok && id > 0, created.out.constData());
+    const QJsonObject stored = m_server.data().segment(id);
+    QCOMPARE(stored.value(QLatin1String("name")).toString(), QStringLiteral("CLI testers"));
+    QCOMPARE(stored.value(QLatin1String("description")).toString(),
+             QStringLiteral("made from the command line"));
+    QCOMPARE(stored.value(QLatin1String("type")).toString(), QStringLiteral("manual"));
+
+    const Result json =
+        run(base({QStringLiteral("--json"), QStringLiteral("segments"), QStringLiteral("create"),
+                  QStringLiteral("--name"), QStringLiteral("CLI testers 2")}));
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    const qint64 second = QJsonDocument::fromJson(json.out).object().value(QLatin1String("id")).toInteger();
+    QVERIFY(second > id);
+
+    // Without --yes and without a terminal to ask on, nothing is deleted.
+    const QStringList remove{QStringLiteral("segments"), QStringLiteral("delete"), QString::number(id)};
+    const Result asked = run(base(remove));
+    QCOMPARE(asked.exitCode, 2);
+    QVERIFY2(asked.err.contains("--yes"), asked.err.constData());
+    QVERIFY(!m_server.data().segment(id).isEmpty());
+    const Result deleted = run(base(remove + QStringList{QStringLiteral("--yes")}));
+    QVERIFY2(deleted.exitCode == 0, deleted.err.constData());
+    QVERIFY(deleted.out.contains("Deleted segment"));
+    QVERIFY(m_server.data().segment(id).isEmpty());
+
+    // What uses a segment is shown before it goes.
+    const Result used =
+        run(base({QStringLiteral("segments"), QStringLiteral("delete"), QStringLiteral("11")}));
+    QCOMPARE(used.exitCode, 2);
+    QVERIFY2(used.err.contains("campaign 12"), used.err.constData());
+    QVERIFY(!m_server.data().segment(11).isEmpty());
+
+    const Result noName = run(base({QStringLiteral("segments"), QStringLiteral("create")}));
+    QCOMPARE(noName.exitCode, 2);
+    QVERIFY(noName.err.contains("--name"));
+    run(base({QStringLiteral("segments"), QStringLiteral("delete"), QString::number(second),
+              QStringLiteral("--yes")}));
+}
+
+void TestE2eCli::segmentsAddAndRemoveMembers()
+{
+    const Result created = run(base({QStringLiteral("segments"), QStringLiteral("create"),
+                                     QStringLiteral("--name"), QStringLiteral("Batch from a file")}));
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    const QString id = QString::fromUtf8(created.out.trimmed());
+    QByteArray csv = "id,name\n";
+    for (int i = 1; i <= 2500; ++i)
+        csv += "cli-" + QByteArray::number(i) + ",Person " + QByteArray::number(i) + "\n";
+    csv += "cli-1,Duplicate\n,No id\n";
+    const QString file = writeFile(QStringLiteral("people.csv"), csv);
+
+    TrackEnvironment track;
+    m_server.clearRequests();
+    const Result added = run(base({QStringLiteral("segments"), QStringLiteral("add-members"), id,
+                                   QStringLiteral("--id-type"), QStringLiteral("id"), file}));
+    QVERIFY2(added.exitCode == 0, QByteArray(added.err + added.out).constData());
+    QVERIFY2(added.out.contains("2500 members added"), added.out.constData());
+    QVERIFY2(added.err.contains("line 2503"), added.err.constData()); // the line without an id
+    QVERIFY(!added.out.contains("sandbox-track") && !added.err.contains("sandbox-track"));
+    int trackCalls = 0;
+    for (const auto &r : m_server.requests()) {
+        if (r.path == QStringLiteral("/api/v1/segments/%1/add_customers").arg(id)) {
+            ++trackCalls;
+            QCOMPARE(r.authorization,
+                     QByteArray("Basic ") + QByteArray("sandbox-site:sandbox-track").toBase64());
+        }
+    }
+    QCOMPARE(trackCalls, 3);
+    QCOMPARE(m_server.data().segmentMemberCount(id.toLongLong()), 2500);
+
+    const QString some = writeFile(QStringLiteral("some.txt"), "cli-1\ncli-2\ncli-3\n");
+    const Result removed =
+        run(base({QStringLiteral("--json"), QStringLiteral("segments"), QStringLiteral("remove-members"), id,
+                  QStringLiteral("--id-type"), QStringLiteral("id"), some}));
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    const QJsonObject summary = QJsonDocument::fromJson(removed.out).object();
+    QCOMPARE(summary.value(QLatin1String("sent")).toInt(), 3);
+    QCOMPARE(summary.value(QLatin1String("requests")).toInt(), 1);
+    QCOMPARE(summary.value(QLatin1String("action")).toString(), QStringLiteral("remove"));
+    QCOMPARE(m_server.data().segmentMemberCount(id.toLongLong()), 2497);
+    run(base({QStringLiteral("segments"), QStringLiteral("delete"), id, QStringLiteral("--yes")}));
+}
+
+void TestE2eCli::segmentsMemberRefusals_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("trackCredential");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QString ids = writeFile(QStringLiteral("ids.txt"), "a@example.com\nb@example.com\n");
+    const QString binary = writeFile(QStringLiteral("book.xlsx"), QByteArray("PK\x03\x04\x00\x00\x00", 7));
+    const auto add = [](const QString &segment, const QString &type, const QString &file) {
+        return QStringList{QStringLiteral("segments"),
+                           QStringLiteral("add-members"),
+                           segment,
+                           QStringLiteral("--id-type"),
+                           type,
+                           file};
+    };
+    QTest::newRow("data-driven segment") << add(QStringLiteral("1"), QStringLiteral("email"), ids) << true
+                                         << 1 << QStringLiteral("data-driven");
+    QTest::newRow("no Track credential") << add(QStringLiteral("14"), QStringLiteral("email"), ids) << false
+                                         << 2 << QStringLiteral("CIO_TRACK_SITE_ID");
+    QTest::newRow("unknown id type") << add(QStringLiteral("14"), QStringLiteral("phone"), ids) << true << 2
+                                     << QStringLiteral("phone");
+    QTest::newRow("no id type") << QStringList{QStringLiteral("segments"), QStringLiteral("add-members"),
+                                               QStringLiteral("14"), ids}
+                                << true << 2 << QStringLiteral("--id-type");
+    QTest::newRow("corrupt file") << add(QStringLiteral("14"), QStringLiteral("email"), binary) << true << 2
+                                  << QStringLiteral("not a text file");
+    QTest::newRow("nothing valid") << add(QStringLiteral("14"), QStringLiteral("cio_id"), ids) << true << 1
+                                   << QStringLiteral("Nothing to send");
+    QTest::newRow("unknown segment") << add(QStringLiteral("987654"), QStringLiteral("email"), ids) << true
+                                     << 1 << QStringLiteral("404");
+    QTest::newRow("missing file") << add(QStringLiteral("14"), QStringLiteral("email"),
+                                         QStringLiteral("/nonexistent/x"))
+                                  << true << 2 << QStringLiteral("cannot be read");
+}
+
+void TestE2eCli::segmentsMemberRefusals()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, trackCredential);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    std::optional<TrackEnvironment> track;
+    if (trackCredential)
+        track.emplace();
+    m_server.clearRequests();
+    const Result r = run(base(arguments));
+    QVERIFY2(r.exitCode == exitCode, QByteArray(r.err + r.out).constData());
+    QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    for (const auto &record : m_server.requests())
+        QVERIFY2(!record.path.startsWith(QLatin1String("/api/")), "nothing reached the Track API");
+}
+
+void TestE2eCli::segmentsDemoAddsMembers()
+{
+    // --demo brings its own Track credential; none is in the environment.
+    const QString file = writeFile(QStringLiteral("demo-people.txt"), "anna@example.com\nben@example.com\n");
+    const Result r = run({QStringLiteral("--demo"), QStringLiteral("--json"), QStringLiteral("segments"),
+                          QStringLiteral("add-members"), QStringLiteral("14"), QStringLiteral("--id-type"),
+                          QStringLiteral("email"), file},
+                         QString());
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("sent")).toInt(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestE2eCli)

@@ -1,0 +1,248 @@
+// cio-studio-cli snippets get|put|delete|usages NAME (`snippets list` is in cli.cpp).
+#include "app/cli.h"
+
+#include "api/appapi.h"
+#include "liquid/liquidengine.h"
+#include "models/localstore.h"
+#include "models/snippetusages.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <memory>
+
+#if defined(Q_OS_WIN)
+#include <io.h>
+#define CIO_SNIPPETS_ISATTY _isatty
+#define CIO_SNIPPETS_FILENO _fileno
+#else
+#include <unistd.h>
+#define CIO_SNIPPETS_ISATTY isatty
+#define CIO_SNIPPETS_FILENO fileno
+#endif
+
+namespace cio::app {
+
+namespace {
+
+bool isTerminal(FILE *stream)
+{
+    return CIO_SNIPPETS_ISATTY(CIO_SNIPPETS_FILENO(stream)) != 0;
+}
+
+QJsonObject usageJson(const models::SnippetUsage &u)
+{
+    return {{QStringLiteral("newsletter_id"), u.newsletterId},
+            {QStringLiteral("newsletter_name"), u.newsletterName},
+            {QStringLiteral("content_id"), u.contentId},
+            {QStringLiteral("language"), u.language},
+            {QStringLiteral("test_group"), u.testGroup},
+            {QStringLiteral("field"), u.field},
+            {QStringLiteral("line"), u.line},
+            {QStringLiteral("column"), u.column}};
+}
+
+} // namespace
+
+void Cli::snippetsCommand(const QStringList &words)
+{
+    const QString action = words.value(1);
+    if (action != QLatin1String("get") && action != QLatin1String("put") &&
+        action != QLatin1String("delete") && action != QLatin1String("usages"))
+        return usageError(tr("Unknown command “%1”.").arg(words.join(QLatin1Char(' '))));
+    if (words.size() != 3)
+        return usageError(words.size() < 3 ? tr("“snippets %1” needs the snippet's name.").arg(action)
+                                           : tr("Too many arguments for “snippets %1” (quote a name with "
+                                                "spaces).")
+                                                 .arg(action));
+    const QString name = words.at(2);
+
+    // The local store of this connection: the usages come from its last sync. Opened only when it
+    // exists; commands never create one.
+    const QString path =
+        storePath(m_workspaceName, m_demo != nullptr, m_client->settings().effectiveBaseUrl());
+    std::shared_ptr<models::LocalStore> store;
+    if (QFile::exists(path)) {
+        store = std::make_shared<models::LocalStore>();
+        if (!store->open(path))
+            store.reset();
+    }
+    const auto knownUsages = [this, store, name] {
+        if (!store) {
+            m_err << tr("No local copy of this workspace yet: run “sync” to find the variants that use “%1”.")
+                         .arg(name)
+                  << '\n';
+            return;
+        }
+        const QList<models::SnippetUsage> usages = models::findSnippetUsages(*store, name);
+        if (usages.isEmpty()) {
+            m_err
+                << tr("No variant of the local copy uses it (synced %1); a campaign, a template or a variant "
+                      "changed since may.")
+                       .arg(store->lastSynced().toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                << '\n';
+            return;
+        }
+        m_err << tr("Known usages (local copy):") << '\n';
+        for (const models::SnippetUsage &u : usages)
+            m_err << "  " << models::describeSnippetUsage(u) << '\n';
+    };
+
+    if (action == QLatin1String("usages")) {
+        if (!store || !store->lastSynced().isValid()) {
+            m_err << tr("The usages come from the local copy, and it has not been synced yet: run “sync” "
+                        "first.")
+                  << '\n';
+            return done(ExitApiError);
+        }
+        const QList<models::SnippetUsage> usages = models::findSnippetUsages(*store, name);
+        if (m_json) {
+            QJsonArray array;
+            for (const models::SnippetUsage &u : usages)
+                array.append(usageJson(u));
+            return printJson(array), done();
+        }
+        if (usages.isEmpty()) {
+            m_err << tr("No variant of the local copy uses “%1”.").arg(name) << '\n';
+            return done();
+        }
+        QList<QStringList> rows{
+            {tr("NEWSLETTER_ID"), tr("CONTENT_ID"), tr("LANGUAGE"), tr("FIELD"), tr("LINE")}};
+        for (const models::SnippetUsage &u : usages)
+            rows.append({QString::number(u.newsletterId), QString::number(u.contentId),
+                         u.language.isEmpty() ? tr("(default)") : u.language, u.field,
+                         QString::number(u.line)});
+        printTable(rows);
+        return done();
+    }
+
+    if (action == QLatin1String("get")) {
+        api::AppApi(m_client).snippets(
+            this, [this, name](const QList<api::Snippet> &list, const api::Error &error) {
+                if (error.isError())
+                    return apiError(error);
+                for (const api::Snippet &s : list) {
+                    if (s.name != name)
+                        continue;
+                    if (m_json)
+                        return printJson(s.toJson()), done();
+                    // The value exactly as stored, so that `get` > file and `put --file` round-trip.
+                    m_out << s.value;
+                    if (isTerminal(stdout) && !s.value.endsWith(QLatin1Char('\n')))
+                        m_out << '\n';
+                    return done();
+                }
+                m_err << tr("No snippet is called “%1”. “snippets list” shows them.").arg(name) << '\n';
+                done(ExitApiError);
+            });
+        return;
+    }
+
+    if (m_client->settings().readOnly) {
+        m_err
+            << tr("This workspace is read-only: “snippets %1” cannot change anything in it, and nothing was "
+                  "sent.")
+                   .arg(action)
+            << '\n';
+        return done(ExitApiError);
+    }
+
+    if (action == QLatin1String("delete")) {
+        if (!m_manage.yes) {
+            if (!isTerminal(stdin))
+                return usageError(tr("Deleting “%1” cannot be undone; add --yes to confirm.").arg(name));
+            const int count = store ? int(models::findSnippetUsages(*store, name).size()) : 0;
+            m_err << (count > 0 ? tr("Delete snippet “%1”? The local copy knows %n usage(s) of it. [y/N] ",
+                                     nullptr, count)
+                                      .arg(name)
+                                : tr("Delete snippet “%1”? [y/N] ").arg(name));
+            m_err.flush();
+            QFile in;
+            if (!in.open(stdin, QIODevice::ReadOnly) || !in.readLine().trimmed().toLower().startsWith('y')) {
+                m_err << tr("Nothing deleted.") << '\n';
+                return done();
+            }
+        }
+        api::AppApi(m_client).deleteSnippet(
+            name, this, [this, name, store, knownUsages](const api::Error &error) {
+                if (error.isError()) {
+                    if (error.kind == api::Error::Kind::Rejected && error.httpStatus == 400) {
+                        m_err << tr("Customer.io refused to delete “%1” because it is still in use: %2")
+                                     .arg(name, error.detail.isEmpty() ? error.message() : error.detail)
+                              << '\n';
+                        knownUsages();
+                        return done(ExitApiError);
+                    }
+                    if (error.kind == api::Error::Kind::NotFound) {
+                        m_err << tr("No snippet is called “%1”.").arg(name) << '\n';
+                        return done(ExitApiError);
+                    }
+                    return apiError(error);
+                }
+                if (store)
+                    store->removeSnippet(name);
+                if (m_json)
+                    return printJson(QJsonObject{{QStringLiteral("deleted"), name}}), done();
+                m_out << tr("Deleted snippet “%1”.").arg(name) << '\n';
+                done();
+            });
+        return;
+    }
+
+    // put: the value from --file PATH, or standard input (also with --file -).
+    QFile file;
+    const bool fromStdin = !m_manage.file || *m_manage.file == QLatin1String("-");
+    if (fromStdin && isTerminal(stdin))
+        m_err << tr("Type the value, then press Ctrl+D.") << '\n';
+    const bool opened = fromStdin ? file.open(stdin, QIODevice::ReadOnly)
+                                  : (file.setFileName(*m_manage.file), file.open(QIODevice::ReadOnly));
+    if (!opened)
+        return usageError(tr("Cannot read the value file “%1”: %2")
+                              .arg(m_manage.file.value_or(QStringLiteral("-")), file.errorString()));
+    const QString value = QString::fromUtf8(file.readAll());
+    // `put` creates or replaces: the name is checked for its form only, not for being new.
+    const models::SnippetProblem nameProblem = models::validateSnippetName(name, {});
+    const models::SnippetProblem valueProblem = models::validateSnippetValue(value);
+    for (const models::SnippetProblem &p : {nameProblem, valueProblem}) {
+        if (!p.isProblem())
+            continue;
+        m_err << (p.line > 0 ? tr("line %1, column %2: %3").arg(p.line).arg(p.column).arg(p.message)
+                             : p.message)
+              << '\n'
+              << tr("Nothing was sent.") << '\n';
+        return done(ExitApiError);
+    }
+    liquid::LiquidEngine::instance()->analyze(
+        value, this, [this, name, value, store](const liquid::Analysis &a) {
+            if (!a.parsed || !a.snippets.isEmpty()) {
+                for (const liquid::LiquidError &e : a.errors)
+                    m_err << e.toString() << '\n';
+                for (const liquid::Reference &r : a.snippets)
+                    m_err << tr("line %1, column %2: a snippet cannot use another snippet (“%3”).")
+                                 .arg(r.line)
+                                 .arg(r.column)
+                                 .arg(r.name)
+                          << '\n';
+                m_err << tr("Nothing was sent.") << '\n';
+                return done(ExitApiError);
+            }
+            api::AppApi(m_client).putSnippet(
+                name.trimmed(), value, this,
+                [this, store](const api::Snippet &saved, const api::Error &error) {
+                    if (error.isError())
+                        return apiError(error);
+                    if (store)
+                        store->storeSnippet(saved);
+                    if (m_json)
+                        return printJson(saved.toJson()), done();
+                    m_out << tr("Saved snippet “%1” (%n character(s)).", nullptr, int(saved.value.size()))
+                                 .arg(saved.name)
+                          << '\n';
+                    done();
+                });
+        });
+}
+
+} // namespace cio::app
