@@ -8,9 +8,11 @@
 #include "models/newsletterlistmodel.h"
 #include "models/sampledata.h"
 #include "models/workspacerepository.h"
+#include "sandbox/sandboxserver.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebox.h"
 #include "ui/newsletterlistpage.h"
+#include "ui/segmentspage.h"
 #include "ui/welcomepage.h"
 #include "ui/workspacedialog.h"
 
@@ -34,6 +36,7 @@ Studio::Studio(QObject *parent)
     const int keychainTimeout = qEnvironmentVariableIntValue("CIO_KEYCHAIN_TIMEOUT_MS");
     if (keychainTimeout > 0)
         m_credentials->setTimeoutMs(keychainTimeout);
+    m_window->setWorkspaceRepository(m_workspaces);
     connect(m_window.get(), &ui::MainWindow::openDemoRequested, this, &Studio::openDemo);
     connect(m_window.get(), &ui::MainWindow::openWorkspaceRequested, this, &Studio::openWorkspace);
     connect(m_window.get(), &ui::MainWindow::addWorkspaceRequested, this, &Studio::addWorkspace);
@@ -131,6 +134,10 @@ void Studio::openDemo()
     profile.colour = QStringLiteral("#0f9d58");
     profile.demo = true;
     showWorkspace(profile, m_demo->apiKey());
+    // The demo's Track API is the same sandbox, with its own fixed credentials.
+    const sandbox::Options demoOptions;
+    if (m_window->segmentsPage())
+        m_window->segmentsPage()->setTrackCredential(demoOptions.trackSiteId, demoOptions.trackApiKey);
 }
 
 void Studio::showWorkspace(const models::WorkspaceProfile &profile, const QString &apiKey)

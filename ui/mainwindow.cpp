@@ -8,6 +8,8 @@
 #include "ui/newsletterlistpage.h"
 #include "ui/newsletterpage.h"
 #include "ui/requestlogdock.h"
+#include "ui/segmentspage.h"
+#include "ui/snippetspage.h"
 #include "ui/varianteditor.h"
 #include "ui/welcomepage.h"
 
@@ -176,6 +178,22 @@ void MainWindow::startBackgroundSync(api::Client *client, models::LocalStore *st
     m_sync->start();
 }
 
+void MainWindow::openVariant(qint64 newsletterId, qint64 contentId)
+{
+    if (!m_newsletterDetail)
+        return;
+    openNewsletter(newsletterId);
+    // Once the page has the newsletter's variants, open the one asked for.
+    auto *connection = new QMetaObject::Connection;
+    *connection = connect(m_newsletterDetail, &NewsletterPage::loaded, this,
+                          [this, connection, newsletterId, contentId] {
+                              disconnect(*connection);
+                              delete connection;
+                              if (m_newsletterDetail->newsletterId() == newsletterId)
+                                  m_newsletterDetail->openVariant(contentId);
+                          });
+}
+
 void MainWindow::openNewsletter(qint64 id)
 {
     if (!m_newsletterDetail)
@@ -314,6 +332,21 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
     auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView),
                                      tr("Newsletters"), m_sidebar);
     item->setToolTip(tr("Newsletters (one-time sends) with their languages and A/B variants"));
+
+    // Snippets: shared texts; a usage opens its variant in the editor.
+    m_snippets = new SnippetsPage(client, store, m_sections);
+    m_snippets->setReadOnly(profile.readOnly);
+    m_sections->addWidget(m_snippets);
+    connect(m_snippets, &SnippetsPage::variantRequested, this, &MainWindow::openVariant);
+    item = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileIcon), tr("Snippets"), m_sidebar);
+    item->setToolTip(tr("Reusable texts that messages include with {{ snippets.name }}"));
+
+    // Segments: manual and data-driven, with their members.
+    m_segments = new SegmentsPage(client, profile, m_repository, m_sections);
+    m_segments->setReadOnly(profile.readOnly);
+    m_sections->addWidget(m_segments);
+    item = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Segments"), m_sidebar);
+    item->setToolTip(tr("Groups of people: who a message goes to"));
     m_sidebar->setCurrentRow(0);
 
     m_logDock->setLog(client->log(), client->settings().effectiveBaseUrl());

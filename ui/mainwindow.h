@@ -20,12 +20,15 @@ struct QueueState;
 namespace cio::models {
 class LocalStore;
 class StoreSync;
+class WorkspaceRepository;
 } // namespace cio::models
 
 namespace cio::ui {
 
 class NewsletterListPage;
 class NewsletterPage;
+class SegmentsPage;
+class SnippetsPage;
 class VariantEditor;
 class MessageWidget;
 class RequestLogDock;
@@ -49,6 +52,10 @@ public:
     void showWelcome(const QString &error = {});
     // Shows one newsletter's page (header and variant matrix).
     void openNewsletter(qint64 id);
+    // Opens the newsletter's page, then the variant's editor.
+    void openVariant(qint64 newsletterId, qint64 contentId);
+    // Where the segments page finds the workspace's Track key (set by the app before a workspace opens).
+    void setWorkspaceRepository(models::WorkspaceRepository *repository) { m_repository = repository; }
     // The saved workspaces, for the switcher and the welcome page.
     void setWorkspaces(const QList<models::WorkspaceProfile> &profiles);
     const models::WorkspaceProfile &currentProfile() const { return m_profile; }
@@ -58,6 +65,8 @@ public:
     NewsletterListPage *newsletterPage() const { return m_newsletters; }
     NewsletterPage *newsletterDetailPage() const { return m_newsletterDetail; }
     VariantEditor *variantEditor() const { return m_editor; }
+    SnippetsPage *snippetsPage() const { return m_snippets; }
+    SegmentsPage *segmentsPage() const { return m_segments; }
     QListWidget *sidebar() const { return m_sidebar; }
 
 signals:
@@ -91,6 +100,9 @@ private:
     NewsletterListPage *m_newsletters = nullptr;
     NewsletterPage *m_newsletterDetail = nullptr;
     VariantEditor *m_editor = nullptr;
+    SnippetsPage *m_snippets = nullptr;
+    SegmentsPage *m_segments = nullptr;
+    models::WorkspaceRepository *m_repository = nullptr;
     MessageWidget *m_draftsBanner = nullptr;
     models::StoreSync *m_sync = nullptr;
     RequestLogDock *m_logDock;

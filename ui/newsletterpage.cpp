@@ -381,6 +381,22 @@ void NewsletterPage::partDone(const api::Error &error)
     emit loaded();
 }
 
+bool NewsletterPage::openVariant(qint64 contentId)
+{
+    const models::VariantMatrix &matrix = m_matrixModel->matrix();
+    for (int row = 0; row < matrix.rowCount(); ++row) {
+        for (int column = 0; column < matrix.columnCount(); ++column) {
+            const auto &content = matrix.cell(row, column).content;
+            if (content && content->id == contentId) {
+                m_matrix->setCurrentIndex(m_matrixModel->index(row, column));
+                emit variantActivated(*content, matrix.defaultOf(row).value_or(api::Content{}), m_groups);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 void NewsletterPage::runQualityChecks()
 {
     if (m_contents.isEmpty())

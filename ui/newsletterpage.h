@@ -54,6 +54,8 @@ public:
     void addLanguage(const QString &language);
     // Saves every draft of this newsletter in one rate-limited batch, with progress and a result per variant.
     void saveAllDrafts();
+    // Opens a variant of the loaded newsletter in the editor (variantActivated); false if it has none.
+    bool openVariant(qint64 contentId);
     MessageWidget *messageWidget() const { return m_message; }
     // Runs the quality checks of every variant (drafts included); the matrix shows a status per cell.
     void runQualityChecks();

@@ -5,6 +5,7 @@
 #include "app/studio.h"
 #include "models/localstore.h"
 #include "models/newsletterlistmodel.h"
+#include "models/segmentlistmodel.h"
 #include "models/variantmatrix.h"
 #include "models/variantmatrixmodel.h"
 #include "tests/common/webenginetest.h"
@@ -20,6 +21,8 @@
 #include "ui/preview/previewview.h"
 #include "ui/preview/variantpreview.h"
 #include "ui/qapanel.h"
+#include "ui/segmentspage.h"
+#include "ui/snippetspage.h"
 #include "ui/varianteditor.h"
 #include "ui/welcomepage.h"
 
@@ -58,6 +61,7 @@ private slots:
     void previewAndQualityChecks();
     void previewAllLanguages();
     void deliveriesShowTheArchivedCopy();
+    void snippetsAndSegmentsInTheSidebar();
 };
 
 static QTreeView *waitForList(cio::ui::MainWindow *window)
@@ -678,6 +682,44 @@ void TestE2eDemo::deliveriesShowTheArchivedCopy()
         QTest::qWait(500);
         window->grab().save(dir + QLatin1String("/deliveries.png"));
     }
+}
+
+// The workspace's snippets and segments are sections of the main window; a snippet's usage opens the
+// variant in the editor.
+void TestE2eDemo::snippetsAndSegmentsInTheSidebar()
+{
+    cio::test::freshHome();
+    cio::app::Studio studio;
+    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::MainWindow *window = studio.mainWindow();
+    window->resize(1500, 950);
+    QTRY_VERIFY_WITH_TIMEOUT(window->snippetsPage() && window->segmentsPage(), 10000);
+    QCOMPARE(window->sidebar()->count(), 3);
+    QCOMPARE(window->sidebar()->item(1)->text(), QStringLiteral("Snippets"));
+    QCOMPARE(window->sidebar()->item(2)->text(), QStringLiteral("Segments"));
+    const QString dir = qEnvironmentVariable("CIO_SCREENSHOT_DIR");
+
+    window->sidebar()->setCurrentRow(1);
+    QTRY_VERIFY(window->snippetsPage()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(window->snippetsPage()->list()->topLevelItemCount() >= 20, 20000);
+    if (!dir.isEmpty()) {
+        QTest::qWait(500);
+        window->grab().save(dir + QLatin1String("/snippets-page.png"));
+    }
+
+    window->sidebar()->setCurrentRow(2);
+    QTRY_VERIFY(window->segmentsPage()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(window->segmentsPage()->model()->rowCount() >= 10, 20000);
+    if (!dir.isEmpty()) {
+        QTest::qWait(300);
+        window->grab().save(dir + QLatin1String("/segments-page.png"));
+    }
+
+    // "Open the variant" from a usage: the newsletter's page loads, then the editor opens on it.
+    window->openVariant(189, 2237);
+    cio::ui::VariantEditor *editor = window->variantEditor();
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isVisible() && editor->base().id == 2237, 20000);
+    QCOMPARE(window->sidebar()->currentRow(), 0);
 }
 
 CIO_WEBENGINE_TEST_MAIN(TestE2eDemo)
