@@ -42,7 +42,8 @@ void RequestLog::setCapacity(int capacity)
 
 QString RequestLog::toCurl(const Entry &e, const QUrl &baseUrl)
 {
-    QUrl url = baseUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    QUrl url = (e.origin.isValid() ? e.origin : baseUrl)
+                   .adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
     QString basePath = url.path(QUrl::FullyEncoded);
     while (basePath.endsWith(QLatin1Char('/')))
         basePath.chop(1);
@@ -54,7 +55,8 @@ QString RequestLog::toCurl(const Entry &e, const QUrl &baseUrl)
     if (e.method != "GET")
         cmd += QLatin1String(" -X ") + QString::fromLatin1(e.method);
     cmd += QLatin1Char(' ') + shellQuote(url.toString(QUrl::FullyEncoded));
-    cmd += QLatin1String(" -H 'Authorization: Bearer <redacted>' -H 'Accept: application/json'");
+    cmd += e.basicAuth ? QLatin1String(" -u '<site id>:<redacted>' -H 'Accept: application/json'")
+                       : QLatin1String(" -H 'Authorization: Bearer <redacted>' -H 'Accept: application/json'");
     if (e.method == "POST" || e.method == "PUT")
         cmd += QLatin1String(" -H 'Content-Type: application/json' --data @body.json");
     return redact(cmd);

@@ -29,6 +29,9 @@ public:
         qint64 bytesReceived = 0; // response bodies, all attempts
         qint64 rateLimitWaitMs = 0;
         QString error; // Error::message(), empty on success
+        // Another API than the App API (the Track API): its address, and HTTP Basic instead of a bearer.
+        QUrl origin;
+        bool basicAuth = false;
     };
 
     explicit RequestLog(QObject *parent = nullptr);

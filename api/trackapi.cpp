@@ -272,6 +272,8 @@ void TrackApi::finish(const CallPtr &call, Error error, int status)
         e.bytesReceived = call->bytesReceived;
         e.rateLimitWaitMs = call->rateLimitWaitMs;
         e.error = scrub(describe(error));
+        e.origin = m_settings.effectiveBaseUrl();
+        e.basicAuth = true;
         m_log->add(e);
     }
     if (error.isError() && error.kind != Error::Kind::Cancelled)

@@ -261,6 +261,18 @@ void TestApiUnit::curlText()
     e.query.clear();
     QVERIFY(RequestLog::toCurl(e, QUrl(QStringLiteral("http://127.0.0.1:99")))
                 .startsWith(QLatin1String("curl 'http://127.0.0.1:99/v1/")));
+    // A Track API call: its own host and HTTP Basic, whatever the App API's address.
+    RequestLog::Entry track;
+    track.method = "POST";
+    track.path = QStringLiteral("/api/v1/segments/8/add_customers");
+    track.origin = QUrl(QStringLiteral("https://track-eu.customer.io"));
+    track.basicAuth = true;
+    const QString trackCurl = RequestLog::toCurl(track, QUrl(QStringLiteral("https://api-eu.customer.io")));
+    QVERIFY2(trackCurl.startsWith(QLatin1String(
+                 "curl -X POST 'https://track-eu.customer.io/api/v1/segments/8/add_customers'")),
+             qPrintable(trackCurl));
+    QVERIFY(trackCurl.contains(QLatin1String("-u '<site id>:<redacted>'")));
+    QVERIFY(!trackCurl.contains(QLatin1String("Bearer")));
 }
 
 void TestApiUnit::logCapacity()
