@@ -5,32 +5,8 @@
 namespace cio::models {
 
 NewsletterFilterModel::NewsletterFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-    setSortRole(SortRole);
-    setDynamicSortFilter(true);
-}
-
-template <class Change> void NewsletterFilterModel::changeFilter(Change change)
-{
-    // Qt 6.9 wants the change bracketed; older versions only re-filter afterwards.
-#if QT_VERSION >= QT_VERSION_CHECK(6, 9, 0)
-    beginFilterChange();
-    change();
-    endFilterChange(QSortFilterProxyModel::Direction::Rows);
-#else
-    change();
-    invalidateFilter();
-#endif
-}
-
-void NewsletterFilterModel::setSearchText(const QString &text)
-{
-    const QStringList words = text.simplified().toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (words == m_words)
-        return;
-    changeFilter([&] { m_words = words; });
-}
+    : SearchFilterModel(parent)
+{}
 
 void NewsletterFilterModel::setStatus(Status status)
 {
@@ -52,26 +28,19 @@ void NewsletterFilterModel::setType(const QString &type)
         changeFilter([&] { m_type = type; });
 }
 
-bool NewsletterFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool NewsletterFilterModel::acceptsRow(const QModelIndex &index) const
 {
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_status != Status::Any) {
         const bool sent = index.data(StateRole).toBool();
         if (sent != (m_status == Status::Sent))
             return false;
     }
-    if (!m_type.isEmpty() && index.data(KindRole).toString() != m_type)
-        return false;
-    if (m_words.isEmpty())
-        return true;
-    if (m_contentMatches.contains(index.data(IdRole).toLongLong()))
-        return true;
-    const QString haystack = index.data(SearchTextRole).toString().toCaseFolded();
-    for (const QString &word : m_words) {
-        if (!haystack.contains(word))
-            return false;
-    }
-    return true;
+    return m_type.isEmpty() || index.data(KindRole).toString() == m_type;
+}
+
+bool NewsletterFilterModel::matchesOtherwise(const QModelIndex &index) const
+{
+    return m_contentMatches.contains(index.data(IdRole).toLongLong());
 }
 
 } // namespace cio::models

@@ -1,13 +1,14 @@
 #pragma once
 
+#include "models/searchfiltermodel.h"
+
 #include <QSet>
-#include <QSortFilterProxyModel>
 
 namespace cio::models {
 
 // Search and sent/draft filter over NewsletterListModel. The search matches every word
 // (case-insensitive) against name, id and tags, so "spring de" finds "Spring sale" tagged "de".
-class NewsletterFilterModel final : public QSortFilterProxyModel
+class NewsletterFilterModel final : public SearchFilterModel
 {
     Q_OBJECT
 
@@ -21,8 +22,6 @@ public:
 
     explicit NewsletterFilterModel(QObject *parent = nullptr);
 
-    void setSearchText(const QString &text);
-    QString searchText() const { return m_words.join(QLatin1Char(' ')); }
     void setStatus(Status status);
     // Newsletters that match the search inside their variants (full-text search in the local store);
     // they are shown even when name, id and tags do not match.
@@ -32,12 +31,10 @@ public:
     Status status() const { return m_status; }
 
 protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool acceptsRow(const QModelIndex &index) const override;
+    bool matchesOtherwise(const QModelIndex &index) const override;
 
 private:
-    template <class Change> void changeFilter(Change change);
-
-    QStringList m_words;
     Status m_status = Status::Any;
     QSet<qint64> m_contentMatches;
     QString m_type;

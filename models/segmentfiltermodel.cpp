@@ -5,30 +5,8 @@
 namespace cio::models {
 
 SegmentFilterModel::SegmentFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-    setSortRole(SortRole);
-    setDynamicSortFilter(true);
-}
-
-template <class Change> void SegmentFilterModel::changeFilter(Change change)
-{
-#if QT_VERSION >= QT_VERSION_CHECK(6, 9, 0)
-    beginFilterChange();
-    change();
-    endFilterChange(QSortFilterProxyModel::Direction::Rows);
-#else
-    change();
-    invalidateFilter();
-#endif
-}
-
-void SegmentFilterModel::setSearchText(const QString &text)
-{
-    const QStringList words = text.simplified().toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (words != m_words)
-        changeFilter([&] { m_words = words; });
-}
+    : SearchFilterModel(parent)
+{}
 
 void SegmentFilterModel::setType(const QString &type)
 {
@@ -36,21 +14,13 @@ void SegmentFilterModel::setType(const QString &type)
         changeFilter([&] { m_type = type; });
 }
 
-bool SegmentFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool SegmentFilterModel::acceptsRow(const QModelIndex &index) const
 {
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (!m_type.isEmpty()) {
-        // The API says "dynamic" for data-driven segments; anything but "manual" counts as such.
-        const bool manual = index.data(KindRole).toString() == QLatin1String("manual");
-        if (manual != (m_type == QLatin1String("manual")))
-            return false;
-    }
-    const QString haystack = index.data(SearchTextRole).toString().toCaseFolded();
-    for (const QString &word : m_words) {
-        if (!haystack.contains(word))
-            return false;
-    }
-    return true;
+    if (m_type.isEmpty())
+        return true;
+    // The API says "dynamic" for data-driven segments; anything but "manual" counts as such.
+    const bool manual = index.data(KindRole).toString() == QLatin1String("manual");
+    return manual == (m_type == QLatin1String("manual"));
 }
 
 } // namespace cio::models
