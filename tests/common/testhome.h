@@ -31,4 +31,16 @@ inline QStringList filesContaining(const QString &root, const QByteArray &needle
     return hits;
 }
 
+// A fresh path for an SQLite file in the test's own temporary folder (CIO_TEST_TMP) under `folder`:
+// the file and its -wal/-shm companions from an earlier run are removed.
+inline QString freshStorePath(const QString &folder, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("CIO_TEST_TMP", QDir::tempPath()) + QLatin1Char('/') + folder;
+    QDir().mkpath(dir);
+    const QString path = dir + QLatin1Char('/') + name;
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+    return path;
+}
+
 } // namespace cio::test

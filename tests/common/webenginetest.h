@@ -13,38 +13,37 @@
 #include "ui/preview/previewprofile.h"
 
 #include <QApplication>
-
-#define CIO_WEBENGINE_TEST_MAIN(TestObject)                                                                  \
-    int main(int argc, char *argv[])                                                                         \
-    {                                                                                                        \
-        cio::webengine::prepareBeforeApplication();                                                          \
-        QApplication app(argc, argv);                                                                        \
-        app.setAttribute(Qt::AA_Use96Dpi, true);                                                             \
-        int result = 0;                                                                                      \
-        {                                                                                                    \
-            TestObject test;                                                                                 \
-            QTEST_SET_MAIN_SOURCE_PATH                                                                       \
-            result = QTest::qExec(&test, argc, argv);                                                        \
-        }                                                                                                    \
-        cio::ui::PreviewProfile::shutdown();                                                                 \
-        cio::liquid::LiquidEngine::shutdown();                                                               \
-        return result;                                                                                       \
-    }
+using CioTestApplication = QApplication;
 #else
 #include <QGuiApplication>
-
-#define CIO_WEBENGINE_TEST_MAIN(TestObject)                                                                  \
-    int main(int argc, char *argv[])                                                                         \
-    {                                                                                                        \
-        cio::webengine::prepareBeforeApplication();                                                          \
-        QGuiApplication app(argc, argv);                                                                     \
-        int result = 0;                                                                                      \
-        {                                                                                                    \
-            TestObject test;                                                                                 \
-            QTEST_SET_MAIN_SOURCE_PATH                                                                       \
-            result = QTest::qExec(&test, argc, argv);                                                        \
-        }                                                                                                    \
-        cio::liquid::LiquidEngine::shutdown();                                                               \
-        return result;                                                                                       \
-    }
+using CioTestApplication = QGuiApplication;
 #endif
+
+namespace cio::test {
+
+template<class TestObject>
+int runWebEngineTest(int argc, char *argv[])
+{
+    webengine::prepareBeforeApplication();
+    CioTestApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    int result = 0;
+    {
+        TestObject test;
+        result = QTest::qExec(&test, argc, argv);
+    }
+#ifdef QT_WIDGETS_LIB
+    ui::PreviewProfile::shutdown();
+#endif
+    liquid::LiquidEngine::shutdown();
+    return result;
+}
+
+} // namespace cio::test
+
+#define CIO_WEBENGINE_TEST_MAIN(TestObject)                                                             \
+    int main(int argc, char *argv[])                                                                    \
+    {                                                                                                   \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                      \
+        return cio::test::runWebEngineTest<TestObject>(argc, argv);                                     \
+    }

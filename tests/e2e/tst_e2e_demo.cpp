@@ -64,6 +64,22 @@ private slots:
     void snippetsAndSegmentsInTheSidebar();
 };
 
+// Starts the app on a fresh demo workspace and opens a newsletter's page; null when either fails.
+static cio::ui::NewsletterPage *openDemoNewsletter(cio::app::Studio &studio, qint64 newsletterId)
+{
+    cio::test::freshHome();
+    if (!studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}))
+        return nullptr;
+    cio::ui::MainWindow *window = studio.mainWindow();
+    if (!QTest::qWaitFor([window] { return window->newsletterDetailPage() != nullptr; }, 10000))
+        return nullptr;
+    window->openNewsletter(newsletterId);
+    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
+    const bool loaded =
+        QTest::qWaitFor([page] { return !page->isLoading() && page->matrixModel()->rowCount() > 0; }, 15000);
+    return loaded ? page : nullptr;
+}
+
 static QTreeView *waitForList(cio::ui::MainWindow *window)
 {
     QTreeView *view = nullptr;
@@ -382,14 +398,10 @@ void TestE2eDemo::listOpensFromStoreAndSearchesBodies()
 
 void TestE2eDemo::conflictIsShownAndMergedByHand()
 {
-    cio::test::freshHome();
     cio::app::Studio studio;
-    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::NewsletterPage *page = openDemoNewsletter(studio, 189);
+    QVERIFY(page);
     cio::ui::MainWindow *window = studio.mainWindow();
-    QTRY_VERIFY_WITH_TIMEOUT(window->newsletterDetailPage(), 10000);
-    window->openNewsletter(189);
-    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
-    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
     const auto &matrix = page->matrixModel()->matrix();
     const QModelIndex cell = page->matrixModel()->index(2, matrix.languages().indexOf(QStringLiteral("fr")));
     const cio::api::Content variant = *page->matrixModel()->cellAt(cell).content;
@@ -600,14 +612,9 @@ void TestE2eDemo::previewAndQualityChecks()
 
 void TestE2eDemo::previewAllLanguages()
 {
-    cio::test::freshHome();
     cio::app::Studio studio;
-    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
-    cio::ui::MainWindow *window = studio.mainWindow();
-    QTRY_VERIFY_WITH_TIMEOUT(window->newsletterDetailPage(), 10000);
-    window->openNewsletter(189);
-    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
-    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
+    cio::ui::NewsletterPage *page = openDemoNewsletter(studio, 189);
+    QVERIFY(page);
     page->matrixView()->setCurrentIndex(page->matrixModel()->index(1, 0)); // test group B
     auto *button = page->findChild<QPushButton *>(QStringLiteral("previewAllLanguages"));
     QVERIFY(button && button->isEnabled());
@@ -644,15 +651,11 @@ void TestE2eDemo::previewAllLanguages()
 // A sent newsletter's deliveries, and one recipient's archived copy in the preview.
 void TestE2eDemo::deliveriesShowTheArchivedCopy()
 {
-    cio::test::freshHome();
     cio::app::Studio studio;
-    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::ui::NewsletterPage *page = openDemoNewsletter(studio, 126);
+    QVERIFY(page);
     cio::ui::MainWindow *window = studio.mainWindow();
     window->resize(1500, 950);
-    QTRY_VERIFY_WITH_TIMEOUT(window->newsletterDetailPage(), 10000);
-    window->openNewsletter(126);
-    cio::ui::NewsletterPage *page = window->newsletterDetailPage();
-    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->matrixModel()->rowCount() > 0, 15000);
     cio::ui::DeliveriesTab *deliveries = page->deliveriesTab();
     page->tabs()->setCurrentWidget(deliveries);
     QTRY_VERIFY_WITH_TIMEOUT(!deliveries->isLoading() && deliveries->deliveryCount() > 0, 15000);

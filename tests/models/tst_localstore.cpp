@@ -8,6 +8,7 @@
 #include "models/workspacesnapshot.h"
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
+#include "tests/common/testhome.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -39,13 +40,7 @@ QByteArray text(const QJsonObject &o)
 
 QString tempPath(const QString &name)
 {
-    const QString folder =
-        qEnvironmentVariable("CIO_TEST_TMP", QDir::tempPath()) + QLatin1String("/localstore");
-    QDir().mkpath(folder);
-    const QString path = folder + QLatin1Char('/') + name;
-    for (const char *suffix : {"", "-wal", "-shm"})
-        QFile::remove(path + QLatin1String(suffix));
-    return path;
+    return cio::test::freshStorePath(QStringLiteral("localstore"), name);
 }
 
 Draft makeDraft(qint64 contentId, qint64 newsletterId, const QString &subject)

@@ -2,6 +2,7 @@
 // import/export file format.
 #include "models/localstore.h"
 #include "models/sampledata.h"
+#include "tests/common/testhome.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,13 +19,7 @@ namespace {
 
 QString tempPath(const QString &name)
 {
-    const QString folder =
-        qEnvironmentVariable("CIO_TEST_TMP", QDir::tempPath()) + QLatin1String("/sampledata");
-    QDir().mkpath(folder);
-    const QString path = folder + QLatin1Char('/') + name;
-    for (const char *suffix : {"", "-wal", "-shm"})
-        QFile::remove(path + QLatin1String(suffix));
-    return path;
+    return cio::test::freshStorePath(QStringLiteral("sampledata"), name);
 }
 
 QJsonObject json(const char *text)

@@ -1,6 +1,7 @@
 // Snippet usages in the local store, reference rewriting for a rename, and the checks before a save.
 #include "models/localstore.h"
 #include "models/snippetusages.h"
+#include "tests/common/testhome.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,13 +14,7 @@ namespace {
 
 QString tempPath(const QString &name)
 {
-    const QString folder =
-        qEnvironmentVariable("CIO_TEST_TMP", QDir::tempPath()) + QLatin1String("/snippetusages");
-    QDir().mkpath(folder);
-    const QString path = folder + QLatin1Char('/') + name;
-    for (const char *suffix : {"", "-wal", "-shm"})
-        QFile::remove(path + QLatin1String(suffix));
-    return path;
+    return cio::test::freshStorePath(QStringLiteral("snippetusages"), name);
 }
 
 cio::api::Content variant(qint64 id, qint64 newsletterId, const QString &language, const QJsonObject &fields)

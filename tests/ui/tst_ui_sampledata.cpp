@@ -1,6 +1,7 @@
 // The sample-data dialog, driven like a user would: typing a set, reading the problem line, saving, and
 // never losing an edit when switching sets or closing.
 #include "models/localstore.h"
+#include "tests/common/testhome.h"
 #include "ui/codeeditor.h"
 #include "ui/messagebox.h"
 #include "ui/messagewidget.h"
@@ -26,13 +27,7 @@ namespace {
 
 QString tempPath(const QString &name)
 {
-    const QString folder =
-        qEnvironmentVariable("CIO_TEST_TMP", QDir::tempPath()) + QLatin1String("/sampledata");
-    QDir().mkpath(folder);
-    const QString path = folder + QLatin1Char('/') + name;
-    for (const char *suffix : {"", "-wal", "-shm"})
-        QFile::remove(path + QLatin1String(suffix));
-    return path;
+    return cio::test::freshStorePath(QStringLiteral("sampledata"), name);
 }
 
 SampleSet makeSet(const QString &name, const QJsonObject &data = {})
