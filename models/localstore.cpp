@@ -59,6 +59,12 @@ const char *const schemaV3[] = {
     "language TEXT NOT NULL DEFAULT '', data TEXT NOT NULL, is_default INTEGER NOT NULL DEFAULT 0)",
 };
 
+// Version 4: unsaved snippet edits, so a crash or a kill loses nothing typed in the snippets page.
+const char *const schemaV4[] = {
+    "CREATE TABLE snippet_drafts(key TEXT PRIMARY KEY, name TEXT NOT NULL, value TEXT NOT NULL, "
+    "saved_at INTEGER NOT NULL)",
+};
+
 } // namespace
 
 LocalStore::LocalStore(QObject *parent)
@@ -171,6 +177,12 @@ bool LocalStore::createSchema(QString *error)
         }
         if (version < 3) {
             for (const char *sql : schemaV3) {
+                if (!store::run(query, QString::fromLatin1(sql)))
+                    return false;
+            }
+        }
+        if (version < 4) {
+            for (const char *sql : schemaV4) {
                 if (!store::run(query, QString::fromLatin1(sql)))
                     return false;
             }

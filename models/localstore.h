@@ -50,6 +50,15 @@ struct SampleSet final
     bool isDefault = false;
 };
 
+// A snippet's unsaved edit. key: the stored snippet it changes, empty for a new one.
+struct SnippetDraft final
+{
+    QString key;
+    QString name; // as typed (a new snippet's name, or a changed one)
+    QString value;
+    QDateTime savedAt; // UTC
+};
+
 // One workspace's local data in SQLite (WAL): the synced newsletters, variants and test groups with a
 // full-text index, the user's drafts and the snapshots taken before saves. DTOs are kept as their own
 // JSON so nothing the API sent is lost. Use it from the thread that opened it.
@@ -58,7 +67,7 @@ class LocalStore final : public QObject, public SaveJournal
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     static constexpr int MaxSnapshotsPerVariant = 20;
 
     explicit LocalStore(QObject *parent = nullptr);
@@ -116,6 +125,11 @@ public:
     bool removeSnippet(const QString &name);
     QList<api::Snippet> snippets() const; // by name
     QHash<QString, QString> snippetValues() const;
+
+    // Unsaved snippet edits, each written at once (autocommit) like a variant's draft.
+    bool saveSnippetDraft(const SnippetDraft &draft);
+    std::optional<SnippetDraft> snippetDraft(const QString &key) const;
+    bool discardSnippetDraft(const QString &key);
 
     // Sample-data sets. saveSampleSet() inserts (id 0) or updates and returns the id, 0 on failure; a set
     // saved as the default takes that mark from every other set. The first set stored becomes default.

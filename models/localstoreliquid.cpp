@@ -68,6 +68,40 @@ QHash<QString, QString> LocalStore::snippetValues() const
     return result;
 }
 
+bool LocalStore::saveSnippetDraft(const SnippetDraft &draft)
+{
+    const QDateTime savedAt = draft.savedAt.isValid() ? draft.savedAt : QDateTime::currentDateTimeUtc();
+    QSqlQuery query(database());
+    if (!run(query,
+             QStringLiteral(
+                 "INSERT OR REPLACE INTO snippet_drafts(key, name, value, saved_at) VALUES(?, ?, ?, ?)"),
+             {draft.key.isNull() ? QStringLiteral("") : draft.key,
+              draft.name.isNull() ? QStringLiteral("") : draft.name,
+              draft.value.isNull() ? QStringLiteral("") : draft.value, savedAt.toMSecsSinceEpoch()}))
+        return fail(tr("Keeping your unsaved snippet"), query.lastError().text());
+    return true;
+}
+
+std::optional<SnippetDraft> LocalStore::snippetDraft(const QString &key) const
+{
+    QSqlQuery query(database());
+    if (!run(query, QStringLiteral("SELECT name, value, saved_at FROM snippet_drafts WHERE key = ?"),
+             {key.isNull() ? QStringLiteral("") : key}) ||
+        !query.next())
+        return std::nullopt;
+    return SnippetDraft{key, query.value(0).toString(), query.value(1).toString(),
+                        QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong()).toUTC()};
+}
+
+bool LocalStore::discardSnippetDraft(const QString &key)
+{
+    QSqlQuery query(database());
+    if (!run(query, QStringLiteral("DELETE FROM snippet_drafts WHERE key = ?"),
+             {key.isNull() ? QStringLiteral("") : key}))
+        return fail(tr("Discarding an unsaved snippet"), query.lastError().text());
+    return true;
+}
+
 QList<SampleSet> LocalStore::sampleSets() const
 {
     QList<SampleSet> result;

@@ -51,6 +51,7 @@ SnippetsPage::SnippetsPage(api::Client *client, models::LocalStore *store, QWidg
     , m_usagesView(new QTreeWidget(this))
 {
     m_refreshTimer = new QTimer(this);
+    m_draftTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(300);
     setObjectName(QStringLiteral("snippetsPage"));
@@ -200,9 +201,21 @@ SnippetsPage::SnippetsPage(api::Client *client, models::LocalStore *store, QWidg
         connect(m_refreshTimer, &QTimer::timeout, this, &SnippetsPage::refreshList);
     }
 
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(800); // as the variant editor's drafts: within a second of the last keystroke
+    connect(m_draftTimer, &QTimer::timeout, this, &SnippetsPage::writeDraft);
+
     refreshList(); // shows the first snippet, once there is one
+    restoreNewSnippetDraft();
     updateActions();
     reload();
+}
+
+SnippetsPage::~SnippetsPage()
+{
+    // The last keystrokes before the window closed (or the workspace changed) are not lost.
+    if (m_draftTimer->isActive())
+        writeDraft();
 }
 
 void SnippetsPage::reload()
@@ -242,11 +255,15 @@ bool SnippetsPage::confirmDiscard()
     if (!isModified())
         return true;
     const QString name = m_isNew ? m_name->text().trimmed() : m_loadedName;
-    return MessageBox::question(this, tr("Unsaved Snippet"),
-                                name.isEmpty() ? tr("Discard the new snippet you started?")
-                                               : tr("Discard your unsaved changes to “%1”?").arg(name),
-                                QMessageBox::Discard | QMessageBox::Cancel,
-                                QMessageBox::Cancel) == QMessageBox::Discard;
+    const bool discard =
+        MessageBox::question(this, tr("Unsaved Snippet"),
+                             name.isEmpty() ? tr("Discard the new snippet you started?")
+                                            : tr("Discard your unsaved changes to “%1”?").arg(name),
+                             QMessageBox::Discard | QMessageBox::Cancel,
+                             QMessageBox::Cancel) == QMessageBox::Discard;
+    if (discard)
+        discardDraft();
+    return discard;
 }
 
 void SnippetsPage::currentItemChanged(QTreeWidgetItem *current, QTreeWidgetItem *previous)
@@ -289,6 +306,7 @@ void SnippetsPage::showSnippet(const api::Snippet &snippet)
     m_editor->setText(snippet.value);
     m_changingSelection = false;
     m_message->hideMessage();
+    restoreDraft();
     refreshUsages();
     updatePreview();
     updateActions();
@@ -327,6 +345,8 @@ void SnippetsPage::revert()
     } else {
         m_editor->setText(m_loadedValue);
     }
+    m_draftTimer->stop();
+    discardDraft();
     m_message->hideMessage();
     updateActions();
 }
@@ -337,6 +357,7 @@ void SnippetsPage::editorChanged()
         return;
     updatePreview();
     updateActions();
+    m_draftTimer->start();
 }
 
 void SnippetsPage::updatePreview()

@@ -45,6 +45,7 @@ class SnippetsPage final : public QWidget
 
 public:
     SnippetsPage(api::Client *client, models::LocalStore *store, QWidget *parent = nullptr);
+    ~SnippetsPage() override;
 
     // Fetches the snippets from the API into the local store (the list shows the stored ones at once).
     void reload();
@@ -111,6 +112,12 @@ private:
     void updatePreview();
     void setBusy(bool busy);
     bool confirmDiscard();
+    // snippetspagedrafts.cpp: what is typed survives a crash (a draft per snippet in the local store).
+    void writeDraft();             // the current edit as a draft, or none when nothing is changed
+    void discardDraft();           // the current snippet's draft, after a save or a deliberate discard
+    void restoreDraft();           // after showing a snippet: its unsaved edit, if one was kept
+    void restoreNewSnippetDraft(); // at start: a new snippet that was never saved
+    QString draftKey() const;
 
     // snippetspagelists.cpp
     void refreshList();
@@ -140,6 +147,7 @@ private:
     bool m_changingSelection = false;
     std::function<void()> m_retry; // what the banner's "Try again" does
     QTimer *m_refreshTimer;        // the usages follow a sync's many store changes once, at its end
+    QTimer *m_draftTimer;          // unsaved edits reach the local store a moment after the last keystroke
 
     QLineEdit *m_search;
     QTreeWidget *m_list;

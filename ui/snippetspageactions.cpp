@@ -169,6 +169,8 @@ void SnippetsPage::putFinished(const QString &name, const api::Snippet &answer, 
     api::Snippet saved = answer;
     if (saved.name.isEmpty())
         saved.name = name;
+    m_draftTimer->stop();
+    discardDraft(); // the edit is on the server now
     const bool created = m_isNew;
     m_isNew = false;
     m_loadedName = saved.name;

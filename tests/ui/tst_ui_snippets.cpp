@@ -88,6 +88,7 @@ private slots:
     void deleteRefusedWhileInUse();
     void deleteUnused();
     void readOnlyDisablesWrites();
+    void unsavedEditsSurviveTheWindow();
 
 private:
     SnippetsPage *page() const { return m_page.get(); }
@@ -575,6 +576,44 @@ void TestUiSnippets::readOnlyDisablesWrites()
     screenshot(page(), QStringLiteral("snippets-read-only.png"));
     page()->setReadOnly(false);
     QVERIFY(!page()->editor()->isReadOnly());
+}
+
+// What is typed reaches the local store within a second, so a crash loses nothing: a page opened
+// afterwards (the next start) shows the edit again, for a changed snippet and for a new one.
+void TestUiSnippets::unsavedEditsSurviveTheWindow()
+{
+    QVERIFY(page()->selectSnippet(QStringLiteral("social_links")));
+    const QString typed = page()->editor()->text() + QStringLiteral("\nP.S. Reply any time.");
+    page()->editor()->setText(typed);
+    QTRY_VERIFY_WITH_TIMEOUT(m_store.snippetDraft(QStringLiteral("social_links")).has_value(), 5000);
+    QCOMPARE(m_store.snippetDraft(QStringLiteral("social_links"))->value, typed);
+    {
+        // A second page on the same store stands for the next start after a crash.
+        SnippetsPage next(m_client.get(), &m_store);
+        QVERIFY(next.selectSnippet(QStringLiteral("social_links")));
+        QCOMPARE(next.editor()->text(), typed);
+        QVERIFY(next.isModified());
+        QVERIFY(next.messageWidget()->text().contains(QLatin1String("restored")));
+    }
+    // Revert discards the edit and its draft.
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    page()->revert();
+    QVERIFY(!m_store.snippetDraft(QStringLiteral("social_links")).has_value());
+
+    // A new snippet that was never saved.
+    page()->newSnippet();
+    page()->nameField()->setText(QStringLiteral("draft_only"));
+    page()->editor()->setText(QStringLiteral("Hello {{ customer.first_name | default: \"there\" }}"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_store.snippetDraft(QString()).has_value(), 5000);
+    {
+        SnippetsPage next(m_client.get(), &m_store);
+        QVERIFY(next.isNew());
+        QCOMPARE(next.nameField()->text(), QStringLiteral("draft_only"));
+        QVERIFY(next.editor()->text().startsWith(QLatin1String("Hello")));
+    }
+    MessageBox::setNextAnswer(QMessageBox::Discard);
+    page()->revert();
+    QVERIFY(!m_store.snippetDraft(QString()).has_value());
 }
 
 CIO_WEBENGINE_TEST_MAIN(TestUiSnippets)
