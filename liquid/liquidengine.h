@@ -63,6 +63,7 @@ public:
     QList<Analysis> analyzeAndWait(const QStringList &templates, int timeoutMs = 60000);
 
     bool isReady() const { return m_state == State::Ready; }
+    bool isStarted() const { return m_state != State::Idle; } // WebEngine was asked for
     QString failure() const { return m_failure; }
     // Milliseconds from the first request to the engine being ready (0 until then).
     qint64 startupMs() const { return m_startupMs; }

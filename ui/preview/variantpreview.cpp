@@ -156,9 +156,23 @@ void VariantPreview::setTexts(const QString &subject, const QString &preheader, 
     m_debounce->start();
 }
 
+void VariantPreview::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_renderWhenShown)
+        renderNow();
+}
+
 void VariantPreview::renderNow()
 {
     m_debounce->stop();
+    if (!isVisible()) {
+        // A hidden preview (another tab, another section) waits: rendering would start WebEngine for
+        // nothing, at start-up too.
+        m_renderWhenShown = true;
+        return;
+    }
+    m_renderWhenShown = false;
     if (m_rendering) {
         // One render at a time: the newest text goes next, the ones typed meanwhile never go.
         m_renderAgain = true;

@@ -61,6 +61,9 @@ signals:
     void rendered(const QList<cio::ui::PreviewProblem> &problems);
     void updated(); // the preview shows the latest text
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void reloadSampleSets();
     void editSampleData();
@@ -78,6 +81,7 @@ private:
     bool m_rendering = false;
     bool m_renderAgain = false;
     bool m_waitingForLoad = false;
+    bool m_renderWhenShown = false; // texts arrived while hidden: WebEngine starts only for a shown preview
     QElapsedTimer m_sinceEdit;
     qint64 m_lastUpdateMs = 0;
     double m_lastRenderMs = 0;
