@@ -65,7 +65,7 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    Result run(const QStringList &arguments, const QString &key = Key);
+    Result run(const QStringList &arguments, const QString &key = Key, const QByteArray &input = {});
     // An A/B newsletter of HTML variants with "de" and "fr" in test group "A": its id and content ids.
     struct AbVariants
     {
@@ -90,7 +90,7 @@ void TestE2eCli::initTestCase()
     QVERIFY2(m_server.start(options, &error), qPrintable(error));
 }
 
-TestE2eCli::Result TestE2eCli::run(const QStringList &arguments, const QString &key)
+TestE2eCli::Result TestE2eCli::run(const QStringList &arguments, const QString &key, const QByteArray &input)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -106,6 +106,9 @@ TestE2eCli::Result TestE2eCli::run(const QStringList &arguments, const QString &
     // The sandbox runs in this process: wait with an event loop, never with waitForFinished().
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(qEnvironmentVariable("CIO_CLI_BIN"), arguments);
+    // Standard input: what the test gives, then end of file (a command never waits on it).
+    process.write(input);
+    process.closeWriteChannel();
     Result result;
     if (!finished.wait(60000)) {
         process.kill();
@@ -620,27 +623,7 @@ void TestE2eCli::renderRefusesBadData()
 
 TestE2eCli::Result TestE2eCli::runWithInput(const QStringList &arguments, const QByteArray &input)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CIO_APP_API_KEY"), Key);
-    const QString runtime = qEnvironmentVariable("CIO_TEST_TMP") + QStringLiteral("/runtime");
-    QDir().mkpath(runtime);
-    QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
-    process.setProcessEnvironment(env);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(qEnvironmentVariable("CIO_CLI_BIN"), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    Result result;
-    if (!finished.wait(60000)) {
-        process.kill();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return run(arguments, Key, input);
 }
 
 void TestE2eCli::snippetsPutGetDelete()
