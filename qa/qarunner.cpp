@@ -39,20 +39,24 @@ QMap<QString, QString> QaRunner::fieldsOf(const api::Content &c)
             {QStringLiteral("body_plain"), c.bodyPlain}};
 }
 
-void QaRunner::checkVariant(const api::Content &variant, const std::optional<api::Content> &defaultVariant,
-                            const QaContext &context, const QObject *receiver,
-                            std::function<void(const QList<Finding> &)> done)
+QaRunner::Job QaRunner::jobFor(const api::Content &variant, const std::optional<api::Content> &defaultVariant)
 {
     Job job;
     job.contentId = variant.id;
     job.text.language = variant.language;
     job.text.fields = fieldsOf(variant);
     if (defaultVariant && defaultVariant->id != variant.id) {
-        VariantText text;
-        text.fields = fieldsOf(*defaultVariant);
-        job.defaultText = text;
+        job.defaultText = VariantText{};
+        job.defaultText->fields = fieldsOf(*defaultVariant);
     }
-    run({job}, context, receiver,
+    return job;
+}
+
+void QaRunner::checkVariant(const api::Content &variant, const std::optional<api::Content> &defaultVariant,
+                            const QaContext &context, const QObject *receiver,
+                            std::function<void(const QList<Finding> &)> done)
+{
+    run({jobFor(variant, defaultVariant)}, context, receiver,
         [done = std::move(done)](const QList<QList<Finding>> &all) { done(all.value(0)); });
 }
 
@@ -70,16 +74,7 @@ void QaRunner::checkNewsletter(const QList<api::Content> &contents, const QList<
             if (!content || seen.contains(content->id))
                 continue;
             seen.insert(content->id);
-            Job job;
-            job.contentId = content->id;
-            job.text.language = content->language;
-            job.text.fields = fieldsOf(*content);
-            if (defaultVariant && defaultVariant->id != content->id) {
-                VariantText text;
-                text.fields = fieldsOf(*defaultVariant);
-                job.defaultText = text;
-            }
-            jobs.append(job);
+            jobs.append(jobFor(*content, defaultVariant));
         }
     }
     run(jobs, context, receiver, [jobs, done = std::move(done)](const QList<QList<Finding>> &all) {

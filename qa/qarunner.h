@@ -55,6 +55,8 @@ private:
         VariantText text;
         std::optional<VariantText> defaultText; // none for the Default itself
     };
+    // A variant and its Default (none when it is the Default itself) as the checks see them.
+    static Job jobFor(const api::Content &variant, const std::optional<api::Content> &defaultVariant);
     void run(const QList<Job> &jobs, const QaContext &context, const QObject *receiver,
              std::function<void(const QList<QList<Finding>> &)> done);
     // Renders subject, preheader and body with the sample data, then checks with the rendered lengths
