@@ -65,6 +65,19 @@ const char *const schemaV4[] = {
     "saved_at INTEGER NOT NULL)",
 };
 
+// Version 5: archived copies of deliveries (the API allows 100 reads a day, so each is fetched once),
+// earlier texts of variants (to show what changed in a Default since a translation was saved), and
+// translations a user marked as still current after their Default changed.
+const char *const schemaV5[] = {
+    "CREATE TABLE archived_messages(delivery_id TEXT PRIMARY KEY, json TEXT NOT NULL, "
+    "fetched_at INTEGER NOT NULL)",
+    "CREATE TABLE content_history(id INTEGER PRIMARY KEY AUTOINCREMENT, content_id INTEGER NOT NULL, "
+    "changed_at INTEGER NOT NULL, json TEXT NOT NULL)",
+    "CREATE INDEX content_history_by_content ON content_history(content_id, changed_at)",
+    "CREATE TABLE translation_marks(content_id INTEGER PRIMARY KEY, default_changed_at INTEGER NOT NULL, "
+    "marked_at INTEGER NOT NULL)",
+};
+
 } // namespace
 
 LocalStore::LocalStore(QObject *parent)
@@ -183,6 +196,12 @@ bool LocalStore::createSchema(QString *error)
         }
         if (version < 4) {
             for (const char *sql : schemaV4) {
+                if (!store::run(query, QString::fromLatin1(sql)))
+                    return false;
+            }
+        }
+        if (version < 5) {
+            for (const char *sql : schemaV5) {
                 if (!store::run(query, QString::fromLatin1(sql)))
                     return false;
             }

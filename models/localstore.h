@@ -67,7 +67,7 @@ class LocalStore final : public QObject, public SaveJournal
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
     static constexpr int MaxSnapshotsPerVariant = 20;
 
     explicit LocalStore(QObject *parent = nullptr);
