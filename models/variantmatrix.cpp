@@ -105,7 +105,7 @@ std::optional<api::TestGroup> VariantMatrix::testGroup(int row) const
     return m_rows.at(row).group;
 }
 
-const MatrixCell &VariantMatrix::cell(int row, int column) const
+MatrixCell VariantMatrix::cell(int row, int column) const
 {
     return m_rows.at(row).cells.at(column);
 }

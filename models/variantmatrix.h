@@ -51,7 +51,8 @@ public:
     const QStringList &languages() const { return m_languages; }
     QString rowLabel(int row) const;
     std::optional<api::TestGroup> testGroup(int row) const;
-    const MatrixCell &cell(int row, int column) const;
+    // A copy: the matrix is rebuilt whenever a draft or a save changes it, so nobody may keep a reference.
+    MatrixCell cell(int row, int column) const;
     LanguageCounts counts(int column) const;
     // The Default variant of the row's test group, if it has one.
     std::optional<api::Content> defaultOf(int row) const;

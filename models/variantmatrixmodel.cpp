@@ -52,7 +52,7 @@ int VariantMatrixModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : m_matrix.columnCount();
 }
 
-const MatrixCell &VariantMatrixModel::cellAt(const QModelIndex &index) const
+MatrixCell VariantMatrixModel::cellAt(const QModelIndex &index) const
 {
     return m_matrix.cell(index.row(), index.column());
 }
@@ -90,7 +90,7 @@ QVariant VariantMatrixModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const MatrixCell &cell = cellAt(index);
+    const MatrixCell cell = cellAt(index);
     const auto qa = cell.content ? qaCounts(cell.content->id) : std::nullopt;
     switch (role) {
     case Qt::DisplayRole:

@@ -36,7 +36,7 @@ public:
     void setQaCount(qint64 contentId, QaCounts counts);
     std::optional<QaCounts> qaCounts(qint64 contentId) const;
 
-    const MatrixCell &cellAt(const QModelIndex &index) const;
+    MatrixCell cellAt(const QModelIndex &index) const; // a copy, see VariantMatrix::cell
     static QString languageName(const QString &code);
 
 private:

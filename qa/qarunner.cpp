@@ -70,7 +70,7 @@ void QaRunner::checkNewsletter(const QList<api::Content> &contents, const QList<
     for (int row = 0; row < matrix.rowCount(); ++row) {
         const std::optional<api::Content> defaultVariant = matrix.defaultOf(row);
         for (int column = 0; column < matrix.columnCount(); ++column) {
-            const auto &content = matrix.cell(row, column).content;
+            const std::optional<api::Content> content = matrix.cell(row, column).content;
             if (!content || seen.contains(content->id))
                 continue;
             seen.insert(content->id);

@@ -159,11 +159,15 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     });
     connect(m_message, &MessageWidget::actionTriggered, this, &NewsletterPage::reload);
     connect(m_matrix, &QTableView::activated, this, [this](const QModelIndex &index) {
-        const models::MatrixCell &cell = m_matrixModel->cellAt(index);
+        // Copies: whoever receives the signal may change the drafts, which rebuilds the matrix.
+        const models::MatrixCell cell = m_matrixModel->cellAt(index);
         if (!cell.content)
             return;
-        emit variantActivated(
-            *cell.content, m_matrixModel->matrix().defaultOf(index.row()).value_or(api::Content{}), m_groups);
+        const api::Content variant = *cell.content;
+        const api::Content defaultVariant =
+            m_matrixModel->matrix().defaultOf(index.row()).value_or(api::Content{});
+        const QList<api::TestGroup> groups = m_groups;
+        emit variantActivated(variant, defaultVariant, groups);
     });
 }
 
@@ -386,10 +390,12 @@ bool NewsletterPage::openVariant(qint64 contentId)
     const models::VariantMatrix &matrix = m_matrixModel->matrix();
     for (int row = 0; row < matrix.rowCount(); ++row) {
         for (int column = 0; column < matrix.columnCount(); ++column) {
-            const auto &content = matrix.cell(row, column).content;
+            const std::optional<api::Content> content = matrix.cell(row, column).content;
             if (content && content->id == contentId) {
                 m_matrix->setCurrentIndex(m_matrixModel->index(row, column));
-                emit variantActivated(*content, matrix.defaultOf(row).value_or(api::Content{}), m_groups);
+                const api::Content defaultVariant = matrix.defaultOf(row).value_or(api::Content{});
+                const QList<api::TestGroup> groups = m_groups;
+                emit variantActivated(*content, defaultVariant, groups);
                 return true;
             }
         }

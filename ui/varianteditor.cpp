@@ -355,8 +355,8 @@ void VariantEditor::setCompletionWords(const QStringList &words)
         editor->setCompletionWords(words);
 }
 
-void VariantEditor::open(const api::Content &variant, const api::Content &defaultVariant,
-                         const QList<api::TestGroup> &groups, bool readOnly)
+void VariantEditor::open(api::Content variant, api::Content defaultVariant, QList<api::TestGroup> groups,
+                         bool readOnly)
 {
     writeDraftNow();
     m_base = variant;

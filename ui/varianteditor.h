@@ -48,8 +48,10 @@ public:
     VariantEditor(api::Client *client, models::LocalStore *store, QWidget *parent = nullptr);
     ~VariantEditor() override;
 
-    void open(const api::Content &variant, const api::Content &defaultVariant,
-              const QList<api::TestGroup> &groups, bool readOnly);
+    // Takes copies on purpose: opening writes the previous variant's draft first, which rebuilds the
+    // matrix the arguments may come from.
+    void open(api::Content variant, api::Content defaultVariant, QList<api::TestGroup> groups,
+              bool readOnly);
     void setCompletionWords(const QStringList &words);
 
     const api::Content &base() const { return m_base; }

@@ -113,7 +113,7 @@ QList<api::Content> LanguageGrid::groupContents() const
     const int row = qBound(0, m_group->currentData().toInt(), qMax(0, matrix.rowCount() - 1));
     QList<api::Content> result;
     for (int column = 0; column < matrix.columnCount() && row < matrix.rowCount(); ++column) {
-        if (const auto &content = matrix.cell(row, column).content)
+        if (const std::optional<api::Content> content = matrix.cell(row, column).content)
             result.append(*content);
     }
     return result;
