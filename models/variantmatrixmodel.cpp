@@ -54,6 +54,8 @@ int VariantMatrixModel::columnCount(const QModelIndex &parent) const
 
 MatrixCell VariantMatrixModel::cellAt(const QModelIndex &index) const
 {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
     return m_matrix.cell(index.row(), index.column());
 }
 

@@ -160,8 +160,16 @@ void VariantSaver::afterRead(const std::shared_ptr<Attempt> &attempt, const api:
     const bool changed = hasMarker
                              ? base.updated != server.updated || base.deduplicateId != server.deduplicateId
                              : !differingFields(base, server).isEmpty();
-    if (changed && attempt->putFailed && carriesChanges(server, request.changes)) {
-        // Our earlier PUT went through although its answer was lost.
+    QStringList differing = differingFields(base, server);
+    differing.removeAll(QStringLiteral("updated"));
+    bool onlyOurs = !differing.isEmpty();
+    for (const QString &field : std::as_const(differing))
+        onlyOurs = onlyOurs && request.changes.contains(field);
+    const bool ownEarlierSave = changed && onlyOurs && carriesChanges(server, request.changes);
+    if (ownEarlierSave && !otherVariant) {
+        // Our earlier PUT went through although its answer was lost — in this run, or in one that was
+        // interrupted (a crash, a lost connection) before it could record the save. The server already
+        // holds exactly this edit and nothing else changed: it is saved, not a conflict.
         result.status = SaveResult::Status::Saved;
         result.saved = server;
         result.snapshotId = attempt->snapshotId;
@@ -171,8 +179,7 @@ void VariantSaver::afterRead(const std::shared_ptr<Attempt> &attempt, const api:
     if (otherVariant || (changed && !request.force)) {
         result.status = SaveResult::Status::Conflict;
         result.server = server;
-        QStringList fields = differingFields(base, server);
-        fields.removeAll(QStringLiteral("updated"));
+        const QStringList fields = fieldLabels(differing);
         result.message =
             otherVariant
                 ? tr("Nothing was saved: %1 is now variant %2, not the variant %3 the edit started from.")

@@ -82,6 +82,9 @@ public:
     static QStringList redactedUrls(const QJsonObject &changes);
     // The editable fields (API names) in which two versions differ, plus "updated" when that differs.
     static QStringList differingFields(const api::Content &a, const api::Content &b);
+    // A field's name for people ("Subject", "Preheader", "HTML body"…), never the API's key.
+    static QString fieldLabel(const QString &key);
+    static QStringList fieldLabels(const QStringList &keys);
     // The editable fields of `c` in API form (subject, preheader_text, body, …).
     static QJsonObject editableFields(const api::Content &c);
 

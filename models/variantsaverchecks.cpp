@@ -1,6 +1,7 @@
 // VariantSaver's pure helpers (the "[redacted]" check, field comparison) and the in-memory journal.
 #include "models/variantsaver.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -94,6 +95,31 @@ QJsonObject VariantSaver::editableFields(const api::Content &c)
     if (c.fromId) // not nullable in the contract: absent stays absent
         o.insert(QStringLiteral("from_id"), *c.fromId);
     return o;
+}
+
+QString VariantSaver::fieldLabel(const QString &key)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("subject"), QT_TR_NOOP("Subject")},
+        {QStringLiteral("preheader_text"), QT_TR_NOOP("Preheader")},
+        {QStringLiteral("body"), QT_TR_NOOP("HTML body")},
+        {QStringLiteral("body_amp"), QT_TR_NOOP("AMP body")},
+        {QStringLiteral("body_plain"), QT_TR_NOOP("Plain-text body")},
+        {QStringLiteral("from_id"), QT_TR_NOOP("From")},
+        {QStringLiteral("reply_to_id"), QT_TR_NOOP("Reply-To")},
+        {QStringLiteral("recipient"), QT_TR_NOOP("Recipient")},
+        {QStringLiteral("updated"), QT_TR_NOOP("update time")},
+    };
+    const auto it = labels.constFind(key);
+    return it == labels.cend() ? key : tr(it.value());
+}
+
+QStringList VariantSaver::fieldLabels(const QStringList &keys)
+{
+    QStringList out;
+    for (const QString &key : keys)
+        out << fieldLabel(key);
+    return out;
 }
 
 QStringList VariantSaver::differingFields(const api::Content &a, const api::Content &b)

@@ -79,6 +79,7 @@ private slots:
     void savesThroughEachEndpoint();
     void sendsOnlyChangedFields();
     void detectsConflictAndForceOverwrites();
+    void recognisesOwnEarlierSave();
     void refusesRedactedUrls_data();
     void refusesRedactedUrls();
     void redactedOutsideUrlsIsFine();
@@ -401,7 +402,7 @@ void TestVariantSaver::detectsConflictAndForceOverwrites()
     QCOMPARE(conflict.server.subject, QStringLiteral("Theirs"));
     QVERIFY(!request.base.deduplicateId.isEmpty());
     QVERIFY(conflict.server.deduplicateId != request.base.deduplicateId);
-    QVERIFY(conflict.message.contains(QLatin1String("subject")));
+    QVERIFY(conflict.message.contains(QLatin1String("Subject"))); // the field's name for people
     QVERIFY(writes().isEmpty());
     QCOMPARE(m_journal.count(), snapshots);
     QCOMPARE(read(address).subject, QStringLiteral("Theirs"));
@@ -412,6 +413,35 @@ void TestVariantSaver::detectsConflictAndForceOverwrites()
     QCOMPARE(read(address).subject, QStringLiteral("Mine"));
     // Forcing still kept their version, so it can be brought back.
     QCOMPARE(m_journal.latestSnapshot(variant->id)->subject, QStringLiteral("Theirs"));
+}
+
+// A crash after the PUT left the draft with its old base: the server now holds exactly the draft's
+// changes and nothing else moved, so saving again is not a conflict (and sends nothing). A colleague's
+// change to another field on top still is one.
+void TestVariantSaver::recognisesOwnEarlierSave()
+{
+    const Content *variant = m_ab.variant(QStringLiteral("fr"), QStringLiteral("A"));
+    QVERIFY(variant);
+    const VariantAddress address = VariantAddress::forVariant(*variant, m_ab.groups);
+    VariantSaver saver(m_client.get(), &m_journal);
+    const QJsonObject mine{{QStringLiteral("subject"), QStringLiteral("Déjà envoyé")},
+                           {QStringLiteral("preheader_text"), QStringLiteral("par nous")}};
+    const SaveRequest request = editOf(address, mine);
+    m_server.data().updateContent(variant->id, mine); // our earlier PUT, whose answer never arrived
+    m_server.clearRequests();
+    const SaveResult again = saveNow(saver, request);
+    QVERIFY2(again.status == Status::Saved, qPrintable(again.message));
+    QVERIFY(writes().isEmpty());
+    QCOMPARE(again.saved.subject, QStringLiteral("Déjà envoyé"));
+
+    // Ours plus someone else's change to the body: a conflict, named for people.
+    const SaveRequest stale = editOf(address, {{QStringLiteral("subject"), QStringLiteral("Encore")}});
+    m_server.data().updateContent(variant->id, {{QStringLiteral("subject"), QStringLiteral("Encore")},
+                                                {QStringLiteral("preheader_text"), QStringLiteral("autre")}});
+    const SaveResult conflict = saveNow(saver, stale);
+    QVERIFY2(conflict.status == Status::Conflict, qPrintable(conflict.message));
+    QVERIFY2(conflict.message.contains(QLatin1String("Preheader")), qPrintable(conflict.message));
+    QVERIFY(!conflict.message.contains(QLatin1String("preheader_text")));
 }
 
 void TestVariantSaver::refusesRedactedUrls_data()
