@@ -3,12 +3,17 @@
 #include "api/dto.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QJsonObject>
+
+class QRadioButton;
 
 namespace cio::ui {
 
-// Someone else saved the variant since the edit started: shows their version beside the user's and asks
-// what to do. Nothing is lost whatever the answer: the user's text stays in the editor and in the draft.
+// Someone else saved the variant since the edit started. Shows, field by field and with human names,
+// a word-level diff of what differs between their version and the user's, and lets the user keep
+// theirs or mine per field (or merge by hand). Nothing is lost whatever the answer: the user's text
+// stays in the editor and in the draft until a save succeeds.
 class ConflictDialog final : public QDialog
 {
     Q_OBJECT
@@ -16,9 +21,10 @@ class ConflictDialog final : public QDialog
 public:
     enum class Choice
     {
-        Overwrite,
-        TakeTheirs,
-        MergeByHand,
+        Overwrite,   // every field mine
+        TakeTheirs,  // every field theirs
+        MergeByHand, // their version becomes the base; the user merges in the editor
+        PerField,    // keptMine() says which fields stay mine
         Cancel
     };
 
@@ -26,11 +32,20 @@ public:
                    QWidget *parent = nullptr);
 
     Choice ask();
-    // The next ask() returns this without showing the dialog (tests only).
-    static void setNextChoice(Choice choice);
+    // The fields (API keys) whose value the user keeps from their own version, after PerField.
+    QStringList keptMine() const;
+    // The fields that differ between their version and the user's, in the order shown (API keys).
+    QStringList differingFields() const { return m_fields; }
+    // The next ask() returns this without showing the dialog (tests only); with PerField, `keepMine`
+    // stands for the user's picks.
+    static void setNextChoice(Choice choice, const QStringList &keepMine = {});
 
 private:
     Choice m_choice = Choice::Cancel;
+    QStringList m_fields;
+    QHash<QString, QRadioButton *> m_mineButtons;
+    QStringList m_scriptedKeepMine;
+    bool m_scripted = false;
 };
 
 } // namespace cio::ui

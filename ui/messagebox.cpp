@@ -1,28 +1,36 @@
 #include "ui/messagebox.h"
 
+#include <QAbstractButton>
+
 namespace cio::ui {
 
-std::optional<QMessageBox::StandardButton> MessageBox::s_nextAnswer;
+QList<QMessageBox::StandardButton> MessageBox::s_nextAnswers;
 QString MessageBox::s_lastText;
+int MessageBox::s_questions = 0;
 
 QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString &title, const QString &text,
                                                  QMessageBox::StandardButtons buttons,
-                                                 QMessageBox::StandardButton defaultButton)
+                                                 QMessageBox::StandardButton defaultButton,
+                                                 const QHash<QMessageBox::StandardButton, QString> &labels)
 {
     s_lastText = text;
-    if (s_nextAnswer) {
-        const QMessageBox::StandardButton answer = *s_nextAnswer;
-        s_nextAnswer.reset();
-        return answer;
+    ++s_questions;
+    if (!s_nextAnswers.isEmpty())
+        return s_nextAnswers.takeFirst();
+    QMessageBox box(QMessageBox::Question, title, text, buttons, parent);
+    box.setDefaultButton(defaultButton);
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it) {
+        if (QAbstractButton *button = box.button(it.key()))
+            button->setText(it.value());
     }
-    return QMessageBox::question(parent, title, text, buttons, defaultButton);
+    return QMessageBox::StandardButton(box.exec());
 }
 
 void MessageBox::warning(QWidget *parent, const QString &title, const QString &text)
 {
     s_lastText = text;
-    if (s_nextAnswer) {
-        s_nextAnswer.reset();
+    if (!s_nextAnswers.isEmpty()) {
+        s_nextAnswers.removeFirst();
         return;
     }
     QMessageBox::warning(parent, title, text);
@@ -30,7 +38,7 @@ void MessageBox::warning(QWidget *parent, const QString &title, const QString &t
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)
 {
-    s_nextAnswer = answer;
+    s_nextAnswers = {answer};
 }
 
 QString MessageBox::lastText()
