@@ -24,7 +24,8 @@ public:
 
     void requestStarted(QWebEngineUrlRequestJob *job) override
     {
-        const QByteArray html = m_owner->document(job->requestUrl().path());
+        // The profile goes first when the application shuts down; a late request finds nothing.
+        const QByteArray html = m_owner ? m_owner->document(job->requestUrl().path()) : QByteArray();
         if (html.isNull()) {
             job->fail(QWebEngineUrlRequestJob::UrlNotFound);
             return;
@@ -36,7 +37,7 @@ public:
     }
 
 private:
-    PreviewProfile *m_owner;
+    QPointer<PreviewProfile> m_owner;
 };
 
 } // namespace

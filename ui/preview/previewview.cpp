@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
@@ -112,14 +113,33 @@ PreviewView::PreviewView(QWidget *parent)
     m_stageLayout->setContentsMargins(0, 0, 0, 0);
     m_stageLayout->addWidget(m_placeholder, 1);
 
+    // A narrow pane (a laptop screen, three panes side by side) scrolls the tool bar and a 600 px email
+    // sideways instead of forcing the whole window wider than the screen.
+    auto *toolScroll = new QScrollArea(this);
+    toolScroll->setObjectName(QStringLiteral("previewToolScroll"));
+    toolScroll->setWidget(m_toolBar);
+    toolScroll->setWidgetResizable(true);
+    toolScroll->setFrameShape(QFrame::NoFrame);
+    toolScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    toolScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    toolScroll->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    toolScroll->setFixedHeight(m_toolBar->sizeHint().height() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) +
+                               2);
+    auto *stageScroll = new QScrollArea(this);
+    stageScroll->setObjectName(QStringLiteral("previewStageScroll"));
+    stageScroll->setWidget(m_stage);
+    stageScroll->setWidgetResizable(true);
+    stageScroll->setFrameShape(QFrame::NoFrame);
+    stageScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    stageScroll->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Expanding);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_toolBar);
+    layout->addWidget(toolScroll);
     layout->addWidget(m_subject);
     layout->addWidget(m_preheader);
     layout->addWidget(m_linkBar);
     layout->addWidget(m_blockedBar);
-    layout->addWidget(m_stage, 1);
+    layout->addWidget(stageScroll, 1);
 
     connect(m_widthBox, &QComboBox::activated, this,
             [this](int index) { setWidthPreset(m_widthBox->itemData(index).value<Width>()); });
@@ -342,6 +362,11 @@ void PreviewView::setZoom(qreal factor)
 void PreviewView::setToolBarVisible(bool visible)
 {
     m_toolBar->setVisible(visible);
+    // The tool bar sits in a scroll area (viewport → area): hide that too, or it keeps its room.
+    if (QWidget *viewport = m_toolBar->parentWidget()) {
+        if (auto *area = qobject_cast<QScrollArea *>(viewport->parentWidget()))
+            area->setVisible(visible);
+    }
     m_compact = !visible;
     updateBlockedBar();
 }
