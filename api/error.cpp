@@ -94,10 +94,12 @@ QString Error::message() const
         text = tr("The API key was refused (401). Check the key and the region in the workspace settings.");
         break;
     case Kind::Forbidden:
-        text = tr("The API key is not allowed to do this (403).");
+        text = tr("The API key is not allowed to do this (403). Ask an admin of the Customer.io account for "
+                  "an App API key with access to this, and enter it in the workspace settings.");
         break;
     case Kind::NotFound:
-        text = tr("The item was not found (404). It may have been deleted.");
+        text = tr("Customer.io does not have this item (404): it may have been deleted or moved. Go back and "
+                  "reload the list to see what is there now.");
         break;
     case Kind::RateLimited:
         if (dailyQuota && quotaLimit > 0)
@@ -111,13 +113,20 @@ QString Error::message() const
                        : tr("The API usage limit for this kind of request is used up. Try again later.");
         break;
     case Kind::Rejected:
-        text = tr("The API rejected the request (%1).").arg(status);
-        break;
+        // The server's explanation is the useful part; without one, say what is still possible.
+        if (detail.isEmpty())
+            return tr("Customer.io refused the request without saying why (%1); nothing was changed. Check "
+                      "the values you entered and try again; View → Request Log shows the exchange.")
+                .arg(status);
+        return tr("Customer.io refused the request (%1): %2. Nothing was changed; correct what it names and "
+                  "try again.")
+            .arg(status, detail);
     case Kind::Server:
         text = tr("The Customer.io API had a problem (%1). Try again later.").arg(status);
         break;
     case Kind::BadResponse:
-        text = tr("The API sent a response that cio-studio does not understand.");
+        text = tr("The API sent a response that cio-studio does not understand, so nothing was taken from it. "
+                  "Try again; if it keeps happening, check the API address in the workspace settings.");
         break;
     case Kind::ReadOnly:
         text = tr("This workspace is read-only, so the change was not sent.");

@@ -64,6 +64,11 @@ api::Client *Studio::client() const
     return m_client;
 }
 
+models::LocalStore *Studio::store() const
+{
+    return m_store;
+}
+
 bool Studio::start(const QStringList &arguments, QString *error)
 {
     QCommandLineParser parser;

@@ -41,6 +41,8 @@ public:
 
     ui::MainWindow *mainWindow() const { return m_window.get(); }
     api::Client *client() const;
+    // The open workspace's local store (null before one is open).
+    models::LocalStore *store() const;
     models::WorkspaceRepository *workspaces() const { return m_workspaces; }
     models::ConnectionTester *connectionTester() const { return m_tester; }
     // The dialog currently open for adding or editing a workspace, if any (tests drive it).

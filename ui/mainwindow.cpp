@@ -4,6 +4,7 @@
 #include "api/client.h"
 #include "models/localstore.h"
 #include "models/storesync.h"
+#include "ui/messagebox.h"
 #include "ui/messagewidget.h"
 #include "ui/newsletterlistpage.h"
 #include "ui/newsletterpage.h"
@@ -12,9 +13,11 @@
 #include "ui/snippetspage.h"
 #include "ui/varianteditor.h"
 #include "ui/welcomepage.h"
+#include "ui/windowgeometry.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -45,7 +48,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("cio-studio"));
-    resize(1180, 760);
+    restoreWindowGeometry(this, QStringLiteral("mainWindow"), QSize(1180, 760));
 
     m_switcher->setObjectName(QStringLiteral("workspaceSwitcher"));
     m_switcher->setPopupMode(QToolButton::InstantPopup);
@@ -233,9 +236,9 @@ void MainWindow::rebuildSwitcherMenu()
 {
     m_switcherMenu->clear();
     for (const models::WorkspaceProfile &p : std::as_const(m_profiles)) {
-        QAction *a = m_switcherMenu->addAction(
-            p.readOnly ? tr("%1 (%2, read-only)").arg(p.name, api::regionName(p.region).toUpper())
-                       : tr("%1 (%2)").arg(p.name, api::regionName(p.region).toUpper()));
+        const QString where = p.baseUrl.isEmpty() ? api::regionName(p.region).toUpper() : p.baseUrl.host();
+        QAction *a = m_switcherMenu->addAction(p.readOnly ? tr("%1 (%2, read-only)").arg(p.name, where)
+                                                          : tr("%1 (%2)").arg(p.name, where));
         a->setCheckable(true);
         a->setChecked(m_client && !m_profile.demo && p.id == m_profile.id);
         const QString id = p.id;
@@ -272,6 +275,7 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
         disconnect(m_client, nullptr, this, nullptr);
     m_profile = profile;
     m_client = client;
+    m_store = store;
 
     // Sections are rebuilt for each workspace so no state leaks from one to the next.
     while (m_sections->count() > 0) {
@@ -372,8 +376,10 @@ void MainWindow::updateWorkspaceBadge()
         painter.drawEllipse(1, 1, 12, 12);
     }
     m_switcher->setIcon(QIcon(dot));
-    const QString where = m_profile.demo ? tr("Local sandbox")
-                                         : tr("%1 region").arg(api::regionName(m_profile.region).toUpper());
+    // A custom API address (a proxy, a test server) is named by its host, never as a region it may not be.
+    const QString where = m_profile.demo              ? tr("Local sandbox")
+                          : !m_profile.baseUrl.isEmpty() ? m_profile.baseUrl.host()
+                                                         : tr("%1 region").arg(api::regionName(m_profile.region).toUpper());
     m_switcher->setText(m_profile.name + QLatin1Char('\n') + where);
     m_switcher->setToolTip(tr("%1 — %2\nClick to switch, add or edit workspaces.")
                                .arg(m_profile.name, m_profile.effectiveBaseUrl().toDisplayString()));
@@ -393,6 +399,29 @@ void MainWindow::updateQueueState(const api::QueueState &state)
     if (state.pausedForMs > 0)
         parts << tr("paused %1 s by the server's rate limit").arg((state.pausedForMs + 999) / 1000);
     m_queueLabel->setText(parts.isEmpty() ? tr("Idle") : parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_editor)
+        m_editor->writeDraftNow();
+    const int drafts = m_store ? int(m_store->drafts().size()) : 0;
+    if (drafts > 0) {
+        const auto answer = MessageBox::question(
+            this, tr("Quit cio-studio"),
+            tr("%n unsaved draft(s) stay on this computer and are offered back the next time you open "
+               "“%1”. They are not in Customer.io until you save them.",
+               nullptr, drafts)
+                .arg(m_profile.name),
+            QMessageBox::Ok | QMessageBox::Cancel, QMessageBox::Ok,
+            {{QMessageBox::Ok, tr("Quit and Keep Drafts")}});
+        if (answer != QMessageBox::Ok) {
+            event->ignore();
+            return;
+        }
+    }
+    saveWindowGeometry(this, QStringLiteral("mainWindow"));
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace cio::ui

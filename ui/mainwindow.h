@@ -78,6 +78,10 @@ signals:
     void variantActivated(const cio::api::Content &variant, const cio::api::Content &defaultVariant,
                           const QList<cio::api::TestGroup> &groups);
 
+protected:
+    // Keeps the editor's last keystrokes, says that drafts are kept, and remembers the geometry.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void buildMenus();
     void updateQueueState(const api::QueueState &state);
@@ -103,6 +107,7 @@ private:
     SnippetsPage *m_snippets = nullptr;
     SegmentsPage *m_segments = nullptr;
     models::WorkspaceRepository *m_repository = nullptr;
+    QPointer<models::LocalStore> m_store;
     MessageWidget *m_draftsBanner = nullptr;
     models::StoreSync *m_sync = nullptr;
     RequestLogDock *m_logDock;

@@ -8,12 +8,19 @@
 #include "models/variantsaver.h"
 #include "qa/qarunner.h"
 #include "ui/codeeditor.h"
+#include "ui/messagebox.h"
 #include "ui/messagewidget.h"
 #include "ui/preview/previewview.h"
 #include "ui/preview/variantpreview.h"
 #include "ui/qapanel.h"
 
+#include <QApplication>
+#include <QCloseEvent>
 #include <QComboBox>
+#include <QKeyEvent>
+#include <QScreen>
+#include <QSettings>
+#include <QToolButton>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -78,10 +85,23 @@ VariantEditor::VariantEditor(api::Client *client, models::LocalStore *store, QWi
     m_saveButton->setToolTip(tr("Save this variant (Ctrl+S)"));
     m_revertButton->setToolTip(tr("Discard your changes and load the server's current version"));
     m_undoButton->setToolTip(tr("Put back the version that the last save replaced"));
+    back->setToolTip(tr("Back to the variants (Alt+Left or Esc); your changes stay as a draft"));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setMinimumWidth(40);
+
+    m_defaultToggle = new QPushButton(tr("Default"), this);
+    m_defaultToggle->setObjectName(QStringLiteral("showDefault"));
+    m_defaultToggle->setCheckable(true);
+    m_defaultToggle->setToolTip(tr("Show the Default beside the translation"));
+    m_detachButton = new QPushButton(tr("Detach Preview"), this);
+    m_detachButton->setObjectName(QStringLiteral("detachPreview"));
+    m_detachButton->setToolTip(tr("Show the preview and the quality checks in a window of their own"));
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(back);
     bar->addWidget(m_title, 1);
+    bar->addWidget(m_defaultToggle);
+    bar->addWidget(m_detachButton);
     bar->addWidget(m_undoButton);
     bar->addWidget(m_revertButton);
     bar->addWidget(m_saveButton);
@@ -92,6 +112,8 @@ VariantEditor::VariantEditor(api::Client *client, models::LocalStore *store, QWi
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 1);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setObjectName(QStringLiteral("editorSplitter"));
+    connect(m_splitter, &QSplitter::splitterMoved, this, &VariantEditor::saveLayout);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -104,11 +126,32 @@ VariantEditor::VariantEditor(api::Client *client, models::LocalStore *store, QWi
     m_qaTimer->setSingleShot(true);
     m_qaTimer->setInterval(QaDelayMs);
     connect(m_qaTimer, &QTimer::timeout, this, &VariantEditor::runQualityChecks);
-    connect(back, &QPushButton::clicked, this, [this] {
-        writeDraftNow();
-        emit closeRequested();
+    const auto goBack = [this] {
+        if (m_findBar && m_findBar->isVisible() && m_findBar->isAncestorOf(QApplication::focusWidget())) {
+            m_findBar->hide(); // Esc in the find bar closes the bar, not the editor
+            m_body->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+        if (requestClose())
+            emit closeRequested();
+    };
+    connect(back, &QPushButton::clicked, this, goBack);
+    for (const QKeySequence &key : {QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::Key_Escape)}) {
+        auto *shortcut = new QShortcut(key, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, goBack);
+    }
+    auto *findShortcut = new QShortcut(QKeySequence::Find, this);
+    findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(findShortcut, &QShortcut::activated, this, &VariantEditor::showFindBar);
+    connect(m_defaultToggle, &QPushButton::toggled, this, [this](bool on) {
+        setDefaultVisible(on);
+        QSettings().setValue(QStringLiteral("editor/showDefault"), on);
     });
+    connect(m_detachButton, &QPushButton::clicked, this,
+            [this] { setPreviewDetached(!isPreviewDetached()); });
     connect(m_saveButton, &QPushButton::clicked, this, &VariantEditor::save);
+    connect(m_message, &MessageWidget::actionTriggered, this, &VariantEditor::messageActionTriggered);
     connect(m_revertButton, &QPushButton::clicked, this, &VariantEditor::revertToServer);
     connect(m_undoButton, &QPushButton::clicked, this, &VariantEditor::undoLastSave);
     auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
@@ -158,6 +201,7 @@ QWidget *VariantEditor::buildEditPane()
     m_preheader = new QLineEdit(pane);
     m_preheader->setObjectName(QStringLiteral("preheaderEdit"));
     m_recipient = new QLineEdit(pane);
+    m_recipient->setObjectName(QStringLiteral("recipientEdit"));
     m_from = new QComboBox(pane);
     m_replyTo = new QComboBox(pane);
     // BCC and headers of an email variant cannot be changed through the API: shown, not editable.
@@ -174,6 +218,7 @@ QWidget *VariantEditor::buildEditPane()
     m_headers->setMaximumHeight(90);
     m_headers->setToolTip(tr("Read-only: the API does not change headers of email variants"));
     m_bodyTabs = new QTabWidget(pane);
+    m_bodyTabs->setDocumentMode(true);
     m_body = new CodeEditor(pane);
     m_body->setObjectName(QStringLiteral("bodyEdit"));
     m_body->setWrapMode(QsciScintilla::WrapNone); // scrolls line for line with the Default beside it
@@ -183,15 +228,32 @@ QWidget *VariantEditor::buildEditPane()
     m_bodyTabs->addTab(m_bodyAmp, tr("AMP body"));
     m_bodyTabs->addTab(m_bodyPlain, tr("Plain-text body"));
 
-    m_find = new QLineEdit(pane);
+    // Find and replace in the body: a bar that Ctrl+F opens and Esc closes, so it takes no room
+    // while nobody searches.
+    m_findBar = new QWidget(pane);
+    m_findBar->setObjectName(QStringLiteral("findBar"));
+    m_find = new QLineEdit(m_findBar);
+    m_find->setObjectName(QStringLiteral("findEdit"));
     m_find->setPlaceholderText(tr("Find in body (Enter: next)"));
-    m_replace = new QLineEdit(pane);
+    m_replace = new QLineEdit(m_findBar);
     m_replace->setPlaceholderText(tr("Replace with"));
-    auto *replaceAll = new QPushButton(tr("Replace All"), pane);
-    auto *findRow = new QHBoxLayout;
+    auto *replaceAll = new QPushButton(tr("Replace All"), m_findBar);
+    auto *closeFind = new QToolButton(m_findBar);
+    closeFind->setText(QStringLiteral("✕"));
+    closeFind->setAutoRaise(true);
+    closeFind->setToolTip(tr("Close the find bar (Esc)"));
+    auto *findRow = new QHBoxLayout(m_findBar);
+    findRow->setContentsMargins(0, 0, 0, 0);
     findRow->addWidget(m_find, 1);
     findRow->addWidget(m_replace, 1);
     findRow->addWidget(replaceAll);
+    findRow->addWidget(closeFind);
+    m_findBar->hide();
+    auto *findButton = new QToolButton(pane);
+    findButton->setText(tr("Find…"));
+    findButton->setAutoRaise(true);
+    findButton->setToolTip(tr("Find and replace in the body (Ctrl+F)"));
+    m_bodyTabs->setCornerWidget(findButton, Qt::TopRightCorner);
 
     const QList<std::pair<QString, QString>> labels{{QStringLiteral("subject"), tr("Subject:")},
                                                     {QStringLiteral("preheader_text"), tr("Preheader:")},
@@ -199,18 +261,42 @@ QWidget *VariantEditor::buildEditPane()
                                                     {QStringLiteral("from_id"), tr("From:")},
                                                     {QStringLiteral("reply_to_id"), tr("Reply-To:")}};
     QList<QWidget *> editors{m_subject, m_preheader, m_recipient, m_from, m_replyTo};
+    // Subject and preheader are what translators change; the sender fields fold into one line.
     auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_senderFields = new QWidget(pane);
+    m_senderFields->setObjectName(QStringLiteral("senderFields"));
+    auto *senderForm = new QFormLayout(m_senderFields);
+    senderForm->setContentsMargins(0, 0, 0, 0);
+    senderForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (int i = 0; i < labels.size(); ++i) {
         QLabel *label = fieldLabel(labels[i].second, pane);
         m_markers.insert(labels[i].first, label);
-        form->addRow(label, editors[i]);
+        (i < 2 ? form : senderForm)->addRow(label, editors[i]);
     }
-    form->addRow(tr("BCC:"), m_bcc);
-    form->addRow(tr("Headers:"), m_headers);
+    senderForm->addRow(tr("BCC:"), m_bcc);
+    senderForm->addRow(tr("Headers:"), m_headers);
+    m_senderToggle = new QToolButton(pane);
+    m_senderToggle->setObjectName(QStringLiteral("senderToggle"));
+    m_senderToggle->setCheckable(true);
+    m_senderToggle->setAutoRaise(true);
+    m_senderToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_senderToggle->setArrowType(Qt::RightArrow);
+    m_senderToggle->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_senderToggle->setToolTip(tr("Show or hide the recipient, sender, BCC and header fields"));
+    m_senderFields->hide();
+    connect(m_senderToggle, &QToolButton::toggled, this, [this](bool on) {
+        setSenderFieldsExpanded(on);
+        QSettings().setValue(QStringLiteral("editor/senderFieldsExpanded"), on);
+    });
+
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
     layout->addLayout(form);
-    layout->addLayout(findRow);
+    layout->addWidget(m_senderToggle);
+    layout->addWidget(m_senderFields);
+    layout->addWidget(m_findBar);
     layout->addWidget(m_bodyTabs, 1);
 
     for (QLineEdit *edit : {m_subject, m_preheader, m_recipient})
@@ -219,6 +305,8 @@ QWidget *VariantEditor::buildEditPane()
         connect(combo, &QComboBox::currentIndexChanged, this, &VariantEditor::fieldEdited);
     for (CodeEditor *editor : {m_body, m_bodyAmp, m_bodyPlain})
         connect(editor, &QsciScintilla::textChanged, this, &VariantEditor::fieldEdited);
+    connect(findButton, &QToolButton::clicked, this, &VariantEditor::showFindBar);
+    connect(closeFind, &QToolButton::clicked, m_findBar, &QWidget::hide);
     connect(m_find, &QLineEdit::returnPressed, this, [this] {
         if (!m_body->findNext(m_find->text()))
             m_message->showMessage(tr("“%1” is not in the body.").arg(m_find->text()),
@@ -229,10 +317,50 @@ QWidget *VariantEditor::buildEditPane()
         m_message->showMessage(tr("Replaced %n occurrence(s).", nullptr, n),
                                MessageWidget::Type::Information);
     });
-    // Keep the Default's body in step with the translation's while scrolling.
+    // The Default's body and the translation's scroll together, whichever one is scrolled.
+    const auto inStep = [this](CodeEditor *from, CodeEditor *to) {
+        if (m_scrollingInStep)
+            return;
+        m_scrollingInStep = true;
+        to->setFirstVisibleLine(from->firstVisibleLine());
+        m_scrollingInStep = false;
+    };
     connect(m_body->verticalScrollBar(), &QScrollBar::valueChanged, this,
-            [this] { m_defaultBody->setFirstVisibleLine(m_body->firstVisibleLine()); });
+            [this, inStep] { inStep(m_body, m_defaultBody); });
+    connect(m_defaultBody->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this, inStep] { inStep(m_defaultBody, m_body); });
     return pane;
+}
+
+void VariantEditor::showFindBar()
+{
+    m_findBar->show();
+    m_find->setFocus(Qt::ShortcutFocusReason);
+    m_find->selectAll();
+}
+
+void VariantEditor::setSenderFieldsExpanded(bool expanded)
+{
+    const QSignalBlocker blocker(m_senderToggle);
+    m_senderToggle->setChecked(expanded);
+    m_senderToggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    m_senderFields->setVisible(expanded);
+}
+
+void VariantEditor::updateSenderSummary()
+{
+    const QJsonObject c = changes();
+    const bool changed = c.contains(QLatin1String("recipient")) || c.contains(QLatin1String("from_id")) ||
+                         c.contains(QLatin1String("reply_to_id"));
+    QStringList parts;
+    parts << tr("From: %1").arg(m_from->currentText());
+    if (m_replyTo->currentData().toLongLong() > 0)
+        parts << tr("Reply-To: %1").arg(m_replyTo->currentText());
+    parts << tr("To: %1").arg(m_recipient->text().isEmpty() ? tr("(default)") : m_recipient->text());
+    const QString summary = parts.join(QStringLiteral(" · "));
+    m_senderToggle->setText((changed ? QStringLiteral("● ") : QString()) + summary);
+    m_senderToggle->setToolTip(summary + QLatin1Char('\n') +
+                               tr("Show or hide the recipient, sender, BCC and header fields"));
 }
 
 void VariantEditor::showEvent(QShowEvent *event)
@@ -240,10 +368,94 @@ void VariantEditor::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (m_sized)
         return;
-    // Once the real width is known: the Default narrower, the translation and the preview alike.
     m_sized = true;
-    const int width = m_splitter->width();
-    m_splitter->setSizes({width * 26 / 100, width * 37 / 100, width * 37 / 100});
+    restoreLayout();
+}
+
+void VariantEditor::restoreLayout()
+{
+    QSettings settings;
+    const QByteArray state = settings.value(QStringLiteral("editor/splitter")).toByteArray();
+    if (state.isEmpty() || !m_splitter->restoreState(state)) {
+        // Once the real width is known: the Default narrower, the translation and the preview alike.
+        const int width = m_splitter->width();
+        m_splitter->setSizes({width * 26 / 100, width * 37 / 100, width * 37 / 100});
+    }
+    // Side by side only where there is room for three readable panes, unless the user chose.
+    const bool wide = window()->width() >= 1500;
+    const QSignalBlocker blocker(m_defaultToggle);
+    m_defaultToggle->setChecked(settings.value(QStringLiteral("editor/showDefault"), wide).toBool());
+    setDefaultVisible(m_defaultToggle->isChecked());
+    setSenderFieldsExpanded(settings.value(QStringLiteral("editor/senderFieldsExpanded"), false).toBool());
+    if (settings.value(QStringLiteral("editor/previewDetached"), false).toBool())
+        setPreviewDetached(true);
+}
+
+void VariantEditor::saveLayout()
+{
+    QSettings().setValue(QStringLiteral("editor/splitter"), m_splitter->saveState());
+}
+
+bool VariantEditor::isDefaultVisible() const
+{
+    return m_splitter->widget(0)->isVisibleTo(m_splitter);
+}
+
+void VariantEditor::setDefaultVisible(bool visible)
+{
+    const bool isDefault = m_base.language.isEmpty() || m_default.id == 0 || m_default.id == m_base.id;
+    m_defaultToggle->setEnabled(!isDefault);
+    {
+        const QSignalBlocker blocker(m_defaultToggle);
+        m_defaultToggle->setChecked(visible);
+    }
+    m_splitter->widget(0)->setVisible(visible && !isDefault);
+}
+
+void VariantEditor::setPreviewDetached(bool detached)
+{
+    if (detached == isPreviewDetached())
+        return;
+    QSettings().setValue(QStringLiteral("editor/previewDetached"), detached);
+    if (detached) {
+        m_previewWindow = new QWidget(this, Qt::Window);
+        m_previewWindow->setObjectName(QStringLiteral("previewWindow"));
+        m_previewWindow->setAttribute(Qt::WA_QuitOnClose, false);
+        m_previewWindow->setWindowTitle(tr("Preview — %1").arg(m_title->text()));
+        auto *layout = new QVBoxLayout(m_previewWindow);
+        layout->setContentsMargins(4, 4, 4, 4);
+        layout->addWidget(m_sideTabs);
+        m_sideTabs->show();
+        m_previewWindow->installEventFilter(this);
+        // Beside the main window where the screen allows, never larger than the screen.
+        const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1024, 700);
+        const QSize size(qMin(720, screen.width() - 40), qMin(900, screen.height() - 60));
+        m_previewWindow->resize(size);
+        m_previewWindow->move(screen.right() - size.width() - 20, screen.top() + 30);
+        m_previewWindow->show();
+        m_detachButton->setText(tr("Attach Preview"));
+        m_detachButton->setToolTip(tr("Put the preview back beside the editor"));
+    } else {
+        QWidget *window = m_previewWindow;
+        m_previewWindow = nullptr;
+        m_splitter->insertWidget(2, m_sideTabs);
+        m_sideTabs->show();
+        window->removeEventFilter(this);
+        window->deleteLater();
+        m_detachButton->setText(tr("Detach Preview"));
+        m_detachButton->setToolTip(tr("Show the preview and the quality checks in a window of their own"));
+    }
+}
+
+bool VariantEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_previewWindow && event->type() == QEvent::Close) {
+        // Closing the preview's window puts the preview back, it never goes away.
+        event->ignore();
+        QTimer::singleShot(0, this, [this] { setPreviewDetached(false); });
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QWidget *VariantEditor::buildSidePane()
@@ -365,13 +577,21 @@ void VariantEditor::open(api::Content variant, api::Content defaultVariant, QLis
     m_readOnly = readOnly;
     m_address = models::VariantAddress::forVariant(variant, groups);
     m_message->hideMessage();
+    m_pendingBodyRefusal = false;
+    // Each variant starts with its own find bar and no leftovers of the previous one.
+    m_find->clear();
+    m_replace->clear();
+    m_findBar->hide();
+    m_bodyTabs->setCurrentIndex(0);
 
     const QString language = models::VariantMatrixModel::languageName(variant.language);
     m_title->setText(tr("%1 · content %2").arg(language).arg(variant.id));
+    if (m_previewWindow)
+        m_previewWindow->setWindowTitle(tr("Preview — %1").arg(m_title->text()));
     const bool isDefault = variant.language.isEmpty() || defaultVariant.id == 0;
-    m_splitter->widget(0)->setVisible(!isDefault);
     if (!isDefault)
         showDefault(defaultVariant, tr("Default (read-only)"));
+    setDefaultVisible(m_defaultToggle->isChecked());
 
     QJsonObject draftFields;
     if (m_store) {
@@ -403,13 +623,13 @@ void VariantEditor::open(api::Content variant, api::Content defaultVariant, QLis
             tr("This workspace is read-only: you can read this variant but not change it."),
             MessageWidget::Type::Warning);
     loadSenders();
-    updateMarkers();
     m_bodyLocked = false;
     if (!readOnly && m_store) {
         const QString locked = m_store->bodyLockedReason(variant.id);
         if (!locked.isEmpty())
-            lockBody(locked);
+            lockBody(locked, true);
     }
+    updateMarkers();
     m_findings.clear();
     m_qaPanel->setFindings({});
     m_preview->setLanguage(variant.language);
@@ -437,6 +657,9 @@ void VariantEditor::loadFields(const api::Content &content, const QJsonObject &o
     m_subject->setText(text("subject", content.subject));
     m_preheader->setText(text("preheader_text", content.preheaderText));
     m_recipient->setText(text("recipient", content.recipient));
+    // A long subject opens at its start, not scrolled to its end.
+    for (QLineEdit *edit : {m_subject, m_preheader, m_recipient})
+        edit->setCursorPosition(0);
     m_body->setText(text("body", content.body));
     m_bodyAmp->setText(text("body_amp", content.bodyAmp));
     m_bodyPlain->setText(text("body_plain", content.bodyPlain));
@@ -482,6 +705,44 @@ QJsonObject VariantEditor::changes() const
     return c;
 }
 
+QJsonObject VariantEditor::saveableChanges() const
+{
+    QJsonObject c = changes();
+    if (m_bodyLocked)
+        c.remove(QStringLiteral("body")); // kept in the draft, never sent: the API refuses it
+    return c;
+}
+
+void VariantEditor::showContent(const api::Content &content, const QJsonObject &overrides)
+{
+    loadFields(content, overrides);
+    updateMarkers();
+    updatePreview();
+    runQualityChecks();
+}
+
+bool VariantEditor::requestClose()
+{
+    if (m_readOnly || m_base.id == 0 || !isModified()) {
+        writeDraftNow();
+        return true;
+    }
+    const QString language = models::VariantMatrixModel::languageName(m_base.language);
+    const auto answer = MessageBox::question(
+        this, tr("Unsaved Changes"),
+        tr("%1 has changes that are not saved to Customer.io yet (%2).\n\nThey stay on this computer as "
+           "a draft either way; you can save them later, also all at once with “Save All Drafts”.")
+            .arg(language, models::VariantSaver::fieldLabels(changes().keys()).join(QStringLiteral(", "))),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Discard,
+        {{QMessageBox::Discard, tr("Keep as Draft")}, {QMessageBox::Cancel, tr("Stay Here")}});
+    if (answer == QMessageBox::Cancel)
+        return false;
+    writeDraftNow();
+    if (answer == QMessageBox::Save)
+        save(); // finishes in the background; the result reaches the matrix through draftChanged/saved
+    return true;
+}
+
 void VariantEditor::fieldEdited()
 {
     if (m_loading)
@@ -505,6 +766,7 @@ void VariantEditor::updateMarkers()
     const QStringList names{tr("HTML body"), tr("AMP body"), tr("Plain-text body")};
     for (int i = 0; i < bodies.size(); ++i)
         m_bodyTabs->setTabText(i, c.contains(bodies[i]) ? QStringLiteral("● ") + names[i] : names[i]);
+    updateSenderSummary();
 }
 
 void VariantEditor::writeDraftNow()

@@ -16,6 +16,7 @@ class QSplitter;
 class QTableWidget;
 class QTabWidget;
 class QTimer;
+class QToolButton;
 
 namespace cio::api {
 class Client;
@@ -55,14 +56,34 @@ public:
     void setCompletionWords(const QStringList &words);
 
     const api::Content &base() const { return m_base; }
-    // The fields that differ from the version the edit started from (API names).
+    // The fields that differ from the version the edit started from (API names). This is what the
+    // local draft keeps, the body included when the API cannot change it.
     QJsonObject changes() const;
+    // What a save sends: changes() without a body the API refuses to change (drag-and-drop).
+    QJsonObject saveableChanges() const;
     bool isModified() const { return !changes().isEmpty(); }
+    bool isBodyLocked() const { return m_bodyLocked; }
 
     void save();
+    // Both ask first when they would replace text (the answer can be scripted with MessageBox).
     void revertToServer();
     void undoLastSave();
     void writeDraftNow();
+    // Back to the matrix: asks first about unsaved changes (save, keep as draft, or stay); false when
+    // the user chose to stay.
+    bool requestClose();
+
+    // Layout: the Default beside the translation, and the preview in its own window. Both are
+    // remembered (QSettings) for the next editor.
+    void setDefaultVisible(bool visible);
+    bool isDefaultVisible() const;
+    void setPreviewDetached(bool detached);
+    bool isPreviewDetached() const { return m_previewWindow != nullptr; }
+    // The sender, recipient, BCC and header fields fold into one summary line.
+    void setSenderFieldsExpanded(bool expanded);
+    void showFindBar();
+    QLineEdit *findEdit() const { return m_find; }
+    CodeEditor *defaultBodyView() const { return m_defaultBody; }
 
     QLineEdit *subjectEdit() const { return m_subject; }
     QLineEdit *preheaderEdit() const { return m_preheader; }
@@ -88,6 +109,7 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildDefaultPane();
@@ -100,7 +122,14 @@ private:
     void resolveConflict(const models::SaveResult &result);
     void loadSenders();
     void setBusy(bool busy);
-    void lockBody(const QString &reason);
+    void lockBody(const QString &reason, bool remembered);
+    // Shows a version in the fields and brings the markers, the preview and the checks up to date.
+    void showContent(const api::Content &content, const QJsonObject &overrides);
+    void updateSenderSummary();
+    void messageActionTriggered();
+    bool confirmReplacingText(const QString &title, const QString &text, const QString &action);
+    void saveLayout();
+    void restoreLayout();
     QWidget *buildSidePane();
     void updatePreview();
     void checksDone(const QList<qa::Finding> &findings);
@@ -116,6 +145,7 @@ private:
     bool m_readOnly = false;
     bool m_loading = false;
     bool m_bodyLocked = false;
+    bool m_pendingBodyRefusal = false; // the last save's body was refused without a reason
     QTimer *m_draftTimer;
 
     QLabel *m_title;
@@ -141,6 +171,13 @@ private:
     CodeEditor *m_bodyPlain;
     QLineEdit *m_find;
     QLineEdit *m_replace;
+    QWidget *m_findBar = nullptr;
+    QToolButton *m_senderToggle = nullptr;
+    QWidget *m_senderFields = nullptr;
+    QPushButton *m_defaultToggle = nullptr;
+    QPushButton *m_detachButton = nullptr;
+    QWidget *m_previewWindow = nullptr;
+    bool m_scrollingInStep = false;
     QHash<QString, QLabel *> m_markers; // field → its label, marked when modified
     QTabWidget *m_sideTabs = nullptr;
     VariantPreview *m_preview = nullptr;

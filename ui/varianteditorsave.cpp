@@ -1,6 +1,7 @@
 // VariantEditor: saving, conflicts, undo and revert.
 #include "api/appapi.h"
 #include "models/localstore.h"
+#include "models/variantmatrixmodel.h"
 #include "models/variantsaver.h"
 #include "ui/codeeditor.h"
 #include "ui/conflictdialog.h"
@@ -9,7 +10,10 @@
 #include "ui/qapanel.h"
 #include "ui/varianteditor.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSplitter>
 #include <QTabWidget>
 
@@ -22,8 +26,11 @@ void VariantEditor::save()
     if (m_readOnly || m_base.id == 0)
         return;
     writeDraftNow(); // whatever happens next, the edit is on disk first
-    if (changes().isEmpty()) {
-        m_message->showMessage(tr("Nothing to save: this variant matches the server's version."),
+    if (saveableChanges().isEmpty()) {
+        m_message->showMessage(m_bodyLocked && isModified()
+                                   ? tr("Nothing to save: only the body changed, and the API cannot change "
+                                        "this body. Your body text stays in the draft (Copy Body).")
+                                   : tr("Nothing to save: this variant matches the server's version."),
                                MessageWidget::Type::Information);
         return;
     }
@@ -60,7 +67,7 @@ void VariantEditor::saveChecked()
     models::SaveRequest request;
     request.address = m_address;
     request.base = m_base;
-    request.changes = changes();
+    request.changes = saveableChanges();
     if (request.changes.isEmpty()) {
         m_message->showMessage(tr("Nothing to save: this variant matches the server's version."),
                                MessageWidget::Type::Information);
@@ -73,6 +80,19 @@ void VariantEditor::saveChecked()
 void VariantEditor::handleSaveResult(const models::SaveResult &result)
 {
     setBusy(false);
+    if (result.contentId != m_base.id) {
+        // The user went on to another variant while this one was saving: record the outcome for the
+        // variant it belongs to and leave the open one alone.
+        if (result.isSaved() && m_store) {
+            m_store->storeContent(result.saved);
+            const auto draft = m_store->draft(result.contentId);
+            if (draft && models::VariantSaver::differingFields(result.saved, draft->base).isEmpty())
+                m_store->discardDraft(result.contentId);
+            emit draftChanged(result.contentId);
+            emit saved(result.saved);
+        }
+        return;
+    }
     switch (result.status) {
     case models::SaveResult::Status::Saved: {
         // The saved version is the new base; anything typed while the save was under way stays a change
@@ -86,8 +106,13 @@ void VariantEditor::handleSaveResult(const models::SaveResult &result)
         writeDraftNow();
         emit draftChanged(m_base.id);
         emit saved(result.saved);
-        m_message->showMessage(tr("Saved. “Undo Last Save” puts the previous version back."),
-                               MessageWidget::Type::Information);
+        if (m_bodyLocked && changes().contains(QStringLiteral("body")))
+            m_message->showMessage(tr("Saved everything except the body, which the API cannot change. Your "
+                                      "body text stays in the draft: copy it into Customer.io's editor."),
+                                   MessageWidget::Type::Information, tr("Copy Body"));
+        else
+            m_message->showMessage(tr("Saved. “Undo Last Save” puts the previous version back."),
+                                   MessageWidget::Type::Information);
         return;
     }
     case models::SaveResult::Status::Conflict:
@@ -99,13 +124,27 @@ void VariantEditor::handleSaveResult(const models::SaveResult &result)
     case models::SaveResult::Status::Refused:
     case models::SaveResult::Status::Failed:
         // A body the API will not change (drag-and-drop / Design Studio) is remembered, so it opens
-        // read-only from now on and the other fields stay editable.
-        if (result.error.httpStatus == 400 && changes().contains(QStringLiteral("body")) &&
-            (result.error.detail.contains(QLatin1String("drag"), Qt::CaseInsensitive) ||
-             result.error.detail.contains(QLatin1String("design studio"), Qt::CaseInsensitive))) {
-            if (m_store)
-                m_store->setBodyLocked(m_base.id, result.error.detail);
-            lockBody(result.error.detail);
+        // read-only from now on and the other fields stay editable. The edited body itself stays in the
+        // draft: nothing the user typed is thrown away.
+        if (result.error.httpStatus == 400 && saveableChanges().contains(QStringLiteral("body"))) {
+            const bool saysWhy =
+                result.error.detail.contains(QLatin1String("drag"), Qt::CaseInsensitive) ||
+                result.error.detail.contains(QLatin1String("design studio"), Qt::CaseInsensitive);
+            if (saysWhy) {
+                if (m_store)
+                    m_store->setBodyLocked(m_base.id, result.error.detail);
+                lockBody(result.error.detail, false);
+                return;
+            }
+            // A bare refusal: most often the same cause. Offer to save the rest without the body.
+            m_pendingBodyRefusal = true;
+            m_message->showMessage(
+                tr("Customer.io refused this change without saying why. When the body is part of the change, "
+                   "this usually means the email was built with the drag-and-drop editor or Design Studio, "
+                   "whose body the API cannot change. Nothing was lost: all your changes are kept as a "
+                   "draft. You can save the other fields without the body."),
+                MessageWidget::Type::Error, tr("Save Without the Body"));
+            return;
         }
         m_message->showMessage(tr("Not saved: %1 Your changes are kept as a draft.").arg(result.message),
                                MessageWidget::Type::Error);
@@ -115,24 +154,51 @@ void VariantEditor::handleSaveResult(const models::SaveResult &result)
 
 void VariantEditor::resolveConflict(const models::SaveResult &result)
 {
-    ConflictDialog dialog(m_base, result.server, changes(), this);
+    ConflictDialog dialog(m_base, result.server, saveableChanges(), this);
     const ConflictDialog::Choice choice = dialog.ask();
     switch (choice) {
     case ConflictDialog::Choice::Overwrite: {
         models::SaveRequest request;
         request.address = m_address;
         request.base = result.server;
-        request.changes = changes();
+        request.changes = saveableChanges();
         request.force = true;
+        setBusy(true);
+        m_saver->save(request, this, [this](const models::SaveResult &r) { handleSaveResult(r); });
+        return;
+    }
+    case ConflictDialog::Choice::PerField: {
+        // Their version becomes the base; the fields the user kept stay as changes on top of it, and
+        // those are saved straight away (a further change on the server asks again).
+        const QJsonObject mine = changes();
+        const QJsonObject started = models::VariantSaver::editableFields(m_base);
+        QJsonObject kept;
+        for (const QString &field : dialog.keptMine()) {
+            // A field only they changed, kept "mine", goes back to what the user started from.
+            kept.insert(field, mine.contains(field) ? mine.value(field) : started.value(field));
+        }
+        if (m_bodyLocked && mine.contains(QStringLiteral("body")))
+            kept.insert(QStringLiteral("body"), mine.value(QStringLiteral("body"))); // stays in the draft
+        m_base = result.server;
+        showContent(m_base, kept);
+        writeDraftNow();
+        if (saveableChanges().isEmpty()) {
+            m_message->showMessage(tr("Took their version of every field; nothing left to save."),
+                                   MessageWidget::Type::Information);
+            return;
+        }
+        models::SaveRequest request;
+        request.address = m_address;
+        request.base = m_base;
+        request.changes = saveableChanges();
         setBusy(true);
         m_saver->save(request, this, [this](const models::SaveResult &r) { handleSaveResult(r); });
         return;
     }
     case ConflictDialog::Choice::TakeTheirs:
         m_base = result.server;
-        loadFields(m_base, {});
+        showContent(m_base, {});
         writeDraftNow();
-        updateMarkers();
         m_message->showMessage(tr("Loaded the server's version; your changes were discarded."),
                                MessageWidget::Type::Information);
         return;
@@ -141,11 +207,10 @@ void VariantEditor::resolveConflict(const models::SaveResult &result)
         // Fields the user did not touch take their values, so saving the merge cannot undo their edits.
         const QJsonObject mine = changes();
         m_base = result.server;
-        loadFields(m_base, mine);
+        showContent(m_base, mine);
         showDefault(result.server, tr("Server version (changed by someone else)"));
-        m_splitter->widget(0)->setVisible(true);
+        setDefaultVisible(true);
         writeDraftNow();
-        updateMarkers();
         m_message->showMessage(tr("The server's version is on the left. Merge what you need into yours, then "
                                   "save."),
                                MessageWidget::Type::Warning);
@@ -159,30 +224,66 @@ void VariantEditor::resolveConflict(const models::SaveResult &result)
     }
 }
 
-void VariantEditor::lockBody(const QString &reason)
+void VariantEditor::lockBody(const QString &reason, bool remembered)
 {
     m_bodyLocked = true;
-    for (CodeEditor *editor : {m_body, m_bodyAmp, m_bodyPlain})
-        editor->setReadOnly(true);
-    // Put the server's body back so the other changes can still be saved.
-    m_loading = true;
-    m_body->setReadOnly(false);
-    m_body->setText(m_base.body);
+    m_pendingBodyRefusal = false;
+    // The HTML body stays as the user left it (their edit is kept in the draft), but read-only, and
+    // saves leave it out so the other fields can still be saved.
     m_body->setReadOnly(true);
-    m_loading = false;
     updateMarkers();
     writeDraftNow();
-    m_message->showMessage(tr("The body of this variant was built with the drag-and-drop editor or Design "
-                              "Studio, which the API cannot change (%1). It is shown read-only; the subject, "
-                              "preheader and the other fields can still be saved.")
-                               .arg(reason),
-                           MessageWidget::Type::Warning);
+    const bool bodyEdited = changes().contains(QStringLiteral("body"));
+    QString text = tr("The body of this email was built with the drag-and-drop editor or Design Studio, which "
+                      "Customer.io's API cannot change. The subject, preheader and the other fields can still "
+                      "be saved.");
+    if (bodyEdited)
+        text += QLatin1Char(' ') + tr("Your edited body is kept as a draft on this computer: copy it into "
+                                      "Customer.io's editor to use it.");
+    if (!remembered)
+        text += QLatin1Char(' ') + tr("Not saved yet: press Save again to save the other fields.");
+    if (!reason.isEmpty())
+        text += QLatin1Char(' ') + tr("(Customer.io said: %1)").arg(reason);
+    m_message->showMessage(text, MessageWidget::Type::Warning, bodyEdited ? tr("Copy Body") : QString());
+}
+
+void VariantEditor::messageActionTriggered()
+{
+    if (m_pendingBodyRefusal) {
+        m_pendingBodyRefusal = false;
+        if (m_store)
+            m_store->setBodyLocked(m_base.id, QString());
+        lockBody(QString(), false);
+        save();
+        return;
+    }
+    if (m_bodyLocked) {
+        QApplication::clipboard()->setText(m_body->text());
+        m_message->showMessage(tr("Your body text is on the clipboard; paste it into Customer.io's editor."),
+                               MessageWidget::Type::Information);
+    }
+}
+
+bool VariantEditor::confirmReplacingText(const QString &title, const QString &text, const QString &action)
+{
+    return MessageBox::question(this, title, text, QMessageBox::Ok | QMessageBox::Cancel, QMessageBox::Cancel,
+                                {{QMessageBox::Ok, action}}) == QMessageBox::Ok;
 }
 
 void VariantEditor::revertToServer()
 {
     if (!m_client || m_base.id == 0)
         return;
+    if (isModified() &&
+        !confirmReplacingText(tr("Revert to Server"),
+                              tr("Discard your changes to %1 (%2) and load the version on the server?\n\nThis "
+                                 "cannot be undone.")
+                                  .arg(models::VariantMatrixModel::languageName(m_base.language),
+                                       models::VariantSaver::fieldLabels(changes().keys())
+                                           .join(QStringLiteral(", "))),
+                              tr("Discard My Changes"))) {
+        return;
+    }
     setBusy(true);
     api::AppApi(m_client).content(
         m_base.newsletterId, m_base.id, this, [this](const api::Content &fresh, const api::Error &error) {
@@ -193,13 +294,15 @@ void VariantEditor::revertToServer()
                     MessageWidget::Type::Error);
                 return;
             }
-            m_base = fresh;
+            if (fresh.id == m_base.id)
+                m_base = fresh;
             if (m_store) {
                 m_store->storeContent(fresh);
                 m_store->discardDraft(fresh.id);
             }
-            loadFields(fresh, {});
-            updateMarkers();
+            if (fresh.id != m_base.id)
+                return; // another variant is open by now
+            showContent(fresh, {});
             emit draftChanged(fresh.id);
             m_message->showMessage(tr("Reverted to the server's version."), MessageWidget::Type::Information);
         });
@@ -209,11 +312,21 @@ void VariantEditor::undoLastSave()
 {
     if (m_readOnly || m_base.id == 0)
         return;
-    if (!m_store || !m_store->latestSnapshot(m_base.id)) {
+    const std::optional<api::Content> snapshot = m_store ? m_store->latestSnapshot(m_base.id) : std::nullopt;
+    if (!snapshot) {
         m_message->showMessage(tr("There is no earlier save of this variant to undo."),
                                MessageWidget::Type::Information);
         return;
     }
+    const QStringList fields = models::VariantSaver::differingFields(*snapshot, m_base);
+    QString text = tr("Put back the version of %1 that your last save replaced? It replaces what is on the "
+                      "server now (%2).")
+                       .arg(models::VariantMatrixModel::languageName(m_base.language),
+                            models::VariantSaver::fieldLabels(fields).join(QStringLiteral(", ")));
+    if (isModified())
+        text += QStringLiteral("\n\n") + tr("Your unsaved changes in the editor are discarded.");
+    if (!confirmReplacingText(tr("Undo Last Save"), text, tr("Undo Last Save")))
+        return;
     setBusy(true);
     m_saver->undoLastSave(m_address, m_base, this, [this](const models::SaveResult &result) {
         setBusy(false);
@@ -225,11 +338,15 @@ void VariantEditor::undoLastSave()
                 m_message->showMessage(tr("Not undone: %1").arg(result.message), MessageWidget::Type::Error);
             return;
         }
+        if (result.contentId != m_base.id)
+            return;
         m_base = result.saved;
-        if (m_store)
+        if (m_store) {
             m_store->storeContent(result.saved);
-        loadFields(m_base, {});
-        updateMarkers();
+            m_store->discardDraft(m_base.id);
+        }
+        showContent(m_base, {});
+        emit draftChanged(m_base.id);
         emit saved(result.saved);
         m_message->showMessage(tr("The previous version is back on the server."),
                                MessageWidget::Type::Information);
