@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QRect>
+#include <QSize>
+#include <QString>
+
+class QWidget;
+
+namespace cio::ui {
+
+// Window sizes that fit the screen the window opens on. A window sized for a large monitor must not
+// put its buttons off a small laptop screen, and a geometry saved on another (larger, or since
+// unplugged) monitor must not either.
+//
+//     restoreGeometry(this, QStringLiteral("languageGrid"), {1280, 820}); // in the constructor
+//     saveGeometry(this, QStringLiteral("languageGrid"));                  // when it closes
+//
+// The screen is the one of the window's parent (else the window's own, else the primary screen).
+
+// Resizes `w` to `preferred`, made smaller where needed to fit the screen's available geometry
+// (without task bars and docks) less a margin, and centres it on its parent or on that screen.
+void fitToScreen(QWidget *w, QSize preferred);
+
+// The size and place saved under "geometry/<key>" (QSettings), kept only as far as it fits the
+// screen: made smaller and moved onto it when needed. Without a saved geometry: fitToScreen().
+void restoreGeometry(QWidget *w, const QString &key, QSize preferred);
+
+// Saves the window's geometry under "geometry/<key>" for restoreGeometry().
+void saveGeometry(const QWidget *w, const QString &key);
+
+// The room a window may take on the screen `w` opens on: the available geometry less a margin.
+QRect availableRoom(const QWidget *w);
+
+} // namespace cio::ui
