@@ -70,7 +70,7 @@ void fitToScreen(QWidget *w, QSize preferred)
     w->move(within(rect, room).topLeft());
 }
 
-void restoreGeometry(QWidget *w, const QString &key, QSize preferred)
+void restoreWindowGeometry(QWidget *w, const QString &key, QSize preferred)
 {
     const QByteArray saved = QSettings().value(settingsKey(key)).toByteArray();
     if (saved.isEmpty() || !w->restoreGeometry(saved)) {
@@ -89,7 +89,7 @@ void restoreGeometry(QWidget *w, const QString &key, QSize preferred)
     w->move(rect.topLeft() - (w->geometry().topLeft() - w->pos())); // move() places the frame
 }
 
-void saveGeometry(const QWidget *w, const QString &key)
+void saveWindowGeometry(const QWidget *w, const QString &key)
 {
     QSettings().setValue(settingsKey(key), w->saveGeometry());
 }
