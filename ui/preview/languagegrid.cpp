@@ -47,7 +47,7 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     , m_strict(new QCheckBox(tr("Strict"), this))
     , m_dark(toggle(tr("Dark"), false, this))
     , m_images(toggle(tr("Images"), true, this))
-    , m_remote(toggle(tr("Remote Content"), false, this))
+    , m_remote(toggle(tr("Remote"), false, this))
     , m_status(new QLabel(this))
     , m_columns(new QWidget(this))
     , m_columnsLayout(new QHBoxLayout(m_columns))
@@ -58,6 +58,11 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     for (int row = 0; row < matrix.rowCount(); ++row)
         m_group->addItem(matrix.rowLabel(row), row);
     m_group->setVisible(matrix.rowCount() > 1);
+    // Long group and set names must not widen the window past a small screen.
+    for (QComboBox *box : {m_group, m_sampleSets}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
     m_width->addItem(tr("Desktop (600 px)"), QVariant::fromValue(PreviewView::Width::Desktop));
     m_width->addItem(tr("Phone (375 px)"), QVariant::fromValue(PreviewView::Width::Phone));
     m_width->setCurrentIndex(1); // many columns fit best at phone width
@@ -84,7 +89,6 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     tools->addWidget(m_sampleSets);
     tools->addWidget(m_strict);
     tools->addStretch(1);
-    tools->addWidget(m_status);
 
     m_columnsLayout->setContentsMargins(0, 0, 0, 0);
     auto *scroll = new QScrollArea(this);
@@ -96,7 +100,10 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(tools);
     layout->addWidget(scroll, 1);
-    layout->addWidget(buttons);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(buttons);
+    layout->addLayout(bottom);
     // Room for three desktop-width columns, or less: the Close button must stay on a small screen.
     restoreWindowGeometry(this, GeometryKey, QSize(1280, 820));
 
