@@ -258,7 +258,9 @@ void DeliveriesTab::showCopy(const api::ArchivedMessage &message)
                                   "copy."));
         return;
     }
-    // What was sent: no Liquid left to render; scripts and remote content stay as blocked as ever.
+    // What was sent: no Liquid left to render; scripts stay off, and remote content is blocked again
+    // for each copy (allowing it for one recipient's copy does not carry over to the next).
+    m_preview->resetRemoteContent();
     m_preview->showEmail(message.subject, message.preheaderText, message.body);
     emit archivedCopyShown();
 }

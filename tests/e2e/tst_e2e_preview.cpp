@@ -135,6 +135,12 @@ void TestE2ePreview::archivedCopiesAreFetchedOnce()
     QCOMPARE(archivedRequests(m_server), 0);
     QCOMPARE(tab.preview()->subjectText(), subject);
     QVERIFY2(tab.sourceText().contains(QLatin1String("kept on this computer")), qPrintable(tab.sourceText()));
+
+    // Remote content allowed for one copy is blocked again for the next one shown.
+    tab.preview()->setRemoteContentAllowed(true);
+    tab.showArchivedCopy(row);
+    QTRY_COMPARE(shown.size(), 2);
+    QVERIFY(!tab.preview()->remoteContentAllowed());
 }
 
 // The real editor, which calls VariantPreview::setLanguage() on every open.
