@@ -4,6 +4,7 @@
 #include "ui/messagebox.h"
 #include "ui/messagewidget.h"
 #include "ui/preview/languagegrid.h"
+#include "ui/preview/previewdocument.h"
 #include "ui/preview/previewpage.h"
 #include "ui/preview/previewview.h"
 #include "ui/preview/variantpreview.h"
@@ -52,6 +53,8 @@ private slots:
     void clickedLinkKeepsThePreview_data();
     void clickedLinkKeepsThePreview();
     void framesAndObjectsAreLeftOutVisibly();
+    void leftOutElementsAreFound_data();
+    void leftOutElementsAreFound();
     void remoteContentIsAskedAgainForEachOpening();
     void languageGridColumnsKeepTheirWidth();
     void languageGridFitsTheScreen();
@@ -348,6 +351,54 @@ void TestPreview::framesAndObjectsAreLeftOutVisibly()
     show(view, email());
     QVERIFY(!bar->isVisible());
     QVERIFY(view.leftOut().isEmpty());
+}
+
+void TestPreview::leftOutElementsAreFound_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QStringList>("urls"); // "frame:<url>" or "object:<url>", in order
+    QTest::addColumn<QString>("kept");     // text that must stay in the document
+    QTest::newRow("iframe with fallback")
+        << QStringLiteral("<p>a</p><iframe src=\"https://v.example/1?a=1&amp;b=2\">"
+                          "no frames</iframe><p>b</p>")
+        << QStringList{QStringLiteral("frame:https://v.example/1?a=1&b=2")} << QStringLiteral("<p>b</p>");
+    QTest::newRow("upper case, unquoted")
+        << QStringLiteral("<IFRAME SRC=https://v.example/2></IFRAME>after")
+        << QStringList{QStringLiteral("frame:https://v.example/2")} << QStringLiteral("after");
+    QTest::newRow("unclosed iframe") << QStringLiteral("<iframe src='https://v.example/3'><p>rest</p>")
+                                     << QStringList{QStringLiteral("frame:https://v.example/3")}
+                                     << QStringLiteral("<p>rest</p>");
+    QTest::newRow("object and embed")
+        << QStringLiteral("<object data='https://o.example/a.swf'><embed src='https://o.example/b'>"
+                          "</object><embed src=\"https://o.example/c.pdf\"/>x")
+        << QStringList{QStringLiteral("object:https://o.example/a.swf"),
+                       QStringLiteral("object:https://o.example/c.pdf")}
+        << QStringLiteral("x");
+    QTest::newRow("no source") << QStringLiteral("<iframe></iframe>y")
+                               << QStringList{QStringLiteral("frame:")} << QStringLiteral("y");
+    QTest::newRow("look-alikes stay")
+        << QStringLiteral("<p data-src='iframe'>iframe <b>object</b></p><objects>") << QStringList{}
+        << QStringLiteral("<objects>");
+}
+
+void TestPreview::leftOutElementsAreFound()
+{
+    QFETCH(QString, html);
+    QFETCH(QStringList, urls);
+    QFETCH(QString, kept);
+    QList<cio::ui::LeftOut> leftOut;
+    const QString document = cio::ui::previewDocument(html, {}, &leftOut);
+    QStringList found;
+    for (const cio::ui::LeftOut &item : leftOut)
+        found.append((item.kind == cio::ui::LeftOut::Kind::Frame ? QStringLiteral("frame:")
+                                                                 : QStringLiteral("object:")) +
+                     item.url);
+    QCOMPARE(found, urls);
+    QVERIFY(document.contains(kept));
+    static const QRegularExpression embedded(QStringLiteral("<(iframe|object|embed)\\b"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    QVERIFY2(!embedded.match(document).hasMatch(), qPrintable(document));
+    QCOMPARE(document.count(QLatin1String("class=\"cio-left-out\"")), urls.size());
 }
 
 // The editor calls setLanguage() each time it opens a variant, the same one too.
