@@ -269,6 +269,15 @@ void AppApi::archivedMessage(
     });
 }
 
+DailyQuota AppApi::archivedMessageQuota() const
+{
+    if (!m_client)
+        return {};
+    // The quota is one per workspace: any archived-message path answers for all of them.
+    const QString target = messagePath(QStringLiteral("any"), "/archived_message");
+    return {m_client->rateLimiter()->quotaLimit(target), m_client->rateLimiter()->quotaRemaining(target)};
+}
+
 // Segments.
 
 namespace {

@@ -78,6 +78,9 @@ public:
     // with dailyQuota set, and the call is neither retried nor does it pause other requests.
     void archivedMessage(const QString &id, const QObject *context,
                          std::function<void(const ArchivedMessage &, const DailyQuota &, const Error &)> cb);
+    // What the last archived-message answer said of the quota (today's, UTC), without asking: unknown
+    // before the first answer.
+    DailyQuota archivedMessageQuota() const;
 
     // Segments. Only manual segments can be created or deleted through the App API; people are added
     // to and removed from them through the Track API (api/trackapi.h).

@@ -142,6 +142,15 @@ public:
     // Words are ANDed, the last one matches as a prefix; returns newsletter ids, best first.
     QList<qint64> search(const QString &text, int limit = 500) const;
 
+    // ---- Archived copies of deliveries (localstorearchive.cpp) ----
+    // What Customer.io sent never changes and the API allows 100 archived-message reads a day, so a
+    // copy fetched once is kept (forgotten ones too: asking again would only spend the quota).
+    bool storeArchivedMessage(const QString &deliveryId, const api::ArchivedMessage &message,
+                              const QDateTime &fetchedAt = {}); // invalid: now
+    std::optional<api::ArchivedMessage> archivedMessage(const QString &deliveryId,
+                                                        QDateTime *fetchedAt = nullptr) const; // UTC
+    int archivedMessageCount() const;
+
     // ---- Drafts (localstoredrafts.cpp); each write is its own committed transaction ----
     bool saveDraft(const Draft &draft);
     std::optional<Draft> draft(qint64 contentId) const;

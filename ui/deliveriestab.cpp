@@ -3,6 +3,7 @@
 #include "api/appapi.h"
 #include "api/client.h"
 #include "models/itemroles.h"
+#include "models/localstore.h"
 #include "models/variantmatrixmodel.h"
 #include "ui/messagewidget.h"
 #include "ui/preview/previewview.h"
@@ -42,6 +43,7 @@ DeliveriesTab::DeliveriesTab(api::Client *client, QWidget *parent)
     , m_model(new QStandardItemModel(0, ColumnCount, this))
     , m_show(new QPushButton(tr("Show Archived Copy"), this))
     , m_quota(new QLabel(this))
+    , m_source(new QLabel(this))
     , m_preview(new PreviewView(this))
 {
     setObjectName(QStringLiteral("deliveriesTab"));
@@ -58,7 +60,13 @@ DeliveriesTab::DeliveriesTab(api::Client *client, QWidget *parent)
     m_show->setObjectName(QStringLiteral("showArchivedCopy"));
     m_show->setEnabled(false);
     m_show->setToolTip(tr("Fetch what Customer.io sent to this recipient (100 archived copies a day)"));
+    m_quota->setObjectName(QStringLiteral("archivedQuota"));
     m_quota->setForegroundRole(QPalette::PlaceholderText);
+    m_quota->setWordWrap(true);
+    m_source->setObjectName(QStringLiteral("archivedCopySource"));
+    m_source->setForegroundRole(QPalette::PlaceholderText);
+    m_source->setWordWrap(true);
+    m_source->setVisible(false);
     m_preview->showMessage(tr("Select a delivery and press “Show Archived Copy” (or double-click it) to see "
                               "what the recipient received."));
 
@@ -70,9 +78,14 @@ DeliveriesTab::DeliveriesTab(api::Client *client, QWidget *parent)
     actions->addWidget(m_show);
     actions->addWidget(m_quota, 1);
     listLayout->addLayout(actions);
+    auto *copyPane = new QWidget(this);
+    auto *copyLayout = new QVBoxLayout(copyPane);
+    copyLayout->setContentsMargins(0, 0, 0, 0);
+    copyLayout->addWidget(m_source);
+    copyLayout->addWidget(m_preview, 1);
     auto *splitter = new QSplitter(this);
     splitter->addWidget(listPane);
-    splitter->addWidget(m_preview);
+    splitter->addWidget(copyPane);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -86,6 +99,12 @@ DeliveriesTab::DeliveriesTab(api::Client *client, QWidget *parent)
     connect(m_view, &QTableView::activated, this,
             [this](const QModelIndex &index) { showArchivedCopy(index.row()); });
     connect(m_message, &MessageWidget::actionTriggered, this, &DeliveriesTab::reload);
+    updateQuota();
+}
+
+void DeliveriesTab::setStore(models::LocalStore *store)
+{
+    m_store = store;
 }
 
 void DeliveriesTab::setNewsletter(qint64 newsletterId, const QList<api::Content> &contents)
@@ -175,46 +194,103 @@ int DeliveriesTab::deliveryCount() const
 
 void DeliveriesTab::showArchivedCopy(int row)
 {
-    if (!m_client || row < 0 || row >= m_model->rowCount())
+    if (row < 0 || row >= m_model->rowCount())
         return;
     const int index = m_model->item(row, RecipientColumn)->data(models::IdRole).toInt();
     const api::Delivery delivery = m_deliveries.value(index);
+    const quint64 generation = ++m_copyGeneration;
+    m_source->setVisible(false);
     if (delivery.forgotten) {
         m_preview->showMessage(tr("Customer.io did not keep this message's content (the recipient's data was "
                                   "forgotten): there is no archived copy."));
         return;
     }
+    // A copy fetched before, in this session or an earlier one, costs nothing to show again.
+    QDateTime fetchedAt;
+    const std::optional<api::ArchivedMessage> kept =
+        m_store ? m_store->archivedMessage(delivery.id, &fetchedAt) : std::nullopt;
+    if (kept) {
+        m_source->setText(
+            tr("Shown from the copy kept on this computer (fetched %1): it did not count against today's "
+               "quota.")
+                .arg(QLocale().toString(fetchedAt.toLocalTime(), QLocale::ShortFormat)));
+        m_source->setVisible(true);
+        updateQuota();
+        showCopy(*kept);
+        return;
+    }
+    if (!m_client)
+        return;
     m_show->setEnabled(false);
     m_preview->showMessage(tr("Fetching the archived copy…"));
     api::AppApi(m_client).archivedMessage(
         delivery.id, this,
-        [this](const api::ArchivedMessage &message, const api::DailyQuota &quota, const api::Error &error) {
+        [this, generation, id = delivery.id](const api::ArchivedMessage &message,
+                                             const api::DailyQuota &quota, const api::Error &error) {
             m_show->setEnabled(m_view->currentIndex().isValid());
             if (quota.isKnown()) {
                 m_quotaLimit = quota.limit;
                 m_quotaRemaining = quota.remaining;
-                updateQuota();
             }
+            updateQuota();
+            if (!error.isError() && m_store)
+                m_store->storeArchivedMessage(id, message);
+            if (generation != m_copyGeneration)
+                return; // another delivery was asked for meanwhile; this copy is kept for later
             if (error.isError()) {
                 m_preview->showMessage(error.message());
                 return;
             }
-            m_archived = message;
-            if (message.forgotten) {
-                m_preview->showMessage(
-                    tr("Customer.io did not keep this message's content: there is no archived "
-                       "copy."));
-                return;
+            if (m_store) {
+                m_source->setText(tr("Fetched from Customer.io just now and kept on this computer: opening "
+                                     "it again does not count against the quota."));
+                m_source->setVisible(true);
             }
-            // What was sent: no Liquid left to render; scripts and remote content stay as blocked as ever.
-            m_preview->showEmail(message.subject, message.preheaderText, message.body);
-            emit archivedCopyShown();
+            showCopy(message);
         });
+}
+
+void DeliveriesTab::showCopy(const api::ArchivedMessage &message)
+{
+    m_archived = message;
+    if (message.forgotten) {
+        m_preview->showMessage(tr("Customer.io did not keep this message's content: there is no archived "
+                                  "copy."));
+        return;
+    }
+    // What was sent: no Liquid left to render; scripts stay off, and remote content is blocked again
+    // for each copy (allowing it for one recipient's copy does not carry over to the next).
+    m_preview->resetRemoteContent();
+    m_preview->showEmail(message.subject, message.preheaderText, message.body);
+    emit archivedCopyShown();
 }
 
 void DeliveriesTab::updateQuota()
 {
+    if (m_quotaLimit < 0 || m_quotaRemaining < 0) {
+        // Nothing fetched in this session yet: what the client last heard, if anything.
+        const api::DailyQuota known = api::AppApi(m_client).archivedMessageQuota();
+        if (known.isKnown()) {
+            m_quotaLimit = known.limit;
+            m_quotaRemaining = known.remaining;
+        }
+    }
+    if (m_quotaLimit < 0 || m_quotaRemaining < 0) {
+        m_quota->setText(tr("Customer.io allows a limited number of archived copies a day; each copy is "
+                            "fetched once and kept on this computer."));
+        return;
+    }
     m_quota->setText(tr("Archived copies left today: %1 of %2").arg(m_quotaRemaining).arg(m_quotaLimit));
+}
+
+QString DeliveriesTab::quotaText() const
+{
+    return m_quota->text();
+}
+
+QString DeliveriesTab::sourceText() const
+{
+    return m_source->isVisibleTo(this) ? m_source->text() : QString();
 }
 
 } // namespace cio::ui

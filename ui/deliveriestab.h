@@ -13,6 +13,9 @@ class QTableView;
 namespace cio::api {
 class Client;
 }
+namespace cio::models {
+class LocalStore;
+}
 
 namespace cio::ui {
 
@@ -21,7 +24,8 @@ class PreviewView;
 
 // A newsletter's deliveries (recipient, language, state, when) and, for the selected one, its archived
 // copy — what Customer.io really sent — in the same preview as the editor's. Archived copies are limited
-// to 100 a day per workspace, so a copy is fetched only when asked for, and the quota left is shown.
+// to 100 a day per workspace, so a copy is fetched only when asked for, kept in the workspace's local
+// store (a copy never changes: opening it again costs nothing), and the quota left is shown.
 class DeliveriesTab final : public QWidget
 {
     Q_OBJECT
@@ -31,12 +35,17 @@ public:
 
     // The newsletter and its variants (for the language column); loads on first show.
     void setNewsletter(qint64 newsletterId, const QList<api::Content> &contents);
+    // Where archived copies are kept and looked up first (the open workspace's store; may be null:
+    // then every opening fetches).
+    void setStore(models::LocalStore *store);
     void reload();
     void showArchivedCopy(int row);
 
     QTableView *view() const { return m_view; }
     PreviewView *preview() const { return m_preview; }
     MessageWidget *messageWidget() const { return m_message; }
+    QString quotaText() const;
+    QString sourceText() const; // where the shown copy came from: fetched now, or kept on this computer
     int deliveryCount() const;
     bool isLoading() const { return m_loading; }
     const api::ArchivedMessage &archivedMessage() const { return m_archived; }
@@ -50,8 +59,10 @@ protected:
 private:
     void fill(const QList<api::Delivery> &deliveries);
     void updateQuota();
+    void showCopy(const api::ArchivedMessage &message);
 
     QPointer<api::Client> m_client;
+    QPointer<models::LocalStore> m_store;
     qint64 m_newsletterId = 0;
     QHash<qint64, QString> m_languageOf; // content id → language
     QList<api::Delivery> m_deliveries;
@@ -59,6 +70,7 @@ private:
     bool m_loaded = false;
     bool m_loading = false;
     quint64 m_generation = 0;
+    quint64 m_copyGeneration = 0; // the archived copy asked for last; older answers are only kept
     int m_quotaLimit = -1;
     int m_quotaRemaining = -1;
 
@@ -67,6 +79,7 @@ private:
     QStandardItemModel *m_model;
     QPushButton *m_show;
     QLabel *m_quota;
+    QLabel *m_source;
     PreviewView *m_preview;
 };
 

@@ -5,6 +5,7 @@
 #include "models/variantmatrix.h"
 #include "models/variantmatrixmodel.h"
 #include "ui/preview/previewview.h"
+#include "ui/windowgeometry.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,12 +13,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cio::ui {
 
 namespace {
+
+const QString GeometryKey = QStringLiteral("languageGrid");
 
 QToolButton *toggle(const QString &text, bool checked, QWidget *parent)
 {
@@ -43,7 +47,7 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     , m_strict(new QCheckBox(tr("Strict"), this))
     , m_dark(toggle(tr("Dark"), false, this))
     , m_images(toggle(tr("Images"), true, this))
-    , m_remote(toggle(tr("Remote Content"), false, this))
+    , m_remote(toggle(tr("Remote"), false, this))
     , m_status(new QLabel(this))
     , m_columns(new QWidget(this))
     , m_columnsLayout(new QHBoxLayout(m_columns))
@@ -54,6 +58,11 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     for (int row = 0; row < matrix.rowCount(); ++row)
         m_group->addItem(matrix.rowLabel(row), row);
     m_group->setVisible(matrix.rowCount() > 1);
+    // Long group and set names must not widen the window past a small screen.
+    for (QComboBox *box : {m_group, m_sampleSets}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(8);
+    }
     m_width->addItem(tr("Desktop (600 px)"), QVariant::fromValue(PreviewView::Width::Desktop));
     m_width->addItem(tr("Phone (375 px)"), QVariant::fromValue(PreviewView::Width::Phone));
     m_width->setCurrentIndex(1); // many columns fit best at phone width
@@ -80,18 +89,23 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     tools->addWidget(m_sampleSets);
     tools->addWidget(m_strict);
     tools->addStretch(1);
-    tools->addWidget(m_status);
 
     m_columnsLayout->setContentsMargins(0, 0, 0, 0);
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("languageGridScroll"));
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     scroll->setWidget(m_columns);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(tools);
     layout->addWidget(scroll, 1);
-    layout->addWidget(buttons);
-    resize(1280, 820);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(buttons);
+    layout->addLayout(bottom);
+    // Room for three desktop-width columns, or less: the Close button must stay on a small screen.
+    restoreWindowGeometry(this, GeometryKey, QSize(1280, 820));
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_group, &QComboBox::activated, this, [this] {
@@ -105,6 +119,12 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     connect(m_width, &QComboBox::activated, this, &LanguageGrid::applySettings);
     buildColumns();
     renderAll();
+}
+
+void LanguageGrid::done(int result)
+{
+    saveWindowGeometry(this, GeometryKey);
+    QDialog::done(result);
 }
 
 QList<api::Content> LanguageGrid::groupContents() const
@@ -147,6 +167,8 @@ void LanguageGrid::buildColumns()
 {
     qDeleteAll(m_views);
     m_views.clear();
+    m_columnWidgets.clear();
+    m_problems.clear();
     while (QLayoutItem *item = m_columnsLayout->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -160,12 +182,20 @@ void LanguageGrid::buildColumns()
         QFont bold = title->font();
         bold.setBold(true);
         title->setFont(bold);
+        auto *problem = new QLabel(column);
+        problem->setObjectName(QStringLiteral("languageGridProblem"));
+        problem->setWordWrap(true);
+        problem->setForegroundRole(QPalette::PlaceholderText);
+        problem->setVisible(false);
         auto *view = new PreviewView(column);
         view->setToolBarVisible(false);
         columnLayout->addWidget(title);
+        columnLayout->addWidget(problem);
         columnLayout->addWidget(view, 1);
         m_columnsLayout->addWidget(column);
         m_views.append(view);
+        m_columnWidgets.append(column);
+        m_problems.append(problem);
         connect(view, &PreviewView::documentLoaded, this, [this] {
             if (m_waitingLoads > 0 && --m_waitingLoads == 0) {
                 m_status->setText(tr("%n language(s)", nullptr, int(m_views.size())));
@@ -181,6 +211,12 @@ void LanguageGrid::buildColumns()
 void LanguageGrid::applySettings()
 {
     const auto width = m_width->currentData().value<PreviewView::Width>();
+    // A column keeps the recipient's width even when it shows an error instead of an email.
+    const int emailWidth = width == PreviewView::Width::Desktop ? 600 : 375;
+    const int columnWidth =
+        qMax(MinColumnWidth, emailWidth + style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    for (QWidget *column : std::as_const(m_columnWidgets))
+        column->setMinimumWidth(columnWidth);
     for (PreviewView *view : std::as_const(m_views)) {
         view->setWidthPreset(width);
         view->setDarkMode(m_dark->isChecked());
@@ -216,21 +252,40 @@ void LanguageGrid::renderAll()
             m_rendering = false;
             if (views != m_views)
                 return; // the columns changed meanwhile; their own render follows
-            m_waitingLoads = static_cast<int>(views.size());
+            // Columns whose body could not be rendered at all show why instead of an email; only the
+            // others have a document to wait for.
+            QList<bool> failed;
+            for (int i = 0; i < views.size(); ++i) {
+                const liquid::RenderResult &body = results.value(i * 3 + 2);
+                failed.append(!body.ok && body.output.isEmpty());
+            }
+            m_waitingLoads = static_cast<int>(failed.count(false));
             for (int i = 0; i < views.size(); ++i) {
                 int problems = 0;
                 for (int part = 0; part < 3; ++part)
                     problems += static_cast<int>(results.value(i * 3 + part).errors.size());
-                views.at(i)->showEmail(results.value(i * 3).output.simplified(),
-                                       results.value(i * 3 + 1).output.simplified(),
-                                       results.value(i * 3 + 2).output);
-                views.at(i)->setToolTip(problems
-                                            ? tr("%n Liquid problem(s) with this data; the editor's Quality "
-                                                 "tab lists them.",
-                                                 nullptr, problems)
-                                            : QString());
+                const liquid::RenderResult &body = results.value(i * 3 + 2);
+                if (failed.at(i)) {
+                    views.at(i)->showMessage(tr("This language could not be rendered: %1")
+                                                 .arg(body.errors.isEmpty()
+                                                          ? tr("the Liquid engine gave no output.")
+                                                          : body.errors.first().toString()));
+                } else {
+                    views.at(i)->showEmail(results.value(i * 3).output.simplified(),
+                                           results.value(i * 3 + 1).output.simplified(), body.output);
+                }
+                const QString problemText =
+                    problems ? tr("%n Liquid problem(s) with this data; the editor's Quality tab lists them.",
+                                  nullptr, problems)
+                             : QString();
+                views.at(i)->setToolTip(problemText);
+                if (QLabel *label = m_problems.value(i)) {
+                    label->setText(problemText);
+                    label->setVisible(problems > 0);
+                }
             }
-            if (views.isEmpty()) {
+            if (m_waitingLoads == 0) {
+                m_status->setText(tr("%n language(s)", nullptr, int(views.size())));
                 m_complete = true;
                 emit renderedAll();
             }

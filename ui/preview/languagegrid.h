@@ -20,7 +20,9 @@ namespace cio::ui {
 class PreviewView;
 
 // Every language of a newsletter's test group side by side, rendered at the same width with the same
-// sample data: the translator's look across all translations at once.
+// sample data: the translator's look across all translations at once. Each column keeps the chosen
+// width (at least MinColumnWidth), so many languages scroll sideways rather than squeeze, and a column
+// whose render failed says why in full. The window fits the screen and remembers its size.
 class LanguageGrid final : public QDialog
 {
     Q_OBJECT
@@ -29,7 +31,10 @@ public:
     LanguageGrid(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
                  models::LocalStore *store, QWidget *parent = nullptr);
 
+    static constexpr int MinColumnWidth = 320;
+
     QList<PreviewView *> views() const { return m_views; }
+    QList<QWidget *> columns() const { return m_columnWidgets; }
     QStringList languages() const; // the columns, in order ("" = Default)
     void selectGroup(int index);
     void setSampleSet(qint64 id);
@@ -39,6 +44,9 @@ public:
 
 signals:
     void renderedAll(); // every column shows the current group with the current data
+
+protected:
+    void done(int result) override;
 
 private:
     void buildColumns();
@@ -59,6 +67,8 @@ private:
     QWidget *m_columns;
     QHBoxLayout *m_columnsLayout;
     QList<PreviewView *> m_views;
+    QList<QWidget *> m_columnWidgets;
+    QList<QLabel *> m_problems; // per column: what went wrong rendering it
     QList<api::Content> m_shown;
     bool m_rendering = false;
     bool m_complete = false;

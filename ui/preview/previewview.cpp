@@ -1,5 +1,6 @@
 #include "ui/preview/previewview.h"
 
+#include "ui/messagebox.h"
 #include "ui/messagewidget.h"
 #include "ui/preview/previewpage.h"
 #include "ui/preview/previewprofile.h"
@@ -13,6 +14,7 @@
 #include <QToolButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
+#include <QWebEngineLoadingInfo>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
 #include <QWebEngineSettings>
@@ -60,6 +62,7 @@ PreviewView::PreviewView(QWidget *parent)
     , m_preheader(new QLabel(this))
     , m_linkBar(new MessageWidget(this))
     , m_blockedBar(new MessageWidget(this))
+    , m_leftOutBar(new MessageWidget(this))
     , m_placeholder(new QLabel(tr("Starting the preview…"), this))
     , m_stage(new QWidget(this))
     , m_stageLayout(new QHBoxLayout(m_stage))
@@ -107,6 +110,8 @@ PreviewView::PreviewView(QWidget *parent)
 
     m_linkBar->setObjectName(QStringLiteral("previewLinkBar"));
     m_blockedBar->setObjectName(QStringLiteral("previewBlockedBar"));
+    m_leftOutBar->setObjectName(QStringLiteral("previewLeftOutBar"));
+    m_placeholder->setObjectName(QStringLiteral("previewPlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
@@ -139,6 +144,7 @@ PreviewView::PreviewView(QWidget *parent)
     layout->addWidget(m_preheader);
     layout->addWidget(m_linkBar);
     layout->addWidget(m_blockedBar);
+    layout->addWidget(m_leftOutBar);
     layout->addWidget(stageScroll, 1);
 
     connect(m_widthBox, &QComboBox::activated, this,
@@ -188,8 +194,11 @@ void PreviewView::ensureView()
     m_page->settings()->setAttribute(QWebEngineSettings::AutoLoadImages, m_images);
     m_view->setPage(m_page);
     m_view->setZoomFactor(m_zoom);
-    connect(m_page, &QWebEnginePage::loadFinished, this, &PreviewView::loaded);
-    connect(m_page, &PreviewPage::linkActivated, this, &PreviewView::linkClicked);
+    // Not loadFinished: a navigation the page refuses (a clicked link, a frame) finishes as a failed load
+    // too, while the email stays as it was.
+    connect(m_page, &QWebEnginePage::loadingChanged, this, &PreviewView::loadingChanged);
+    // Queued: the question about a link must not open inside WebEngine's navigation callback.
+    connect(m_page, &PreviewPage::linkActivated, this, &PreviewView::linkClicked, Qt::QueuedConnection);
     connect(m_policy, &RemoteContentPolicy::blocked, this, [this] {
         ++m_blocked;
         updateBlockedBar();
@@ -217,6 +226,7 @@ void PreviewView::showEmail(const QString &subject, const QString &preheader, co
 void PreviewView::showMessage(const QString &text)
 {
     m_hasEmail = false;
+    m_leftOutBar->hideMessage();
     m_subject->setVisible(false);
     m_preheader->setVisible(false);
     m_placeholder->setText(text);
@@ -235,9 +245,31 @@ void PreviewView::load()
     m_restoreScroll = true;
     m_blocked = 0;
     updateBlockedBar();
+    QList<LeftOut> leftOut;
     const QString html =
-        m_bodyIsText ? plainTextDocument(m_body, m_options) : previewDocument(m_body, m_options);
-    m_page->setUrl(m_profile->publish(this, html.toUtf8()));
+        m_bodyIsText ? plainTextDocument(m_body, m_options) : previewDocument(m_body, m_options, &leftOut);
+    updateLeftOutBar(leftOut);
+    m_documentUrl = m_profile->publish(this, html.toUtf8());
+    m_page->setUrl(m_documentUrl);
+}
+
+void PreviewView::loadingChanged(const QWebEngineLoadingInfo &info)
+{
+    // Only the document we published decides: a refused link or frame stops its own navigation, and a
+    // document replaced by a newer one stops too; neither touches what is shown.
+    if (info.url() != m_documentUrl)
+        return;
+    switch (info.status()) {
+    case QWebEngineLoadingInfo::LoadStartedStatus:
+        break;
+    case QWebEngineLoadingInfo::LoadSucceededStatus:
+        loaded(true);
+        break;
+    case QWebEngineLoadingInfo::LoadStoppedStatus:
+    case QWebEngineLoadingInfo::LoadFailedStatus:
+        loaded(false);
+        break;
+    }
 }
 
 void PreviewView::loaded(bool ok)
@@ -258,16 +290,66 @@ void PreviewView::loaded(bool ok)
 void PreviewView::linkClicked(const QUrl &url)
 {
     m_lastLink = url;
+    emit linkActivated(url);
     const QString shown = url.toDisplayString();
     if (url.host().endsWith(QLatin1String(".invalid"))) {
         m_linkBar->showMessage(
             tr("This link is a Customer.io placeholder (%1); each recipient gets their own.").arg(shown),
             MessageWidget::Type::Information);
-    } else {
-        m_linkBar->showMessage(tr("Link to %1").arg(shown), MessageWidget::Type::Information,
-                               tr("Open in Browser"));
+        return;
     }
-    emit linkActivated(url);
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http") &&
+        scheme != QLatin1String("mailto")) {
+        m_linkBar->showMessage(tr("The link to %1 was not opened: the preview opens only web and email links "
+                                  "(http, https, mailto).")
+                                   .arg(shown),
+                               MessageWidget::Type::Warning);
+        return;
+    }
+    // The full address, so a look-alike text cannot hide where the link really goes.
+    const QString full = url.toString(QUrl::FullyEncoded);
+    const QMessageBox::StandardButton answer =
+        MessageBox::question(this, tr("Open Link"), tr("Open this link in your browser?\n\n%1").arg(full),
+                             QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Open && QDesktopServices::openUrl(url)) {
+        m_linkBar->showMessage(tr("Opened %1 in your browser.").arg(shown), MessageWidget::Type::Information);
+        return;
+    }
+    m_linkBar->showMessage(tr("Link to %1 (not opened)").arg(shown), MessageWidget::Type::Information,
+                           tr("Open in Browser"));
+}
+
+void PreviewView::updateLeftOutBar(const QList<LeftOut> &leftOut)
+{
+    m_leftOut.clear();
+    QStringList frames, objects;
+    for (const LeftOut &item : leftOut) {
+        QStringList &list = item.kind == LeftOut::Kind::Frame ? frames : objects;
+        list.append(item.url);
+    }
+    const auto describe = [](const QString &counted, const QStringList &urls) {
+        QStringList named;
+        for (const QString &url : urls) {
+            if (!url.isEmpty() && !named.contains(url))
+                named.append(url);
+        }
+        return named.isEmpty()
+                   ? counted
+                   : counted + QStringLiteral(" (") + named.join(QStringLiteral(", ")) + QLatin1Char(')');
+    };
+    if (!frames.isEmpty())
+        m_leftOut.append(describe(tr("%n iframe(s)", nullptr, int(frames.size())), frames));
+    if (!objects.isEmpty())
+        m_leftOut.append(describe(tr("%n embedded object(s)", nullptr, int(objects.size())), objects));
+    if (m_leftOut.isEmpty()) {
+        m_leftOutBar->hideMessage();
+        return;
+    }
+    m_leftOutBar->showMessage(tr("Left out of the preview: %1. Mail clients do not show frames or embedded "
+                                 "objects; a dashed box marks each place.")
+                                  .arg(m_leftOut.join(QStringLiteral(", "))),
+                              MessageWidget::Type::Information);
 }
 
 void PreviewView::updateBlockedBar()
@@ -340,6 +422,19 @@ void PreviewView::setRemoteContentAllowed(bool allowed)
         m_policy->setRemoteAllowed(allowed);
     load();
     emit settingsChanged();
+}
+
+void PreviewView::resetRemoteContent()
+{
+    m_blockedBar->hideMessage();
+    if (!m_remoteAllowed)
+        return;
+    m_remoteAllowed = false;
+    const QSignalBlocker blocker(m_remoteButton);
+    m_remoteButton->setChecked(false);
+    if (m_policy)
+        m_policy->setRemoteAllowed(false);
+    load(); // what is shown now loaded remote content: show it without
 }
 
 bool PreviewView::remoteContentAllowed() const

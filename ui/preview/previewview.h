@@ -11,6 +11,7 @@ class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QToolButton;
+class QWebEngineLoadingInfo;
 class QWebEngineView;
 
 namespace cio::ui {
@@ -23,7 +24,9 @@ class RemoteContentPolicy;
 // Shows a rendered email as a recipient would see it: subject and preheader as text, the body in a
 // Chromium view at a chosen width (desktop 600 px, phone 375 px, or the pane's), light or dark,
 // images on or off, zoomed. Remote content stays blocked until the user allows it for this preview;
-// scripts never run; a clicked link shows its target and can be opened in the system browser.
+// scripts never run; frames, objects and embeds are left out (a placeholder box shows where, a notice
+// what); a clicked link never replaces the email: after a question that shows its full address, a web or
+// mail link opens in the system browser, any other kind is refused with a note.
 //
 // WebEngine is created the first time the view is shown. Updates keep the scroll position.
 class PreviewView final : public QWidget
@@ -55,6 +58,10 @@ public:
     bool imagesEnabled() const { return m_images; }
     void setRemoteContentAllowed(bool allowed);
     bool remoteContentAllowed() const;
+    // Something else is previewed now (another variant, or the same one opened again): remote content
+    // is blocked again and the notice offers it again. Unlike setRemoteContentAllowed(false) this is
+    // not a setting that owners mirror (no settingsChanged).
+    void resetRemoteContent();
     void setZoom(qreal factor);
     qreal zoom() const { return m_zoom; }
     // A compact view for grids: no toolbar (and no blocked-content notice) of its own.
@@ -68,6 +75,7 @@ public:
     PreviewPage *page() const { return m_page; }
     int blockedRequests() const { return m_blocked; }
     QUrl lastLink() const { return m_lastLink; }
+    QStringList leftOut() const { return m_leftOut; } // what the shown email had that is not previewed
 
 signals:
     void documentLoaded(bool ok);
@@ -81,9 +89,11 @@ private:
     void ensureView();
     void load();
     void applyWidth();
+    void loadingChanged(const QWebEngineLoadingInfo &info);
     void loaded(bool ok);
     void linkClicked(const QUrl &url);
     void updateBlockedBar();
+    void updateLeftOutBar(const QList<LeftOut> &leftOut);
 
     Width m_width = Width::Desktop;
     PreviewOptions m_options;
@@ -93,6 +103,8 @@ private:
     qreal m_zoom = 1.0;
     int m_blocked = 0;
     QUrl m_lastLink;
+    QUrl m_documentUrl; // the document published last: only its loading counts
+    QStringList m_leftOut;
 
     QString m_body;
     bool m_bodyIsText = false;
@@ -113,6 +125,7 @@ private:
     QLabel *m_preheader;
     MessageWidget *m_linkBar;
     MessageWidget *m_blockedBar;
+    MessageWidget *m_leftOutBar;
     QLabel *m_placeholder;
     QWidget *m_stage;
     QHBoxLayout *m_stageLayout;

@@ -78,14 +78,22 @@ void VariantPreview::reloadSampleSets()
     if (current)
         selectSampleSet(current);
     else
-        setLanguage(m_language);
+        chooseSampleSet();
 }
 
 void VariantPreview::setLanguage(const QString &language)
 {
     m_language = language;
+    // A variant opened (again): whatever the user allowed for the one shown before does not carry over.
+    m_view->resetRemoteContent();
+    chooseSampleSet();
+}
+
+void VariantPreview::chooseSampleSet()
+{
     if (!m_store)
         return;
+    const QString &language = m_language;
     const QList<models::SampleSet> sets = m_store->sampleSets();
     qint64 choice = 0;
     for (const models::SampleSet &set : sets) {

@@ -40,7 +40,9 @@ public:
 
     // The texts being edited; rendering follows after a short pause.
     void setTexts(const QString &subject, const QString &preheader, const QString &body, bool bodyIsText);
-    // Picks the sample-data set that suits this language (else the default).
+    // A variant is opened (the editor calls this on every open, the same variant's too): picks the
+    // sample-data set that suits its language (else the default) and blocks remote content again, so
+    // "Load Remote Content" is a choice for one preview of one variant, never carried over.
     void setLanguage(const QString &language);
 
     PreviewView *view() const { return m_view; }
@@ -66,6 +68,7 @@ protected:
 
 private:
     void reloadSampleSets();
+    void chooseSampleSet(); // the set that suits m_language
     void editSampleData();
     void shown(bool ok);
 
