@@ -2,16 +2,15 @@
 
 #include "models/variantsaver.h"
 #include "models/worddiff.h"
+#include "ui/windowgeometry.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
 #include <QGridLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QScreen>
 #include <QScrollArea>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -136,10 +135,7 @@ ConflictDialog::ConflictDialog(const api::Content &base, const api::Content &ser
     layout->addWidget(scroll, 1);
     layout->addWidget(buttons);
 
-    // Never larger than the screen it opens on.
-    const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
-    const QSize room = screen ? screen->availableGeometry().size() - QSize(40, 60) : QSize(900, 600);
-    resize(qMin(960, room.width()), qMin(640, room.height()));
+    fitToScreen(this, QSize(960, 640)); // never larger than the screen it opens on
 }
 
 ConflictDialog::Choice ConflictDialog::ask()

@@ -1,6 +1,7 @@
 #include "ui/segmentmembersdialog.h"
 
 #include "ui/messagewidget.h"
+#include "ui/windowgeometry.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -133,7 +134,7 @@ SegmentMembersDialog::SegmentMembersDialog(const api::Segment &segment, Action a
     m_progress->hide();
     m_retry->hide();
     reviewInput();
-    resize(560, 520);
+    fitToScreen(this, QSize(560, 520)); // never larger than the screen it opens on
 }
 
 void SegmentMembersDialog::setText(const QString &text)

@@ -4,6 +4,7 @@
 #include "models/localstore.h"
 #include "models/variantmatrixmodel.h"
 #include "ui/preview/previewview.h"
+#include "ui/windowgeometry.h"
 
 #include <QDialogButtonBox>
 #include <QGridLayout>
@@ -121,7 +122,7 @@ SnippetImpactDialog::SnippetImpactDialog(models::LocalStore *store, const QStrin
     layout->addWidget(splitter, 1);
     layout->addWidget(m_problems);
     layout->addWidget(m_buttons);
-    resize(1200, 760);
+    fitToScreen(this, QSize(1200, 760)); // never larger than the screen it opens on
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -4,6 +4,7 @@
 #include "models/snippetusages.h"
 #include "models/variantmatrixmodel.h"
 #include "models/variantsaver.h"
+#include "ui/windowgeometry.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -95,7 +96,7 @@ SnippetRenameDialog::SnippetRenameDialog(models::LocalStore *store, const QStrin
     layout->addWidget(m_summary);
     layout->addWidget(m_review, 1);
     layout->addWidget(m_buttons);
-    resize(900, 640);
+    fitToScreen(this, QSize(900, 640)); // never larger than the screen it opens on
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (problem().isEmpty())

@@ -134,6 +134,7 @@ private:
     void updatePreview();
     void checksDone(const QList<qa::Finding> &findings);
     void saveChecked(); // save() after the checks (and the user's override of their errors)
+    void sendSave(const api::Content &base, bool force); // saveableChanges() on top of `base`
 
     QPointer<api::Client> m_client;
     QPointer<models::LocalStore> m_store;

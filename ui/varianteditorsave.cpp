@@ -64,15 +64,21 @@ void VariantEditor::saveChecked()
             return;
         }
     }
-    models::SaveRequest request;
-    request.address = m_address;
-    request.base = m_base;
-    request.changes = saveableChanges();
-    if (request.changes.isEmpty()) {
+    if (saveableChanges().isEmpty()) {
         m_message->showMessage(tr("Nothing to save: this variant matches the server's version."),
                                MessageWidget::Type::Information);
         return;
     }
+    sendSave(m_base, false);
+}
+
+void VariantEditor::sendSave(const api::Content &base, bool force)
+{
+    models::SaveRequest request;
+    request.address = m_address;
+    request.base = base;
+    request.changes = saveableChanges();
+    request.force = force;
     setBusy(true);
     m_saver->save(request, this, [this](const models::SaveResult &result) { handleSaveResult(result); });
 }
@@ -157,16 +163,9 @@ void VariantEditor::resolveConflict(const models::SaveResult &result)
     ConflictDialog dialog(m_base, result.server, saveableChanges(), this);
     const ConflictDialog::Choice choice = dialog.ask();
     switch (choice) {
-    case ConflictDialog::Choice::Overwrite: {
-        models::SaveRequest request;
-        request.address = m_address;
-        request.base = result.server;
-        request.changes = saveableChanges();
-        request.force = true;
-        setBusy(true);
-        m_saver->save(request, this, [this](const models::SaveResult &r) { handleSaveResult(r); });
+    case ConflictDialog::Choice::Overwrite:
+        sendSave(result.server, true);
         return;
-    }
     case ConflictDialog::Choice::PerField: {
         // Their version becomes the base; the fields the user kept stay as changes on top of it, and
         // those are saved straight away (a further change on the server asks again).
@@ -187,12 +186,7 @@ void VariantEditor::resolveConflict(const models::SaveResult &result)
                                    MessageWidget::Type::Information);
             return;
         }
-        models::SaveRequest request;
-        request.address = m_address;
-        request.base = m_base;
-        request.changes = saveableChanges();
-        setBusy(true);
-        m_saver->save(request, this, [this](const models::SaveResult &r) { handleSaveResult(r); });
+        sendSave(m_base, false);
         return;
     }
     case ConflictDialog::Choice::TakeTheirs:

@@ -4,6 +4,7 @@
 #include "ui/codeeditor.h"
 #include "ui/messagebox.h"
 #include "ui/messagewidget.h"
+#include "ui/windowgeometry.h"
 
 #include <Qsci/qscilexerjson.h>
 
@@ -164,7 +165,7 @@ SampleDataDialog::SampleDataDialog(models::LocalStore *store, QWidget *parent)
     , m_export(button(tr("Export…"), "exportSampleSets", this))
 {
     setWindowTitle(tr("Sample Data[*]"));
-    resize(980, 640);
+    fitToScreen(this, QSize(980, 640)); // never larger than the screen it opens on
 
     m_list->setObjectName(QStringLiteral("sampleSetList"));
     m_list->setItemDelegate(new SetDelegate(tr("Default"), tr("not saved"), m_list));
