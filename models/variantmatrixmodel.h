@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QImage>
 
 #include <optional>
 
@@ -37,9 +38,20 @@ public:
     std::optional<QaCounts> qaCounts(qint64 contentId) const;
 
     MatrixCell cellAt(const QModelIndex &index) const; // a copy, see VariantMatrix::cell
+    // "de (Deutsch)"; the Default column is "Default".
     static QString languageName(const QString &code);
+    // A small painted sign per status (tick, clock, "!", …) in the status's colour, for the cells and the
+    // legend.
+    static QImage statusIcon(CellStatus status);
+    // "✖2 ⚠1", empty without findings.
+    static QString qaBadge(const QaCounts &qa);
+    // "The Default changed on …, after this translation was last saved on …" for an outdated cell, else
+    // empty.
+    static QString outdatedReason(const MatrixCell &cell);
 
 private:
+    QString toolTip(const QModelIndex &index) const;
+
     VariantMatrix m_matrix;
     QHash<qint64, QaCounts> m_qa;
 };
