@@ -33,6 +33,44 @@ void append(WordDiff &diff, DiffSegment::Kind kind, const QString &text)
         diff.append(DiffSegment{kind, text});
 }
 
+bool isBlank(const QString &text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
+}
+
+// A lone space that the LCS kept between two changes makes "-Spring|+Summer|= |-sale|+offer" out of
+// one replaced phrase; such spaces join the change on both sides, and each stretch between two real
+// equal segments becomes one deletion followed by one insertion.
+WordDiff mergeLoneSpaces(const WordDiff &diff)
+{
+    WordDiff merged;
+    QString deleted;
+    QString inserted;
+    const auto flush = [&] {
+        append(merged, DiffSegment::Kind::Deleted, deleted);
+        append(merged, DiffSegment::Kind::Inserted, inserted);
+        deleted.clear();
+        inserted.clear();
+    };
+    for (int i = 0; i < diff.size(); ++i) {
+        const DiffSegment &s = diff.at(i);
+        const bool between = i > 0 && i + 1 < diff.size() &&
+                             diff.at(i - 1).kind != DiffSegment::Kind::Equal &&
+                             diff.at(i + 1).kind != DiffSegment::Kind::Equal;
+        if (s.kind == DiffSegment::Kind::Equal && !(between && isBlank(s.text))) {
+            flush();
+            append(merged, DiffSegment::Kind::Equal, s.text);
+        } else {
+            if (s.kind != DiffSegment::Kind::Inserted)
+                deleted += s.text;
+            if (s.kind != DiffSegment::Kind::Deleted)
+                inserted += s.text;
+        }
+    }
+    flush();
+    return merged;
+}
+
 } // namespace
 
 QStringList diffTokens(const QString &text)
@@ -113,7 +151,7 @@ WordDiff wordDiff(const QString &oldText, const QString &newText)
         flush();
     }
     append(diff, DiffSegment::Kind::Equal, a.mid(a.size() - suffix).join(QString()));
-    return diff;
+    return mergeLoneSpaces(diff);
 }
 
 QString wordDiffToHtml(const WordDiff &diff)

@@ -87,6 +87,9 @@ void TestWordDiff::diff_data()
                                   << QStringLiteral("=Our |-big |=summer sale");
     QTest::newRow("punctuation only") << QStringLiteral("Hello, world") << QStringLiteral("Hello world!")
                                       << QStringLiteral("=Hello|-,|= world|+!");
+    QTest::newRow("phrase replaced, spaces do not split it")
+        << QStringLiteral("Black Friday early access") << QStringLiteral("Brand new words")
+        << QStringLiteral("-Black Friday early access|+Brand new words");
     QTest::newRow("two changes") << QStringLiteral("a b c d e") << QStringLiteral("a X c d Y")
                                  << QStringLiteral("=a |-b|+X|= c d |-e|+Y");
 }
