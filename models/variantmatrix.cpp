@@ -34,6 +34,18 @@ CellStatus statusOf(const api::Content &c, const std::optional<api::Content> &de
 
 } // namespace
 
+bool draftAlreadySaved(const QJsonObject &fields, const api::Content &current)
+{
+    if (fields.isEmpty())
+        return true;
+    const QJsonObject server = current.toJson();
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        if (server.value(it.key()) != it.value())
+            return false;
+    }
+    return true;
+}
+
 VariantMatrix VariantMatrix::build(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
                                    const QSet<qint64> &draftContentIds, const TextTimes &times)
 {

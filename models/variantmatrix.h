@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonObject>
 #include <QSet>
 #include <QStringList>
 
@@ -49,6 +50,11 @@ struct LanguageCounts final
     int outdated = 0;
     int drafts = 0;
 };
+
+// True when every field a draft changes (API names) already has that value in `current`: the draft holds
+// nothing unsaved. An editor still open on a variant that Save All saved writes its old edits again
+// (on opening the next variant, on quitting); such a draft is no longer work to do.
+bool draftAlreadySaved(const QJsonObject &fields, const api::Content &current);
 
 // Rows are the newsletter's A/B test groups (one "Default" row when there is no test), columns are the
 // languages, the Default ("") first. A pure value, computed from what the API (or the store) returned.

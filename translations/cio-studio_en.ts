@@ -94,14 +94,6 @@
 <context>
     <name>cio::models::VariantMatrixModel</name>
     <message numerus="yes">
-        <source>%1 · %n QA error(s)</source>
-        <translation><numerusform>%1 · %n QA error</numerusform><numerusform>%1 · %n QA errors</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %n warning(s)</source>
-        <translation><numerusform>%1 · %n warning</numerusform><numerusform>%1 · %n warnings</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Quality checks: %n error(s)</source>
         <translation><numerusform>Quality checks: %n error</numerusform><numerusform>Quality checks: %n errors</numerusform></translation>
     </message>
@@ -135,10 +127,6 @@
         <translation><numerusform>Workspace synced (%n newsletter refreshed).</numerusform><numerusform>Workspace synced (%n newsletters refreshed).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n unsaved draft(s) from an earlier session are kept on this computer. Open the newsletter with the newest one to review and save it.</source>
-        <translation><numerusform>%n unsaved draft from an earlier session are kept on this computer. Open the newsletter with the newest one to review and save it.</numerusform><numerusform>%n unsaved drafts from an earlier session are kept on this computer. Open the newsletter with the newest one to review and save it.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%n request(s) in flight</source>
         <translation><numerusform>%n request in flight</numerusform><numerusform>%n requests in flight</numerusform></translation>
     </message>
@@ -149,6 +137,10 @@
     <message numerus="yes">
         <source>%n retrying</source>
         <translation><numerusform>%n retrying</numerusform><numerusform>%n retrying</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n unsaved draft(s) from an earlier session, kept on this computer. Open the newsletter with the newest one to review and save it.</source>
+        <translation><numerusform>You have %n unsaved draft from an earlier session, kept on this computer. Open the newsletter with the newest one to review and save it.</numerusform><numerusform>You have %n unsaved drafts from an earlier session, kept on this computer. Open the newsletter with the newest one to review and save it.</numerusform></translation>
     </message>
 </context>
 <context>
