@@ -8,20 +8,29 @@
 #include "models/variantsaver.h"
 #include "qa/qarunner.h"
 #include "ui/deliveriestab.h"
+#include "ui/messagebox.h"
 #include "ui/messagewidget.h"
+#include "ui/outdateddialog.h"
 #include "ui/preview/languagegrid.h"
 
+#include <QAction>
+#include <QComboBox>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QPixmap>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace cio::ui {
 
@@ -42,11 +51,12 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     , m_details(new QLabel(this))
     , m_message(new MessageWidget(this))
     , m_matrix(new QTableView(this))
-    , m_legend(new QLabel(this))
+    , m_legend(nullptr)
     , m_matrixModel(new models::VariantMatrixModel(this))
     , m_addLanguage(new QPushButton(tr("Add Language…"), this))
     , m_saveAll(new QPushButton(tr("Save All Drafts"), this))
     , m_previewAll(new QPushButton(tr("Preview All Languages…"), this))
+    , m_nextWork(new QPushButton(this))
     , m_qaSummary(new QLabel(this))
     , m_qa(new qa::QaRunner(liquid::LiquidEngine::instance(), this))
     , m_tabs(new QTabWidget(this))
@@ -70,19 +80,29 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     m_matrix->setModel(m_matrixModel);
     m_matrix->setSelectionMode(QAbstractItemView::SingleSelection);
     m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_matrix->horizontalHeader()->setMinimumSectionSize(90);
-    m_matrix->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_matrix->verticalHeader()->setDefaultSectionSize(42);
+    // Columns and rows fit their contents (icon, word, QA badge), so nothing is cut off.
+    m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_matrix->horizontalHeader()->setMinimumSectionSize(96);
+    m_matrix->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_matrix->verticalHeader()->setMinimumSectionSize(32);
+    m_matrix->setIconSize(QSize(16, 16));
     m_matrix->setWordWrap(false);
+    m_matrix->setTextElideMode(Qt::ElideNone);
+    m_matrix->setStyleSheet(QStringLiteral("QTableView::item { padding: 4px 8px; }"));
+    m_matrix->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_legend = buildLegend();
 
-    m_legend->setWordWrap(true);
-    m_legend->setText(
-        tr("Statuses: <b>missing</b> — no variant in this language · <b>untranslated</b> — identical "
-           "to the Default · <b>outdated</b> — the Default changed after this translation was saved · "
-           "<b>unsaved draft</b> — edited here, not saved yet · <b>QA errors</b> — the quality checks "
-           "found errors (saving asks first). Hover a language for its counts; "
-           "double-click a cell to open the variant."));
+    const QKeySequence nextKey(Qt::CTRL | Qt::SHIFT | Qt::Key_N);
+    m_nextWork->setObjectName(QStringLiteral("nextWork"));
+    m_nextWork->setText(tr("Next to Translate (%1)").arg(nextKey.toString(QKeySequence::NativeText)));
+    m_nextWork->setToolTip(tr("Go to the next missing, untranslated, outdated or draft cell after the "
+                              "selected one"));
+    auto *nextAction = new QAction(tr("Next to Translate"), this);
+    nextAction->setShortcut(nextKey);
+    nextAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(nextAction);
+    connect(nextAction, &QAction::triggered, this, &NewsletterPage::openNextWork);
+    connect(m_nextWork, &QPushButton::clicked, this, &NewsletterPage::openNextWork);
 
     m_addLanguage->setObjectName(QStringLiteral("addLanguage"));
     m_addLanguage->setToolTip(tr("Add a translation to this draft newsletter, pre-filled from the Default"));
@@ -120,55 +140,24 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     auto *variantsLayout = new QVBoxLayout(variantsTab);
     variantsLayout->setContentsMargins(0, 0, 0, 0);
     variantsLayout->addWidget(m_matrix, 1);
-    variantsLayout->addWidget(m_legend);
+    auto *below = new QHBoxLayout;
+    below->addWidget(m_legend, 1);
+    below->addWidget(m_nextWork, 0, Qt::AlignTop);
+    variantsLayout->addLayout(below);
     m_tabs->addTab(variantsTab, tr("Variants"));
     m_tabs->addTab(m_deliveries, tr("Deliveries"));
     layout->addWidget(m_tabs, 1);
 
     connect(back, &QPushButton::clicked, this, &NewsletterPage::backRequested);
     connect(m_saveAll, &QPushButton::clicked, this, &NewsletterPage::saveAllDrafts);
-    connect(m_addLanguage, &QPushButton::clicked, this, [this] {
-        QStringList offered;
-        // The workspace's own languages first (from the local store), then other common codes.
-        if (m_store) {
-            for (const QString &code : m_store->languages()) {
-                if (!m_matrixModel->matrix().languages().contains(code))
-                    offered << code;
-            }
-        }
-        for (const char *code : {"ar", "cs", "da", "de", "el", "es", "fi",      "fr",     "he",    "hu",
-                                 "id", "it", "ja", "ko", "nb", "nl", "pl",      "pt",     "pt-BR", "ro",
-                                 "ru", "sv", "th", "tr", "uk", "vi", "zh-Hans", "zh-Hant"}) {
-            const QString c = QString::fromLatin1(code);
-            if (!m_matrixModel->matrix().languages().contains(c) && !offered.contains(c))
-                offered << c;
-        }
-        bool ok = false;
-        const QString code =
-            QInputDialog::getItem(this, tr("Add Language"),
-                                  tr("Language code of the new translation (it starts as a copy "
-                                     "of the Default):"),
-                                  offered, 0, true, &ok)
-                .trimmed();
-        if (ok && !code.isEmpty())
-            addLanguage(code);
-    });
+    connect(m_addLanguage, &QPushButton::clicked, this, &NewsletterPage::chooseLanguage);
     connect(m_saver, &models::VariantSaver::progress, this, [this](int done, int total) {
         m_progress->setMaximum(total);
         m_progress->setValue(done);
     });
     connect(m_message, &MessageWidget::actionTriggered, this, &NewsletterPage::reload);
-    connect(m_matrix, &QTableView::activated, this, [this](const QModelIndex &index) {
-        // Copies: whoever receives the signal may change the drafts, which rebuilds the matrix.
-        const models::MatrixCell cell = m_matrixModel->cellAt(index);
-        if (!cell.content)
-            return;
-        const api::Content variant = *cell.content;
-        const api::Content defaultVariant =
-            m_matrixModel->matrix().defaultOf(index.row()).value_or(api::Content{});
-        const QList<api::TestGroup> groups = m_groups;
-        emit variantActivated(variant, defaultVariant, groups);
-    });
+    connect(m_matrix, &QTableView::activated, this, &NewsletterPage::activateCell);
+    connect(m_matrix, &QTableView::customContextMenuRequested, this, &NewsletterPage::showCellMenu);
 }
 
 void NewsletterPage::load(qint64 newsletterId)
@@ -222,8 +211,16 @@ void NewsletterPage::refreshDrafts()
 {
     m_drafts.clear();
     if (m_store) {
-        for (const models::Draft &d : m_store->drafts(m_newsletter.id))
+        for (const models::Draft &d : m_store->drafts(m_newsletter.id)) {
+            // A draft whose edits the server already has (Save All saved it, then the editor still open on
+            // it wrote it again) is no unsaved work: it goes instead of showing as a ghost.
+            const auto current = std::find_if(m_contents.cbegin(), m_contents.cend(),
+                                              [&d](const api::Content &c) { return c.id == d.contentId; });
+            if (current != m_contents.cend() && models::draftAlreadySaved(d.fields, *current) &&
+                m_store->discardDraft(d.contentId))
+                continue;
             m_drafts.insert(d.contentId);
+        }
     }
     rebuildMatrix();
     updateActions();
@@ -257,20 +254,37 @@ void NewsletterPage::updateActions()
         m_addLanguage->setToolTip(tr("This workspace is read-only."));
 }
 
-void NewsletterPage::addLanguage(const QString &language)
+void NewsletterPage::addLanguage(const QString &language, const QList<int> &rows)
 {
     if (!m_client || m_readOnly)
         return;
+    const QString name = languageLabel(language);
+    if (m_newsletter.isSent()) {
+        m_message->showMessage(tr("%1 could not be added: this newsletter was already sent, and translations "
+                                  "can only be added to newsletters that were not sent yet.")
+                                   .arg(name),
+                               MessageWidget::Type::Error);
+        return;
+    }
     // One POST per test group (the plain language endpoint refuses newsletters with several groups).
-    QList<std::pair<QString, api::Content>> targets;
-    const models::VariantMatrix &matrix = m_matrixModel->matrix();
+    struct Target
+    {
+        QString groupId;
+        QString groupName;
+        api::Content from;
+    };
+    QList<Target> targets;
+    const models::VariantMatrix matrix = m_matrixModel->matrix(); // a copy: the reply rebuilds the model
     for (int row = 0; row < matrix.rowCount(); ++row) {
+        if (!rows.isEmpty() && !rows.contains(row))
+            continue;
         const auto group = matrix.testGroup(row);
         const auto defaultVariant = matrix.defaultOf(row);
         if (!defaultVariant)
             continue;
-        const QString groupId = group && m_groups.size() > 1 ? QString::number(group->id) : QString();
-        targets.append({groupId, *defaultVariant});
+        const bool several = group && m_groups.size() > 1;
+        targets.append({several ? QString::number(group->id) : QString(),
+                        several ? matrix.rowLabel(row) : QString(), *defaultVariant});
     }
     if (targets.isEmpty()) {
         m_message->showMessage(tr("This newsletter has no Default variant to copy from."),
@@ -280,24 +294,26 @@ void NewsletterPage::addLanguage(const QString &language)
     m_addLanguage->setEnabled(false);
     auto remaining = std::make_shared<int>(int(targets.size()));
     auto failures = std::make_shared<QStringList>();
-    for (const auto &[groupId, from] : targets) {
+    for (const Target &target : std::as_const(targets)) {
+        const QString groupName = target.groupName;
         api::AppApi(m_client).addLanguage(
-            m_newsletter.id, groupId, language, from, this,
-            [this, remaining, failures, language](const api::Newsletter &, const api::Error &error) {
+            m_newsletter.id, target.groupId, language, target.from, this,
+            [this, remaining, failures, name, groupName](const api::Newsletter &, const api::Error &error) {
+                // Error::message() is the one place that puts API errors into words.
                 if (error.isError())
-                    failures->append(error.message());
+                    failures->append(groupName.isEmpty() ? error.message()
+                                                         : tr("%1: %2").arg(groupName, error.message()));
                 if (--*remaining > 0)
                     return;
                 if (failures->isEmpty())
                     m_message->showMessage(tr("Added %1. It starts as a copy of the Default, so it shows as "
                                               "untranslated until you translate it.")
-                                               .arg(models::VariantMatrixModel::languageName(language)),
+                                               .arg(name),
                                            MessageWidget::Type::Information);
                 else
-                    m_message->showMessage(tr("%1 could not be added: %2")
-                                               .arg(models::VariantMatrixModel::languageName(language),
-                                                    failures->join(QLatin1Char(' '))),
-                                           MessageWidget::Type::Error);
+                    m_message->showMessage(
+                        tr("%1 could not be added. %2").arg(name, failures->join(QLatin1Char(' '))),
+                        MessageWidget::Type::Error);
                 const QString text = m_message->text();
                 const auto type = m_message->type();
                 reload();
@@ -456,7 +472,9 @@ void NewsletterPage::setVariantQuality(qint64 contentId, int errors, int warning
 
 void NewsletterPage::rebuildMatrix()
 {
-    m_matrixModel->setMatrix(models::VariantMatrix::build(m_contents, m_groups, m_drafts));
+    // When the texts last changed, not when the variant did: see VariantMatrix::build().
+    m_times = m_store ? m_store->textTimes(m_contents) : models::TextTimes{};
+    m_matrixModel->setMatrix(models::VariantMatrix::build(m_contents, m_groups, m_drafts, m_times));
 }
 
 void NewsletterPage::updateHeader()
@@ -475,6 +493,264 @@ void NewsletterPage::updateHeader()
     if (m_groups.size() > 1)
         parts << tr("A/B test with %n group(s)", nullptr, int(m_groups.size()));
     m_details->setText(parts.join(QStringLiteral("  ·  ")));
+}
+
+void NewsletterPage::activateCell(const QModelIndex &index)
+{
+    // Copies: whoever receives the signal may change the drafts, which rebuilds the matrix.
+    const models::MatrixCell cell = m_matrixModel->cellAt(index);
+    if (!cell.content) {
+        offerMissing(index.row(), index.column());
+        return;
+    }
+    const api::Content variant = *cell.content;
+    const api::Content defaultVariant =
+        m_matrixModel->matrix().defaultOf(index.row()).value_or(api::Content{});
+    const QList<api::TestGroup> groups = m_groups;
+    emit variantActivated(variant, defaultVariant, groups);
+}
+
+void NewsletterPage::showCellMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_matrix->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const int row = index.row();
+    const int column = index.column();
+    const models::MatrixCell cell = m_matrixModel->cellAt(index);
+    QMenu menu(this);
+    if (cell.content) {
+        menu.addAction(tr("Open in Editor"), this, [this, index] { activateCell(index); });
+    } else if (column > 0) {
+        const QString language = m_matrixModel->matrix().languages().value(column);
+        QAction *add = menu.addAction(tr("Add %1…").arg(languageLabel(language)), this,
+                                      [this, row, column] { offerMissing(row, column); });
+        add->setEnabled(!m_readOnly && !m_newsletter.isSent());
+    }
+    if (cell.status == models::CellStatus::Outdated) {
+        menu.addAction(tr("Why Outdated…"), this, [this, row, column] { showWhyOutdated(row, column); });
+        QAction *mark = menu.addAction(tr("Mark as Still Current"), this,
+                                       [this, row, column] { markStillCurrent(row, column); });
+        mark->setEnabled(!m_readOnly && m_store);
+    }
+    if (menu.isEmpty())
+        return;
+    m_matrix->setCurrentIndex(index);
+    menu.exec(m_matrix->viewport()->mapToGlobal(pos));
+}
+
+QString NewsletterPage::languageLabel(const QString &code)
+{
+    if (code.isEmpty())
+        return tr("Default");
+    const QLocale locale(code);
+    if (locale.language() == QLocale::C)
+        return code;
+    const QString native = locale.nativeLanguageName();
+    const QString english = QLocale::languageToString(locale.language());
+    if (native.isEmpty() || native.compare(english, Qt::CaseInsensitive) == 0)
+        return tr("%1 (%2)").arg(english, code);
+    return tr("%1 — %2 (%3)").arg(native, english, code);
+}
+
+QStringList NewsletterPage::offeredLanguages() const
+{
+    const QStringList present = m_matrixModel->matrix().languages();
+    QStringList workspace;
+    if (m_store) {
+        for (const QString &code : m_store->languages()) {
+            if (!present.contains(code))
+                workspace << code;
+        }
+    }
+    QStringList others;
+    for (const char *code :
+         {"ar", "cs", "da", "de", "el",    "es", "fi", "fr", "he", "hu", "id", "it", "ja",      "ko",
+          "nb", "nl", "pl", "pt", "pt-BR", "ro", "ru", "sv", "th", "tr", "uk", "vi", "zh-Hans", "zh-Hant"}) {
+        const QString c = QString::fromLatin1(code);
+        if (!present.contains(c) && !workspace.contains(c))
+            others << c;
+    }
+    if (workspace.isEmpty())
+        return others;
+    return workspace + QStringList{QString()} + others;
+}
+
+void NewsletterPage::chooseLanguage()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("addLanguageDialog"));
+    dialog.setWindowTitle(tr("Add Language"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *label =
+        new QLabel(tr("Language of the new translation. It starts as a copy of the Default in every "
+                      "test group; the workspace's languages come first. You can also type a "
+                      "language code."),
+                   &dialog);
+    label->setWordWrap(true);
+    auto *combo = new QComboBox(&dialog);
+    combo->setObjectName(QStringLiteral("languageChoice"));
+    combo->setEditable(true);
+    combo->setInsertPolicy(QComboBox::NoInsert);
+    for (const QString &code : offeredLanguages()) {
+        if (code.isEmpty())
+            combo->insertSeparator(combo->count());
+        else
+            combo->addItem(languageLabel(code), code);
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Add"));
+    layout->addWidget(label);
+    layout->addWidget(combo);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    dialog.resize(460, dialog.sizeHint().height());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // A chosen entry carries its code; typed text is taken as a code.
+    const QString typed = combo->currentText().trimmed();
+    const int chosen = combo->findText(typed);
+    const QString code = chosen >= 0 ? combo->itemData(chosen).toString() : typed;
+    if (!code.isEmpty())
+        addLanguage(code);
+}
+
+void NewsletterPage::offerMissing(int row, int column)
+{
+    const models::VariantMatrix matrix = m_matrixModel->matrix();
+    if (row < 0 || row >= matrix.rowCount() || column <= 0 || column >= matrix.columnCount() ||
+        matrix.cell(row, column).content)
+        return;
+    const QString language = languageLabel(matrix.languages().at(column));
+    if (m_readOnly) {
+        m_message->showMessage(tr("This workspace is read-only, so %1 cannot be added.").arg(language),
+                               MessageWidget::Type::Information);
+        return;
+    }
+    if (m_newsletter.isSent()) {
+        m_message->showMessage(
+            tr("This newsletter was already sent, so %1 cannot be added to it.").arg(language),
+            MessageWidget::Type::Information);
+        return;
+    }
+    const QString group = m_groups.size() > 1 ? matrix.rowLabel(row) : tr("this newsletter");
+    const auto answer =
+        MessageBox::question(this, tr("Add Language"),
+                             tr("Add %1 to %2? It starts as a copy of that group's Default, so it shows as "
+                                "untranslated until you translate it.")
+                                 .arg(language, group),
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes)
+        addLanguage(matrix.languages().at(column), {row});
+}
+
+OutdatedDialog *NewsletterPage::showWhyOutdated(int row, int column)
+{
+    const models::VariantMatrix matrix = m_matrixModel->matrix();
+    if (row < 0 || row >= matrix.rowCount() || column < 0 || column >= matrix.columnCount())
+        return nullptr;
+    const models::MatrixCell cell = matrix.cell(row, column);
+    const auto defaultVariant = matrix.defaultOf(row);
+    if (cell.status != models::CellStatus::Outdated || !cell.content || !defaultVariant)
+        return nullptr;
+    OutdatedDialog::Facts facts;
+    facts.languageName = languageLabel(cell.content->language);
+    facts.groupName = m_groups.size() > 1 ? matrix.rowLabel(row) : QString();
+    facts.translationSavedAt = cell.textsChangedAt;
+    facts.defaultChangedAt = cell.defaultChangedAt;
+    facts.defaultNow = *defaultVariant;
+    facts.markedCurrentFor = m_times.markedCurrentFor.value(cell.content->id);
+    // What changed since the translation was saved, or since the change it was last marked current for.
+    if (m_store)
+        facts.defaultThen =
+            m_store->versionAt(defaultVariant->id, std::max(cell.textsChangedAt, facts.markedCurrentFor));
+    facts.readOnly = m_readOnly || !m_store;
+    auto *dialog = new OutdatedDialog(facts, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 contentId = cell.content->id;
+    const qint64 defaultChangedAt = cell.defaultChangedAt;
+    connect(dialog, &OutdatedDialog::markStillCurrentRequested, this, [this, contentId, defaultChangedAt] {
+        if (m_store && m_store->markStillCurrent(contentId, defaultChangedAt))
+            refreshDrafts();
+    });
+    connect(dialog, &OutdatedDialog::openTranslationRequested, this,
+            [this, contentId] { openVariant(contentId); });
+    dialog->open();
+    return dialog;
+}
+
+bool NewsletterPage::markStillCurrent(int row, int column)
+{
+    const models::VariantMatrix matrix = m_matrixModel->matrix();
+    if (!m_store || m_readOnly || row < 0 || row >= matrix.rowCount() || column < 0 ||
+        column >= matrix.columnCount())
+        return false;
+    const models::MatrixCell cell = matrix.cell(row, column);
+    if (cell.status != models::CellStatus::Outdated || !cell.content)
+        return false;
+    if (!m_store->markStillCurrent(cell.content->id, cell.defaultChangedAt))
+        return false;
+    refreshDrafts();
+    return true;
+}
+
+bool NewsletterPage::openNextWork()
+{
+    const models::VariantMatrix matrix = m_matrixModel->matrix();
+    const int columns = matrix.columnCount();
+    const int total = matrix.rowCount() * columns;
+    const QModelIndex current = m_matrix->currentIndex();
+    const int start = current.isValid() ? current.row() * columns + current.column() : -1;
+    for (int step = 1; step <= total; ++step) {
+        const int k = (start + step) % total;
+        const int row = k / columns;
+        const int column = k % columns;
+        const models::CellStatus status = matrix.cell(row, column).status;
+        const bool work = status == models::CellStatus::Untranslated ||
+                          status == models::CellStatus::Outdated || status == models::CellStatus::Draft ||
+                          (status == models::CellStatus::Missing && column > 0);
+        if (!work)
+            continue;
+        const QModelIndex index = m_matrixModel->index(row, column);
+        m_matrix->setCurrentIndex(index);
+        activateCell(index);
+        return true;
+    }
+    m_message->showMessage(tr("Every translation of this newsletter is up to date."),
+                           MessageWidget::Type::Information);
+    return false;
+}
+
+QWidget *NewsletterPage::buildLegend()
+{
+    auto *legend = new QWidget(this);
+    legend->setObjectName(QStringLiteral("matrixLegend"));
+    auto *layout = new QHBoxLayout(legend);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    const QList<std::pair<models::CellStatus, QString>> entries{
+        {models::CellStatus::Saved, tr("Translated and up to date")},
+        {models::CellStatus::Outdated, tr("The Default changed after this translation was saved")},
+        {models::CellStatus::Untranslated, tr("Identical to the Default")},
+        {models::CellStatus::Missing, tr("No variant in this language; double-click to add it")},
+        {models::CellStatus::Draft, tr("Edited here, not saved yet")},
+    };
+    for (const auto &[status, text] : entries) {
+        auto *icon = new QLabel(legend);
+        icon->setPixmap(QPixmap::fromImage(models::VariantMatrixModel::statusIcon(status)));
+        layout->addWidget(icon);
+        icon->setToolTip(text);
+        auto *label = new QLabel(models::VariantMatrix::statusName(status), legend);
+        label->setToolTip(text);
+        layout->addWidget(label);
+        layout->addSpacing(8);
+    }
+    auto *qa = new QLabel(tr("✖ QA errors  ⚠ warnings"), legend);
+    qa->setToolTip(tr("Hover a cell for details; right-click an outdated one to see why"));
+    layout->addWidget(qa);
+    layout->addStretch(1);
+    return legend;
 }
 
 } // namespace cio::ui
