@@ -186,6 +186,22 @@ std::optional<LocalStore::TranslationProgress> NewsletterListModel::progressAt(i
     return *it;
 }
 
+void NewsletterListModel::prefetchProgress()
+{
+    if (!m_store)
+        return;
+    QList<qint64> ids;
+    for (const api::Newsletter &n : std::as_const(m_items)) {
+        if (!m_progress.contains(n.id))
+            ids.append(n.id);
+    }
+    if (ids.isEmpty())
+        return;
+    const auto computed = m_store->translationProgress(ids);
+    for (qint64 id : std::as_const(ids))
+        m_progress.insert(id, computed.value(id));
+}
+
 QString NewsletterListModel::progressText(const LocalStore::TranslationProgress &p)
 {
     QString text = tr("%1/%2 current").arg(p.current).arg(p.translations);

@@ -71,6 +71,8 @@ public:
     // at a time, and kept until the store's data changes.
     void setStore(LocalStore *store);
     std::optional<LocalStore::TranslationProgress> progressAt(int row) const;
+    // Computes the progress of every loaded row in one pass (the needs-work filter reads them all).
+    void prefetchProgress();
     static QString progressText(const LocalStore::TranslationProgress &p);
 
 signals:

@@ -92,8 +92,10 @@ NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
         updateEmptyState();
     });
     connect(m_needsWork, &QCheckBox::toggled, this, [this](bool on) {
-        if (on)
+        if (on) {
             m_model->fetchAll();
+            m_model->prefetchProgress(); // one pass, not one per chunk of rows
+        }
         m_proxy->setNeedsWork(on);
         updateEmptyState();
     });

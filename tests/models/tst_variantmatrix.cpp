@@ -5,6 +5,7 @@
 #include "tests/common/testhome.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QTest>
 
 using cio::api::Content;
@@ -55,6 +56,7 @@ private slots:
     void markStillCurrentUntilDefaultChanges();
     void translationProgressPerNewsletter();
     void modelShowsCompactStatus();
+    void progressOfManyNewsletters();
 };
 
 void TestVariantMatrix::statuses_data()
@@ -312,6 +314,61 @@ void TestVariantMatrix::modelShowsCompactStatus()
              qPrintable(tip));
     QVERIFY2(tip.contains(QLatin1String("The Default changed")), qPrintable(tip));
     QVERIFY(model.index(0, 0).data(Qt::DecorationRole).isValid());
+}
+
+// The newsletter list asks for a chunk of rows at a time; the filter asks for all. With 10,000 newsletters
+// of 8 variants a chunk must stay well below a frame's worth of waiting and the whole list a few seconds.
+void TestVariantMatrix::progressOfManyNewsletters()
+{
+    cio::models::LocalStore store;
+    openStore(store, QStringLiteral("many.sqlite"));
+    constexpr int Newsletters = 10000;
+    cio::models::WorkspaceSnapshot snapshot;
+    const QString body =
+        QStringLiteral("<p>%1</p>").arg(QStringLiteral("A typical paragraph of text. ").repeated(40));
+    const QStringList languages{QStringLiteral("de"), QStringLiteral("fr"), QStringLiteral("es"),
+                                QStringLiteral("it"), QStringLiteral("nl"), QStringLiteral("ja"),
+                                QStringLiteral("pt")};
+    for (int n = 1; n <= Newsletters; ++n) {
+        QList<qint64> ids;
+        QList<Content> contents;
+        for (int v = 0; v <= languages.size(); ++v) {
+            const qint64 id = qint64(n) * 10 + v;
+            Content c =
+                apiVariant(id, v == 0 ? QString() : languages.at(v - 1),
+                           v == 0 ? QStringLiteral("Subject %1").arg(n) : QStringLiteral("Betreff %1").arg(v),
+                           1000 + (v == 3 ? 0 : 2000));
+            c.newsletterId = n;
+            c.body = body + QString::number(v);
+            contents << c;
+            ids << id;
+        }
+        snapshot.newsletters << newsletter(n, ids);
+        snapshot.contents.insert(n, contents);
+        snapshot.testGroups.insert(n, {});
+    }
+    QVERIFY(store.storeSnapshot(snapshot));
+    QList<qint64> chunk;
+    for (qint64 n = 5000; n < 5200; ++n)
+        chunk << n;
+    QElapsedTimer timer;
+    timer.start();
+    const auto some = store.translationProgress(chunk);
+    const qint64 chunkMs = timer.elapsed();
+    QCOMPARE(some.size(), 200);
+    QCOMPARE(some.value(5000).translations, 7);
+    QCOMPARE(some.value(5000).outdated, 1);
+    QCOMPARE(some.value(5000).current, 6);
+    QList<qint64> all;
+    for (qint64 n = 1; n <= Newsletters; ++n)
+        all << n;
+    timer.restart();
+    const auto every = store.translationProgress(all);
+    const qint64 allMs = timer.elapsed();
+    QCOMPARE(every.size(), Newsletters);
+    qInfo("translation progress: 200 newsletters in %lld ms, %d in %lld ms", chunkMs, Newsletters, allMs);
+    QVERIFY2(chunkMs < 250, qPrintable(QString::number(chunkMs)));
+    QVERIFY2(allMs < 5000, qPrintable(QString::number(allMs)));
 }
 
 QTEST_GUILESS_MAIN(TestVariantMatrix)
