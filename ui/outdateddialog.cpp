@@ -110,6 +110,7 @@ OutdatedDialog::OutdatedDialog(const Facts &facts, QWidget *parent)
     layout->addWidget(explain);
 
     const QStringList changed = changedFields(facts);
+    bool stretched = false;
     for (const Field &f : fields) {
         const QString name = QLatin1String(f.name);
         const QString now = facts.defaultNow.*f.member;
@@ -127,9 +128,13 @@ OutdatedDialog::OutdatedDialog(const Facts &facts, QWidget *parent)
                 ? models::wordDiffToHtml(models::wordDiff(facts.defaultThen.value().*f.member, now))
                 : models::wordDiffToHtml({{models::DiffSegment::Kind::Equal, now}});
         view->setHtml(QStringLiteral("<div style=\"white-space:pre-wrap\">%1</div>").arg(html));
-        view->setMinimumHeight(name == QLatin1String("body") ? 180 : 48);
+        const bool body = name == QLatin1String("body");
+        view->setMinimumHeight(body ? 180 : 48);
+        if (!body)
+            view->setMaximumHeight(96); // a subject or preheader is a line or two
         boxLayout->addWidget(view);
-        layout->addWidget(box, name == QLatin1String("body") ? 1 : 0);
+        layout->addWidget(box, body ? 1 : 0);
+        stretched = stretched || body;
     }
     if (facts.defaultThen && changed.isEmpty()) {
         auto *same = new QLabel(tr("Subject, preheader and body read the same as then; only other settings "
@@ -139,6 +144,8 @@ OutdatedDialog::OutdatedDialog(const Facts &facts, QWidget *parent)
         layout->addWidget(same);
     }
 
+    if (!stretched)
+        layout->addStretch(1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_markCurrent->setObjectName(QStringLiteral("markStillCurrent"));
     m_markCurrent->setToolTip(tr("The translation stays as it is and counts as current until the Default "
