@@ -139,6 +139,13 @@ QString VariantMatrixModel::languageName(const QString &code)
     return native.isEmpty() ? code : QStringLiteral("%1 (%2)").arg(code, native);
 }
 
+void VariantMatrixModel::setOutdatedReasons(const QHash<qint64, QString> &reasons)
+{
+    m_outdatedReasons = reasons;
+    if (rowCount() > 0 && columnCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::ToolTipRole});
+}
+
 void VariantMatrixModel::setQaCounts(const QHash<qint64, QaCounts> &counts)
 {
     m_qa = counts;
@@ -190,8 +197,11 @@ QString VariantMatrixModel::toolTip(const QModelIndex &index) const
             .arg(language);
     QStringList lines;
     lines << tr("%1 — %2").arg(language, VariantMatrix::statusName(cell.status));
-    if (const QString why = outdatedReason(cell); !why.isEmpty())
-        lines << why;
+    if (const QString why = m_outdatedReasons.value(cell.content->id);
+        !why.isEmpty() && cell.status == CellStatus::Outdated)
+        lines << why + QLatin1Char(' ') + tr("Right-click and choose Why Outdated… to see what changed.");
+    else if (const QString general = outdatedReason(cell); !general.isEmpty())
+        lines << general;
     lines << tr("Subject: %1").arg(cell.content->subject);
     if (const auto qa = qaCounts(cell.content->id))
         lines << tr("Quality checks: %n error(s)", nullptr, qa->errors) + QStringLiteral(", ") +

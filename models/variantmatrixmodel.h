@@ -37,6 +37,10 @@ public:
     void setQaCount(qint64 contentId, QaCounts counts);
     std::optional<QaCounts> qaCounts(qint64 contentId) const;
 
+    // Content id → why that cell is outdated, in words ("The Default's subject changed on …"); cells
+    // without one say it in general terms.
+    void setOutdatedReasons(const QHash<qint64, QString> &reasons);
+
     MatrixCell cellAt(const QModelIndex &index) const; // a copy, see VariantMatrix::cell
     // "de (Deutsch)"; the Default column is "Default".
     static QString languageName(const QString &code);
@@ -54,6 +58,7 @@ private:
 
     VariantMatrix m_matrix;
     QHash<qint64, QaCounts> m_qa;
+    QHash<qint64, QString> m_outdatedReasons;
 };
 
 } // namespace cio::models

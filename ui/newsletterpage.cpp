@@ -472,7 +472,18 @@ void NewsletterPage::rebuildMatrix()
 {
     // When the texts last changed, not when the variant did: see VariantMatrix::build().
     m_times = m_store ? m_store->textTimes(m_contents) : models::TextTimes{};
-    m_matrixModel->setMatrix(models::VariantMatrix::build(m_contents, m_groups, m_drafts, m_times));
+    const models::VariantMatrix matrix =
+        models::VariantMatrix::build(m_contents, m_groups, m_drafts, m_times);
+    // Outdated cells say in their tooltip which of the Default's texts changed and when.
+    QHash<qint64, QString> reasons;
+    for (int row = 0; row < matrix.rowCount(); ++row) {
+        for (int column = 1; column < matrix.columnCount(); ++column) {
+            if (const auto facts = outdatedFacts(matrix, row, column))
+                reasons.insert(matrix.cell(row, column).content->id, OutdatedDialog::summary(*facts));
+        }
+    }
+    m_matrixModel->setMatrix(matrix);
+    m_matrixModel->setOutdatedReasons(reasons);
 }
 
 void NewsletterPage::updateHeader()

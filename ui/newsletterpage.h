@@ -4,6 +4,7 @@
 #include "api/error.h"
 #include "models/variantmatrix.h"
 #include "qa/finding.h"
+#include "ui/outdateddialog.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -31,7 +32,6 @@ namespace cio::ui {
 
 class DeliveriesTab;
 class MessageWidget;
-class OutdatedDialog;
 
 // One newsletter: its header and the variant matrix (test groups × languages) with a status per cell.
 class NewsletterPage final : public QWidget
@@ -95,6 +95,9 @@ private:
     void showCellMenu(const QPoint &pos);
     void chooseLanguage();
     QWidget *buildLegend();
+    // Why a cell is outdated (null when it is not), for the dialog and the cell's tooltip.
+    std::optional<OutdatedDialog::Facts> outdatedFacts(const models::VariantMatrix &matrix, int row,
+                                                       int column) const;
     void rebuildMatrix();
     void updateHeader();
     void updateActions();

@@ -174,15 +174,15 @@ void NewsletterPage::offerMissing(int row, int column)
         addLanguage(matrix.languages().at(column), {row});
 }
 
-OutdatedDialog *NewsletterPage::showWhyOutdated(int row, int column)
+std::optional<OutdatedDialog::Facts> NewsletterPage::outdatedFacts(const models::VariantMatrix &matrix,
+                                                                   int row, int column) const
 {
-    const models::VariantMatrix matrix = m_matrixModel->matrix();
     if (row < 0 || row >= matrix.rowCount() || column < 0 || column >= matrix.columnCount())
-        return nullptr;
+        return std::nullopt;
     const models::MatrixCell cell = matrix.cell(row, column);
     const auto defaultVariant = matrix.defaultOf(row);
     if (cell.status != models::CellStatus::Outdated || !cell.content || !defaultVariant)
-        return nullptr;
+        return std::nullopt;
     OutdatedDialog::Facts facts;
     facts.languageName = languageLabel(cell.content->language);
     facts.groupName = m_groups.size() > 1 ? matrix.rowLabel(row) : QString();
@@ -195,7 +195,17 @@ OutdatedDialog *NewsletterPage::showWhyOutdated(int row, int column)
         facts.defaultThen =
             m_store->versionAt(defaultVariant->id, std::max(cell.textsChangedAt, facts.markedCurrentFor));
     facts.readOnly = m_readOnly || !m_store;
-    auto *dialog = new OutdatedDialog(facts, this);
+    return facts;
+}
+
+OutdatedDialog *NewsletterPage::showWhyOutdated(int row, int column)
+{
+    const models::VariantMatrix matrix = m_matrixModel->matrix();
+    const auto facts = outdatedFacts(matrix, row, column);
+    if (!facts)
+        return nullptr;
+    const models::MatrixCell cell = matrix.cell(row, column);
+    auto *dialog = new OutdatedDialog(*facts, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const qint64 contentId = cell.content->id;
     const qint64 defaultChangedAt = cell.defaultChangedAt;

@@ -208,7 +208,8 @@ void TestE2eMatrix::outdatedIsExplainedAndCanBeMarkedCurrent()
     QVERIFY(waitLoaded(page));
     QTRY_COMPARE(page->matrixModel()->matrix().cell(0, de).status, CellStatus::Outdated);
     const QString tip = page->matrixModel()->index(0, de).data(Qt::ToolTipRole).toString();
-    QVERIFY2(tip.contains(QLatin1String("The Default changed on")), qPrintable(tip));
+    QVERIFY2(tip.contains(QLatin1String("The Default's subject changed on")), qPrintable(tip));
+    QVERIFY2(tip.contains(QLatin1String("after this translation was saved on")), qPrintable(tip));
 
     // Saving only the translation's recipient does not make it current.
     QTest::qWait(1100);
