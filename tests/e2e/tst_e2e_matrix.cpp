@@ -48,6 +48,7 @@ private slots:
     void languagesAreNamedAndTheContractBodyIsSent();
     void missingCellOffersToAddIt();
     void outdatedIsExplainedAndCanBeMarkedCurrent();
+    void outdatedWithoutEarlierText();
     void saveAllLeavesNoDraftBehind();
     void nextCellNeedingWork();
     void draftsBannerCountsAndGoesAway();
@@ -264,6 +265,37 @@ void TestE2eMatrix::outdatedIsExplainedAndCanBeMarkedCurrent()
     dialog->close();
 }
 
+// A Default that changed before this computer first kept a copy: the dialog says so and shows its text.
+void TestE2eMatrix::outdatedWithoutEarlierText()
+{
+    cio::ui::OutdatedDialog::Facts facts;
+    facts.languageName = QStringLiteral("Deutsch — German (de)");
+    facts.translationSavedAt = 1700000000;
+    facts.defaultChangedAt = 1700100000;
+    facts.defaultNow.subject = QStringLiteral("Spring sale");
+    facts.defaultNow.body = QStringLiteral("<p>All <b>new</b></p>");
+    cio::ui::OutdatedDialog dialog(facts);
+    QVERIFY(cio::ui::OutdatedDialog::summary(facts).startsWith(QLatin1String("The Default changed on")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("outdatedExplanation"))
+                ->text()
+                .contains(QLatin1String("not known on this computer")));
+    auto *subject = dialog.findChild<QTextBrowser *>(QStringLiteral("diff_subject"));
+    auto *body = dialog.findChild<QTextBrowser *>(QStringLiteral("diff_body"));
+    QVERIFY(subject && body);
+    QCOMPARE(subject->toPlainText(), facts.defaultNow.subject);
+    QCOMPARE(body->toPlainText(), facts.defaultNow.body); // the source, not rendered
+    QVERIFY(!subject->toHtml().contains(QLatin1String("line-through")));
+    QVERIFY(!dialog.findChild<QTextBrowser *>(QStringLiteral("diff_preheader_text"))); // empty: not shown
+
+    // Known, with two fields changed: both named, in order.
+    facts.defaultThen = facts.defaultNow;
+    facts.defaultThen->subject = QStringLiteral("Winter sale");
+    facts.defaultThen->preheaderText = QStringLiteral("Only today");
+    QVERIFY2(cio::ui::OutdatedDialog::summary(facts).startsWith(
+                 QLatin1String("The Default's subject and preheader changed on")),
+             qPrintable(cio::ui::OutdatedDialog::summary(facts)));
+}
+
 void TestE2eMatrix::saveAllLeavesNoDraftBehind()
 {
     cio::app::Studio studio;
@@ -410,6 +442,24 @@ void TestE2eMatrix::draftsBannerCountsAndGoesAway()
     QTRY_VERIFY_WITH_TIMEOUT(banner && banner->isVisible(), 10000);
     QVERIFY2(banner->text().startsWith(QLatin1String("You have 1 unsaved draft from an earlier session")),
              qPrintable(banner->text()));
+
+    // A new draft (the editor opened from elsewhere, say a snippet's usage) updates the count.
+    QList<cio::api::Content> contents;
+    bool fetched = false;
+    QObject context;
+    cio::api::AppApi(studio.client())
+        .contents(189, &context, [&](const QList<cio::api::Content> &list, const cio::api::Error &) {
+            contents = list;
+            fetched = true;
+        });
+    QTRY_VERIFY_WITH_TIMEOUT(fetched && contents.size() > 1, 10000);
+    cio::ui::VariantEditor *editor = window->variantEditor();
+    editor->open(contents.at(1), contents.at(0), {}, false);
+    editor->subjectEdit()->setText(QStringLiteral("A second draft"));
+    editor->writeDraftNow();
+    QTRY_VERIFY2(
+        banner->text().startsWith(QLatin1String("You have 2 unsaved drafts from an earlier session")),
+        qPrintable(banner->text()));
 
     // Opening a newsletter (from the list, the banner or elsewhere) dismisses it: the page shows its drafts.
     window->openNewsletter(189);
