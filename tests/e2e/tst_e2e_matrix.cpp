@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,6 +32,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeView>
 
 using cio::models::CellStatus;
@@ -533,6 +535,24 @@ void TestE2eMatrix::screenshots()
     QSignalSpy checked(page, &cio::ui::NewsletterPage::qualityChecked);
     checked.wait(20000);
     const QString dir = qEnvironmentVariable("CIO_SCREENSHOT_DIR", QStringLiteral("/tmp"));
+    // Add Language… lists names with codes.
+    QStringList entries;
+    QTimer::singleShot(300, page, [&] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        if (!dialog)
+            return;
+        if (auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("languageChoice"))) {
+            for (int i = 0; i < combo->count(); ++i)
+                entries << combo->itemText(i);
+            combo->showPopup();
+        }
+        QTest::qWait(200);
+        dialog->grab().save(dir + QLatin1String("/add-language.png"));
+        dialog->close();
+    });
+    page->findChild<QPushButton *>(QStringLiteral("addLanguage"))->click();
+    QVERIFY2(entries.contains(QStringLiteral("svenska — Swedish (sv)")),
+             qPrintable(entries.join(QLatin1Char('|'))));
     for (const QSize size : {QSize(1024, 700), QSize(1366, 768)}) {
         window->resize(size);
         QTest::qWait(300);
