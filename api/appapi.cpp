@@ -174,7 +174,11 @@ void AppApi::addLanguage(qint64 newsletterId, const QString &testGroupId, const 
                          const Content &from, const QObject *context,
                          std::function<void(const Newsletter &, const Error &)> cb)
 {
-    // The email branch of the contract requires language, subject and body; the rest is copied when present.
+    // Exactly the contract's Email branch: language, subject and body (required) plus the optional
+    // preheader_text, body_plain and body_amp, nothing else. The request oneOf has no discriminator and no
+    // additionalProperties: false, so every email body also matches the Push branch (and SMS, Webhook) and a
+    // strict validator such as Prism refuses it (NOTES.md quirks; tst_sandbox_conformance). The only bodies
+    // it accepts lack `body`, which the vendor refuses for an email send (422), so the Email branch is it.
     QJsonObject body{{QStringLiteral("language"), language},
                      {QStringLiteral("subject"), from.subject},
                      {QStringLiteral("body"), from.body}};

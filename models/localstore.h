@@ -2,6 +2,7 @@
 
 #include "api/dto.h"
 #include "models/savejournal.h"
+#include "models/variantmatrix.h"
 #include "models/workspacesnapshot.h"
 
 #include <QDateTime>
@@ -37,6 +38,14 @@ struct Snapshot final
     qint64 newsletterId = 0;
     api::Content content;
     QDateTime takenAt; // UTC
+};
+
+// An earlier version of a variant, kept when a sync or a save replaced it (content_history).
+struct ContentVersion final
+{
+    qint64 contentId = 0;
+    qint64 changedAt = 0; // when this version was last changed (unix seconds, VariantMatrix::changeTime)
+    api::Content content;
 };
 
 // A named set of sample data for the Liquid preview and the QA checks: a JSON object with `customer`,
@@ -164,6 +173,32 @@ public:
     void dropSnapshot(qint64 snapshotId) override;
     QList<Snapshot> snapshots(qint64 contentId) const; // newest first, at most MaxSnapshotsPerVariant
 
+    // ---- Earlier texts and "still current" marks (localstorehistory.cpp) ----
+    // A variant's replaced versions are kept (at most MaxHistoryPerVariant each) whenever a sync or a save
+    // changes it, so the outdated dialog can show what changed in a Default since a translation was saved.
+    static constexpr int MaxHistoryPerVariant = 30;
+    QList<ContentVersion> contentHistory(qint64 contentId) const; // newest first
+    // The version of a variant whose texts were current at `at` (unix seconds), from the history or the
+    // stored variant; nullopt when this computer never saw the texts of that time.
+    std::optional<api::Content> versionAt(qint64 contentId, qint64 at) const;
+    // When each variant's texts last changed: an unrelated change (recipient, sender) does not count.
+    // Built from the history and the snapshots; variants without either keep their own change time.
+    TextTimes textTimes(const QList<api::Content> &contents) const;
+    // Records that a translation is still current for its Default as changed at `defaultChangedAt`.
+    bool markStillCurrent(qint64 contentId, qint64 defaultChangedAt);
+    // Per newsletter: how many cells of its variant matrix are current, outdated, missing, untranslated
+    // (same rules as the matrix), from the stored variants and test groups. One query for all `ids`.
+    struct TranslationProgress
+    {
+        int translations = 0; // cells that are not the Default
+        int current = 0;
+        int outdated = 0;
+        int missing = 0;
+        int untranslated = 0;
+        bool needsWork() const { return outdated + missing + untranslated > 0; }
+    };
+    QHash<qint64, TranslationProgress> translationProgress(const QList<qint64> &newsletterIds) const;
+
 signals:
     void draftsChanged(qint64 contentId);
     void snippetsChanged();
@@ -180,6 +215,9 @@ private:
     bool replaceDetails(qint64 newsletterId, const QList<api::Content> &contents,
                         const QList<api::TestGroup> &groups);
     bool writeContent(const api::Content &content, qint64 newsletterId, int position);
+    // Keeps the stored version of content.id in content_history when `content` differs from it
+    // (localstorehistory.cpp). Call before the stored row is replaced or deleted.
+    bool keepEarlierVersion(const api::Content &content);
     bool removeNewsletter(qint64 id);
     QSet<qint64> newsletterIds() const;
     // Runs `work` in one transaction; rolls back when it returns false.

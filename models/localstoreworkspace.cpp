@@ -75,7 +75,8 @@ bool LocalStore::storeContent(const api::Content &content)
         query.finish();
         if (newsletterId == 0 || content.id == 0)
             return false;
-        return writeContent(content, newsletterId, position) && indexContent(content, newsletterId);
+        return keepEarlierVersion(content) && writeContent(content, newsletterId, position) &&
+               indexContent(content, newsletterId);
     });
     if (ok)
         emit dataChanged();
@@ -189,6 +190,11 @@ bool LocalStore::setDetailsVersion(qint64 newsletterId, const QVariant &updated)
 bool LocalStore::replaceDetails(qint64 newsletterId, const QList<api::Content> &contents,
                                 const QList<api::TestGroup> &groups)
 {
+    // The versions about to be replaced go to the history first (what changed in a Default since…).
+    for (const api::Content &c : contents) {
+        if (!keepEarlierVersion(c))
+            return false;
+    }
     QSqlQuery query(database());
     if (!unindexNewsletter(newsletterId) ||
         !run(query, QStringLiteral("DELETE FROM contents WHERE newsletter_id = ?"), {newsletterId}) ||

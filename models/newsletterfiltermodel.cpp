@@ -1,6 +1,7 @@
 #include "models/newsletterfiltermodel.h"
 
 #include "models/itemroles.h"
+#include "models/newsletterlistmodel.h"
 
 namespace cio::models {
 
@@ -28,8 +29,16 @@ void NewsletterFilterModel::setType(const QString &type)
         changeFilter([&] { m_type = type; });
 }
 
+void NewsletterFilterModel::setNeedsWork(bool needsWork)
+{
+    if (needsWork != m_needsWork)
+        changeFilter([&] { m_needsWork = needsWork; });
+}
+
 bool NewsletterFilterModel::acceptsRow(const QModelIndex &index) const
 {
+    if (m_needsWork && !index.data(NewsletterListModel::NeedsWorkRole).toBool())
+        return false;
     if (m_status != Status::Any) {
         const bool sent = index.data(StateRole).toBool();
         if (sent != (m_status == Status::Sent))

@@ -6,8 +6,8 @@
 
 namespace cio::models {
 
-// Search and sent/draft filter over NewsletterListModel. The search matches every word
-// (case-insensitive) against name, id and tags, so "spring de" finds "Spring sale" tagged "de".
+// Search, sent/draft, type and "needs translation work" filter over NewsletterListModel. The search matches
+// every word (case-insensitive) against name, id and tags, so "spring de" finds "Spring sale" tagged "de".
 class NewsletterFilterModel final : public SearchFilterModel
 {
     Q_OBJECT
@@ -29,6 +29,10 @@ public:
     // Only newsletters of this type (email, push, …); empty = every type.
     void setType(const QString &type);
     Status status() const { return m_status; }
+    // Only newsletters with outdated, missing or untranslated translations
+    // (NewsletterListModel::NeedsWorkRole).
+    void setNeedsWork(bool needsWork);
+    bool needsWork() const { return m_needsWork; }
 
 protected:
     bool acceptsRow(const QModelIndex &index) const override;
@@ -38,6 +42,7 @@ private:
     Status m_status = Status::Any;
     QSet<qint64> m_contentMatches;
     QString m_type;
+    bool m_needsWork = false;
 };
 
 } // namespace cio::models

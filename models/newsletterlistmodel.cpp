@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace cio::models {
 
 namespace {
@@ -58,9 +60,24 @@ QVariant NewsletterListModel::data(const QModelIndex &index, int role) const
             return formatTimestamp(n.updated);
         case StatusColumn:
             return n.isSent() ? tr("Sent %1").arg(formatTimestamp(n.sentAt.value_or(0))) : tr("Draft");
+        case TranslationsColumn:
+            if (const auto p = progressAt(index.row()))
+                return progressText(*p);
+            return QString();
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == TranslationsColumn) {
+            const auto p = progressAt(index.row());
+            if (!p)
+                return tr("Not synced to this computer yet");
+            return tr("Translations (language × test group): %1 current, %2 outdated, %3 missing, "
+                      "%4 untranslated")
+                .arg(p->current)
+                .arg(p->outdated)
+                .arg(p->missing)
+                .arg(p->untranslated);
+        }
         if (index.column() == NameColumn)
             return tr("%1 (id %2, %n variant(s))", nullptr, static_cast<int>(n.contentIds.size()))
                 .arg(n.name)
@@ -84,8 +101,17 @@ QVariant NewsletterListModel::data(const QModelIndex &index, int role) const
             return n.updated;
         case StatusColumn:
             return n.sentAt.value_or(0);
+        case TranslationsColumn: {
+            // Most work first when sorted descending; unknown last.
+            const auto p = progressAt(index.row());
+            return p ? p->outdated + p->missing + p->untranslated : -1;
+        }
         }
         break;
+    case NeedsWorkRole:
+        if (const auto p = progressAt(index.row()))
+            return p->needsWork();
+        return {};
     case SearchTextRole:
         return QString(n.name + QLatin1Char('\n') + QString::number(n.id) + QLatin1Char('\n') +
                        n.tags.join(QLatin1Char('\n')));
@@ -112,8 +138,80 @@ QVariant NewsletterListModel::headerData(int section, Qt::Orientation orientatio
         return tr("Updated");
     case StatusColumn:
         return tr("Status");
+    case TranslationsColumn:
+        return tr("Translations");
     }
     return {};
+}
+
+void NewsletterListModel::setStore(LocalStore *store)
+{
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    m_progress.clear();
+    if (m_store) {
+        connect(m_store, &LocalStore::dataChanged, this, [this] {
+            m_progress.clear();
+            if (!m_items.isEmpty())
+                emit dataChanged(index(0, TranslationsColumn), index(rowCount() - 1, TranslationsColumn));
+        });
+    }
+    if (!m_items.isEmpty())
+        emit dataChanged(index(0, TranslationsColumn), index(rowCount() - 1, TranslationsColumn));
+}
+
+std::optional<LocalStore::TranslationProgress> NewsletterListModel::progressAt(int row) const
+{
+    if (!m_store || row < 0 || row >= m_items.size())
+        return std::nullopt;
+    const qint64 id = m_items.at(row).id;
+    auto it = m_progress.constFind(id);
+    if (it == m_progress.cend()) {
+        // One query for a chunk of rows from here: views ask row by row, and the filter goes through
+        // them all in order, so a chunk is what is asked for next.
+        constexpr int Chunk = 200;
+        QList<qint64> ids;
+        for (int r = std::max(0, row - 20); r < m_items.size() && ids.size() < Chunk; ++r) {
+            if (!m_progress.contains(m_items.at(r).id))
+                ids.append(m_items.at(r).id);
+        }
+        const auto computed = m_store->translationProgress(ids);
+        for (qint64 other : std::as_const(ids))
+            m_progress.insert(other, computed.value(other));
+        it = m_progress.constFind(id);
+    }
+    if (it->translations == 0)
+        return std::nullopt;
+    return *it;
+}
+
+void NewsletterListModel::prefetchProgress()
+{
+    if (!m_store)
+        return;
+    QList<qint64> ids;
+    for (const api::Newsletter &n : std::as_const(m_items)) {
+        if (!m_progress.contains(n.id))
+            ids.append(n.id);
+    }
+    if (ids.isEmpty())
+        return;
+    const auto computed = m_store->translationProgress(ids);
+    for (qint64 id : std::as_const(ids))
+        m_progress.insert(id, computed.value(id));
+}
+
+QString NewsletterListModel::progressText(const LocalStore::TranslationProgress &p)
+{
+    QString text = tr("%1/%2 current").arg(p.current).arg(p.translations);
+    if (p.outdated > 0)
+        text += tr(" · %1 outdated").arg(p.outdated);
+    if (p.missing > 0)
+        text += tr(" · %1 missing").arg(p.missing);
+    if (p.untranslated > 0)
+        text += tr(" · %1 untranslated").arg(p.untranslated);
+    return text;
 }
 
 bool NewsletterListModel::canFetchMore(const QModelIndex &parent) const

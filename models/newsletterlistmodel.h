@@ -2,17 +2,19 @@
 
 #include "api/dto.h"
 #include "api/error.h"
+#include "models/localstore.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPointer>
+
+#include <optional>
 
 namespace cio::api {
 class Client;
 }
 
 namespace cio::models {
-
-class LocalStore;
 
 // The workspace's newsletters, filled page by page from GET /v1/newsletters through
 // canFetchMore()/fetchMore(), so a long list costs only what the user scrolls to.
@@ -28,8 +30,12 @@ public:
         TagsColumn,
         UpdatedColumn,
         StatusColumn,
+        TranslationsColumn, // "9/12 current · 2 outdated · 1 missing", from the local store
         ColumnCount
     };
+    // True when a newsletter has outdated, missing or untranslated cells; null when nothing is stored.
+    static constexpr int NeedsWorkRole = Qt::UserRole + 64;
+
     enum State
     {
         Idle,
@@ -61,6 +67,13 @@ public:
     api::Error lastError() const { return m_lastError; }
 
     void setPageSize(int size) { m_pageSize = size; }
+    // The store the translation progress comes from. Progress is computed for the rows asked for, a chunk
+    // at a time, and kept until the store's data changes.
+    void setStore(LocalStore *store);
+    std::optional<LocalStore::TranslationProgress> progressAt(int row) const;
+    // Computes the progress of every loaded row in one pass (the needs-work filter reads them all).
+    void prefetchProgress();
+    static QString progressText(const LocalStore::TranslationProgress &p);
 
 signals:
     void stateChanged(cio::models::NewsletterListModel::State state);
@@ -79,6 +92,9 @@ private:
     quint64 m_generation = 0; // a reload makes replies of older requests stale
     State m_state = Idle;
     api::Error m_lastError;
+    QPointer<LocalStore> m_store;
+    // Newsletter id → progress; an entry with translations == 0 means "nothing to count".
+    mutable QHash<qint64, LocalStore::TranslationProgress> m_progress;
 };
 
 } // namespace cio::models

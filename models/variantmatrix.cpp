@@ -6,31 +6,27 @@ namespace cio::models {
 
 namespace {
 
-bool identicalCopy(const api::Content &a, const api::Content &b)
+qint64 textsTime(const api::Content &c, const TextTimes &times)
 {
-    return a.subject == b.subject && a.preheaderText == b.preheaderText && a.body == b.body;
+    return times.textsChangedAt.value(c.id, VariantMatrix::changeTime(c));
 }
 
-// When the variant last changed. Variant responses carry no `updated` in the vendor's contract, but their
-// `deduplicate_id` is "<id>:<unix time of the last change>", so that is used when `updated` is missing.
-qint64 lastChanged(const api::Content &c)
-{
-    if (c.updated > 0)
-        return c.updated;
-    return c.deduplicateId.section(QLatin1Char(':'), -1).toLongLong();
-}
-
-CellStatus statusOf(const api::Content &c, const std::optional<api::Content> &defaultVariant, bool hasDraft)
+// Outdated means the Default's texts changed after the translation's texts did: saving only a
+// translation's recipient moves its change time but not its texts', so it stays outdated. A mark
+// "still current" for this very change of the Default clears it until the Default changes again.
+CellStatus statusOf(const api::Content &c, const std::optional<api::Content> &defaultVariant, bool hasDraft,
+                    const TextTimes &times)
 {
     if (hasDraft)
         return CellStatus::Draft;
     if (c.language.isEmpty())
         return CellStatus::Default;
     if (defaultVariant) {
-        if (identicalCopy(c, *defaultVariant))
+        if (VariantMatrix::sameTexts(c, *defaultVariant))
             return CellStatus::Untranslated;
-        const qint64 mine = lastChanged(c);
-        if (mine > 0 && lastChanged(*defaultVariant) > mine)
+        const qint64 mine = textsTime(c, times);
+        const qint64 defaults = textsTime(*defaultVariant, times);
+        if (mine > 0 && defaults > mine && times.markedCurrentFor.value(c.id) < defaults)
             return CellStatus::Outdated;
     }
     return CellStatus::Saved;
@@ -38,8 +34,20 @@ CellStatus statusOf(const api::Content &c, const std::optional<api::Content> &de
 
 } // namespace
 
+bool draftAlreadySaved(const QJsonObject &fields, const api::Content &current)
+{
+    if (fields.isEmpty())
+        return true;
+    const QJsonObject server = current.toJson();
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        if (server.value(it.key()) != it.value())
+            return false;
+    }
+    return true;
+}
+
 VariantMatrix VariantMatrix::build(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
-                                   const QSet<qint64> &draftContentIds)
+                                   const QSet<qint64> &draftContentIds, const TextTimes &times)
 {
     VariantMatrix m;
     QStringList translations;
@@ -80,7 +88,10 @@ VariantMatrix VariantMatrix::build(const QList<api::Content> &contents, const QL
                 if (c.language == language) {
                     cell.content = c;
                     cell.hasDraft = draftContentIds.contains(c.id);
-                    cell.status = statusOf(c, defaultVariant, cell.hasDraft);
+                    cell.status = statusOf(c, defaultVariant, cell.hasDraft, times);
+                    cell.textsChangedAt = textsTime(c, times);
+                    if (defaultVariant)
+                        cell.defaultChangedAt = textsTime(*defaultVariant, times);
                     break;
                 }
             }
@@ -137,6 +148,20 @@ LanguageCounts VariantMatrix::counts(int column) const
         }
     }
     return counts;
+}
+
+bool VariantMatrix::sameTexts(const api::Content &a, const api::Content &b)
+{
+    return a.subject == b.subject && a.preheaderText == b.preheaderText && a.body == b.body;
+}
+
+// Variant responses carry no `updated` in the vendor's contract, but their `deduplicate_id` is
+// "<id>:<unix time of the last change>", so that is used when `updated` is missing.
+qint64 VariantMatrix::changeTime(const api::Content &content)
+{
+    if (content.updated > 0)
+        return content.updated;
+    return content.deduplicateId.section(QLatin1Char(':'), -1).toLongLong();
 }
 
 QString VariantMatrix::statusName(CellStatus status)

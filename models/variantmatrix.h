@@ -3,6 +3,8 @@
 #include "api/dto.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
 #include <QSet>
 #include <QStringList>
 
@@ -26,6 +28,19 @@ struct MatrixCell final
     CellStatus status = CellStatus::Missing;
     std::optional<api::Content> content;
     bool hasDraft = false;
+    // When this variant's texts and its Default's texts last changed (unix seconds, 0 = unknown); an
+    // outdated cell shows both.
+    qint64 textsChangedAt = 0;
+    qint64 defaultChangedAt = 0;
+};
+
+// What the local store knows beyond the variants themselves: when each variant's texts (subject, preheader,
+// body) last changed, which an unrelated save (recipient, sender) does not move, and the translations a user
+// marked as still current for a given change of their Default.
+struct TextTimes final
+{
+    QHash<qint64, qint64> textsChangedAt;   // content id → unix seconds
+    QHash<qint64, qint64> markedCurrentFor; // content id → the Default's texts change time it was marked for
 };
 
 struct LanguageCounts final
@@ -36,6 +51,11 @@ struct LanguageCounts final
     int drafts = 0;
 };
 
+// True when every field a draft changes (API names) already has that value in `current`: the draft holds
+// nothing unsaved. An editor still open on a variant that Save All saved writes its old edits again
+// (on opening the next variant, on quitting); such a draft is no longer work to do.
+bool draftAlreadySaved(const QJsonObject &fields, const api::Content &current);
+
 // Rows are the newsletter's A/B test groups (one "Default" row when there is no test), columns are the
 // languages, the Default ("") first. A pure value, computed from what the API (or the store) returned.
 class VariantMatrix final
@@ -43,8 +63,9 @@ class VariantMatrix final
     Q_DECLARE_TR_FUNCTIONS(cio::models::VariantMatrix)
 
 public:
+    // Without `times`, a variant's texts count as changed when the variant last changed (changeTime()).
     static VariantMatrix build(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
-                               const QSet<qint64> &draftContentIds = {});
+                               const QSet<qint64> &draftContentIds = {}, const TextTimes &times = {});
 
     int rowCount() const { return static_cast<int>(m_rows.size()); }
     int columnCount() const { return static_cast<int>(m_languages.size()); }
@@ -58,6 +79,9 @@ public:
     std::optional<api::Content> defaultOf(int row) const;
 
     static QString statusName(CellStatus status);
+    // When a variant last changed: `updated`, else the unix time at the end of its deduplicate_id.
+    static qint64 changeTime(const api::Content &content);
+    static bool sameTexts(const api::Content &a, const api::Content &b);
 
 private:
     struct Row

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QImage>
 
 #include <optional>
 
@@ -36,12 +37,28 @@ public:
     void setQaCount(qint64 contentId, QaCounts counts);
     std::optional<QaCounts> qaCounts(qint64 contentId) const;
 
+    // Content id → why that cell is outdated, in words ("The Default's subject changed on …"); cells
+    // without one say it in general terms.
+    void setOutdatedReasons(const QHash<qint64, QString> &reasons);
+
     MatrixCell cellAt(const QModelIndex &index) const; // a copy, see VariantMatrix::cell
+    // "de (Deutsch)"; the Default column is "Default".
     static QString languageName(const QString &code);
+    // A small painted sign per status (tick, clock, "!", …) in the status's colour, for the cells and the
+    // legend.
+    static QImage statusIcon(CellStatus status);
+    // "✖2 ⚠1", empty without findings.
+    static QString qaBadge(const QaCounts &qa);
+    // "The Default changed on …, after this translation was last saved on …" for an outdated cell, else
+    // empty.
+    static QString outdatedReason(const MatrixCell &cell);
 
 private:
+    QString toolTip(const QModelIndex &index) const;
+
     VariantMatrix m_matrix;
     QHash<qint64, QaCounts> m_qa;
+    QHash<qint64, QString> m_outdatedReasons;
 };
 
 } // namespace cio::models

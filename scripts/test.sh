@@ -12,6 +12,7 @@ scripts/bootstrap.sh
 if [[ $preset == asan ]]; then
     export ASAN_OPTIONS=${ASAN_OPTIONS:-new_delete_type_mismatch=0}
     export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+    export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
 fi
 
 start=$(date +%s)

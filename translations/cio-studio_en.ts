@@ -94,14 +94,6 @@
 <context>
     <name>cio::models::VariantMatrixModel</name>
     <message numerus="yes">
-        <source>%1 · %n QA error(s)</source>
-        <translation><numerusform>%1 · %n QA error</numerusform><numerusform>%1 · %n QA errors</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %n warning(s)</source>
-        <translation><numerusform>%1 · %n warning</numerusform><numerusform>%1 · %n warnings</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>Quality checks: %n error(s)</source>
         <translation><numerusform>Quality checks: %n error</numerusform><numerusform>Quality checks: %n errors</numerusform></translation>
     </message>
@@ -135,10 +127,6 @@
         <translation><numerusform>Workspace synced (%n newsletter refreshed).</numerusform><numerusform>Workspace synced (%n newsletters refreshed).</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n unsaved draft(s) from an earlier session are kept on this computer. Open the newsletter with the newest one to review and save it.</source>
-        <translation><numerusform>%n unsaved draft from an earlier session are kept on this computer. Open the newsletter with the newest one to review and save it.</numerusform><numerusform>%n unsaved drafts from an earlier session are kept on this computer. Open the newsletter with the newest one to review and save it.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%n request(s) in flight</source>
         <translation><numerusform>%n request in flight</numerusform><numerusform>%n requests in flight</numerusform></translation>
     </message>
@@ -149,6 +137,14 @@
     <message numerus="yes">
         <source>%n retrying</source>
         <translation><numerusform>%n retrying</numerusform><numerusform>%n retrying</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n unsaved draft(s) from an earlier session, kept on this computer. Open the newsletter with the newest one to review and save it.</source>
+        <translation><numerusform>You have %n unsaved draft from an earlier session, kept on this computer. Open the newsletter with the newest one to review and save it.</numerusform><numerusform>You have %n unsaved drafts from an earlier session, kept on this computer. Open the newsletter with the newest one to review and save it.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved draft(s) stay on this computer and are offered back the next time you open “%1”. They are not in Customer.io until you save them.</source>
+        <translation><numerusform>%n unsaved draft stay on this computer and are offered back the next time you open “%1”. They are not in Customer.io until you save them.</numerusform><numerusform>%n unsaved drafts stay on this computer and are offered back the next time you open “%1”. They are not in Customer.io until you save them.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -164,6 +160,17 @@
     <message numerus="yes">
         <source>A/B test with %n group(s)</source>
         <translation><numerusform>A/B test with %n group</numerusform><numerusform>A/B test with %n groups</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::ui::PreviewView</name>
+    <message numerus="yes">
+        <source>%n iframe(s)</source>
+        <translation><numerusform>%n iframe</numerusform><numerusform>%n iframes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n embedded object(s)</source>
+        <translation><numerusform>%n embedded object</numerusform><numerusform>%n embedded objects</numerusform></translation>
     </message>
 </context>
 <context>
@@ -284,6 +291,10 @@
     <message numerus="yes">
         <source>The quality checks found %n error(s) in this variant:</source>
         <translation><numerusform>The quality checks found %n error in this variant:</numerusform><numerusform>The quality checks found %n errors in this variant:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The quality checks found %n error(s) in this variant. Save it anyway? Otherwise it stays a draft.</source>
+        <translation><numerusform>The quality checks found %n error in this variant. Save it anyway? Otherwise it stays a draft.</numerusform><numerusform>The quality checks found %n errors in this variant. Save it anyway? Otherwise it stays a draft.</numerusform></translation>
     </message>
 </context>
 </TS>

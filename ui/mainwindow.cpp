@@ -311,28 +311,49 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
                 newsletterStack->setCurrentWidget(m_editor);
             });
     connect(m_editor, &VariantEditor::closeRequested, this, [this, newsletterStack] {
+        // The draft is on disk; the closed editor lets go of the variant, so nothing it still holds can
+        // come back as a draft after Save All Drafts saved it from the page.
+        m_editor->closeVariant();
         newsletterStack->setCurrentWidget(m_newsletterDetail);
         m_newsletterDetail->reload();
     });
     loadCompletionWords(client);
 
-    // Work that was not saved last time (a crash, a kill, a lost network) is offered back first.
-    const QList<models::Draft> drafts = store ? store->drafts() : QList<models::Draft>{};
-    if (!drafts.isEmpty()) {
+    // Work that was not saved last time (a crash, a kill, a lost network) is offered back first. The banner
+    // follows the drafts (Save All empties it) and goes once a newsletter is open: its page shows them.
+    // Guarded: an editor being destroyed with the window still writes its draft.
+    const QPointer<MessageWidget> banner = m_draftsBanner;
+    const QPointer<models::LocalStore> draftStore = store;
+    const auto updateDraftsBanner = [this, banner, draftStore] {
+        if (!banner)
+            return;
+        QList<models::Draft> drafts;
+        for (const models::Draft &d : draftStore ? draftStore->drafts() : QList<models::Draft>{}) {
+            const auto current = draftStore->content(d.contentId);
+            if (!current || !models::draftAlreadySaved(d.fields, *current))
+                drafts.append(d); // not the leftover of a save
+        }
+        if (drafts.isEmpty() || banner->property("dismissed").toBool()) {
+            banner->hideMessage();
+            return;
+        }
         const qint64 newest = drafts.first().newsletterId;
-        m_draftsBanner->showMessage(
-            tr("%n unsaved draft(s) from an earlier session are kept on this computer. "
-               "Open the newsletter with the newest one to review and save it.",
-               nullptr, int(drafts.size())),
-            MessageWidget::Type::Warning, tr("Open Newsletter %1").arg(newest));
-        disconnect(m_draftsBanner, &MessageWidget::actionTriggered, nullptr, nullptr);
-        connect(m_draftsBanner, &MessageWidget::actionTriggered, this, [this, newest] {
-            m_draftsBanner->hideMessage();
-            openNewsletter(newest);
-        });
-    } else {
-        m_draftsBanner->hideMessage();
-    }
+        banner->showMessage(tr("You have %n unsaved draft(s) from an earlier session, kept on this "
+                               "computer. Open the newsletter with the newest one to review and save it.",
+                               nullptr, int(drafts.size())),
+                            MessageWidget::Type::Warning, tr("Open Newsletter %1").arg(newest));
+        disconnect(banner, &MessageWidget::actionTriggered, nullptr, nullptr);
+        connect(banner, &MessageWidget::actionTriggered, this, [this, newest] { openNewsletter(newest); });
+    };
+    m_draftsBanner->setProperty("dismissed", false);
+    updateDraftsBanner();
+    // This workspace's page is the context: the connections end with it.
+    connect(m_newsletterDetail, &NewsletterPage::loaded, m_draftsBanner, [banner] {
+        banner->setProperty("dismissed", true);
+        banner->hideMessage();
+    });
+    if (store)
+        connect(store, &models::LocalStore::draftsChanged, m_newsletterDetail, updateDraftsBanner);
     auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView),
                                      tr("Newsletters"), m_sidebar);
     item->setToolTip(tr("Newsletters (one-time sends) with their languages and A/B variants"));

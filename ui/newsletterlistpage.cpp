@@ -7,6 +7,7 @@
 #include "ui/emptystatelabel.h"
 #include "ui/messagewidget.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,6 +30,7 @@ NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_status(new QComboBox(this))
     , m_type(new QComboBox(this))
+    , m_needsWork(new QCheckBox(tr("Needs translation work"), this))
     , m_refresh(new QToolButton(this))
     , m_message(new MessageWidget(this))
     , m_stack(new QStackedWidget(this))
@@ -54,10 +56,19 @@ NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
     m_view->sortByColumn(NewsletterListModel::UpdatedColumn, Qt::DescendingOrder);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(NewsletterListModel::NameColumn, QHeaderView::Stretch);
-    m_view->header()->resizeSection(NewsletterListModel::IdColumn, 70);
-    m_view->header()->resizeSection(NewsletterListModel::TagsColumn, 190);
-    m_view->header()->resizeSection(NewsletterListModel::UpdatedColumn, 140);
-    m_view->header()->resizeSection(NewsletterListModel::StatusColumn, 180);
+    m_view->header()->resizeSection(NewsletterListModel::IdColumn, 56);
+    m_view->header()->resizeSection(NewsletterListModel::TagsColumn, 150);
+    // Dates, statuses and progress fit their text; the name takes the rest. Only a few hundred rows are
+    // measured, so a long list stays quick (and only those rows' progress is computed).
+    m_view->header()->setResizeContentsPrecision(200);
+    for (const int column : {int(NewsletterListModel::UpdatedColumn), int(NewsletterListModel::StatusColumn),
+                             int(NewsletterListModel::TranslationsColumn)})
+        m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_view->header()->setMinimumSectionSize(60);
+    m_needsWork->setObjectName(QStringLiteral("needsTranslationWork"));
+    m_needsWork->setToolTip(tr("Only newsletters with outdated, missing or untranslated translations (as "
+                               "last synced to this computer)"));
+    m_needsWork->setEnabled(false); // counts come from the local store
 
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
@@ -66,6 +77,7 @@ NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
     bar->addWidget(m_search, 1);
     bar->addWidget(m_type);
     bar->addWidget(m_status);
+    bar->addWidget(m_needsWork);
     bar->addWidget(m_refresh);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -77,6 +89,14 @@ NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
         m_proxy->setStatus(NewsletterFilterModel::Status(m_status->currentData().toInt()));
         if (m_proxy->status() != NewsletterFilterModel::Status::Any)
             m_model->fetchAll();
+        updateEmptyState();
+    });
+    connect(m_needsWork, &QCheckBox::toggled, this, [this](bool on) {
+        if (on) {
+            m_model->fetchAll();
+            m_model->prefetchProgress(); // one pass, not one per chunk of rows
+        }
+        m_proxy->setNeedsWork(on);
         updateEmptyState();
     });
     connect(m_refresh, &QToolButton::clicked, this, &NewsletterListPage::reload);
@@ -129,6 +149,8 @@ void NewsletterListPage::reload()
 void NewsletterListPage::setStore(models::LocalStore *store)
 {
     m_store = store;
+    m_model->setStore(store);
+    m_needsWork->setEnabled(store != nullptr);
     m_search->setPlaceholderText(store ? tr("Search by name, id, tag, or words in subjects and bodies")
                                        : tr("Search by name, id or tag"));
 }
@@ -166,6 +188,8 @@ void NewsletterListPage::updateEmptyState()
         m_empty->setText(tr("Loading newsletters…"));
     else if (m_model->state() == NewsletterListModel::Failed)
         m_empty->setText(tr("No newsletters loaded."));
+    else if (m_proxy->needsWork() && m_search->text().trimmed().isEmpty())
+        m_empty->setText(tr("Every translation is up to date."));
     else if (m_model->rowCount() > 0 || !m_search->text().trimmed().isEmpty())
         m_empty->setText(tr("No newsletter matches “%1”.").arg(m_search->text().trimmed()));
     else

@@ -3,6 +3,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QStackedWidget;
@@ -50,6 +51,7 @@ private:
     QLineEdit *m_search;
     QComboBox *m_status;
     QComboBox *m_type;
+    QCheckBox *m_needsWork;
     QToolButton *m_refresh;
     MessageWidget *m_message;
     QStackedWidget *m_stack;

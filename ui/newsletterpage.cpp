@@ -11,10 +11,10 @@
 #include "ui/messagewidget.h"
 #include "ui/preview/languagegrid.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -22,6 +22,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace cio::ui {
 
@@ -42,11 +44,12 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     , m_details(new QLabel(this))
     , m_message(new MessageWidget(this))
     , m_matrix(new QTableView(this))
-    , m_legend(new QLabel(this))
+    , m_legend(nullptr)
     , m_matrixModel(new models::VariantMatrixModel(this))
     , m_addLanguage(new QPushButton(tr("Add Language…"), this))
     , m_saveAll(new QPushButton(tr("Save All Drafts"), this))
     , m_previewAll(new QPushButton(tr("Preview All Languages…"), this))
+    , m_nextWork(new QPushButton(this))
     , m_qaSummary(new QLabel(this))
     , m_qa(new qa::QaRunner(liquid::LiquidEngine::instance(), this))
     , m_tabs(new QTabWidget(this))
@@ -70,19 +73,29 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     m_matrix->setModel(m_matrixModel);
     m_matrix->setSelectionMode(QAbstractItemView::SingleSelection);
     m_matrix->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_matrix->horizontalHeader()->setMinimumSectionSize(90);
-    m_matrix->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_matrix->verticalHeader()->setDefaultSectionSize(42);
+    // Columns and rows fit their contents (icon, word, QA badge), so nothing is cut off.
+    m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_matrix->horizontalHeader()->setMinimumSectionSize(96);
+    m_matrix->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_matrix->verticalHeader()->setMinimumSectionSize(32);
+    m_matrix->setIconSize(QSize(16, 16));
     m_matrix->setWordWrap(false);
+    m_matrix->setTextElideMode(Qt::ElideNone);
+    m_matrix->setStyleSheet(QStringLiteral("QTableView::item { padding: 4px 8px; }"));
+    m_matrix->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_legend = buildLegend();
 
-    m_legend->setWordWrap(true);
-    m_legend->setText(
-        tr("Statuses: <b>missing</b> — no variant in this language · <b>untranslated</b> — identical "
-           "to the Default · <b>outdated</b> — the Default changed after this translation was saved · "
-           "<b>unsaved draft</b> — edited here, not saved yet · <b>QA errors</b> — the quality checks "
-           "found errors (saving asks first). Hover a language for its counts; "
-           "double-click a cell to open the variant."));
+    const QKeySequence nextKey(Qt::CTRL | Qt::SHIFT | Qt::Key_N);
+    m_nextWork->setObjectName(QStringLiteral("nextWork"));
+    m_nextWork->setText(tr("Next to Translate (%1)").arg(nextKey.toString(QKeySequence::NativeText)));
+    m_nextWork->setToolTip(tr("Go to the next missing, untranslated, outdated or draft cell after the "
+                              "selected one"));
+    auto *nextAction = new QAction(tr("Next to Translate"), this);
+    nextAction->setShortcut(nextKey);
+    nextAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(nextAction);
+    connect(nextAction, &QAction::triggered, this, &NewsletterPage::openNextWork);
+    connect(m_nextWork, &QPushButton::clicked, this, &NewsletterPage::openNextWork);
 
     m_addLanguage->setObjectName(QStringLiteral("addLanguage"));
     m_addLanguage->setToolTip(tr("Add a translation to this draft newsletter, pre-filled from the Default"));
@@ -120,55 +133,24 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     auto *variantsLayout = new QVBoxLayout(variantsTab);
     variantsLayout->setContentsMargins(0, 0, 0, 0);
     variantsLayout->addWidget(m_matrix, 1);
-    variantsLayout->addWidget(m_legend);
+    auto *below = new QHBoxLayout;
+    below->addWidget(m_legend, 1);
+    below->addWidget(m_nextWork, 0, Qt::AlignTop);
+    variantsLayout->addLayout(below);
     m_tabs->addTab(variantsTab, tr("Variants"));
     m_tabs->addTab(m_deliveries, tr("Deliveries"));
     layout->addWidget(m_tabs, 1);
 
     connect(back, &QPushButton::clicked, this, &NewsletterPage::backRequested);
     connect(m_saveAll, &QPushButton::clicked, this, &NewsletterPage::saveAllDrafts);
-    connect(m_addLanguage, &QPushButton::clicked, this, [this] {
-        QStringList offered;
-        // The workspace's own languages first (from the local store), then other common codes.
-        if (m_store) {
-            for (const QString &code : m_store->languages()) {
-                if (!m_matrixModel->matrix().languages().contains(code))
-                    offered << code;
-            }
-        }
-        for (const char *code : {"ar", "cs", "da", "de", "el", "es", "fi",      "fr",     "he",    "hu",
-                                 "id", "it", "ja", "ko", "nb", "nl", "pl",      "pt",     "pt-BR", "ro",
-                                 "ru", "sv", "th", "tr", "uk", "vi", "zh-Hans", "zh-Hant"}) {
-            const QString c = QString::fromLatin1(code);
-            if (!m_matrixModel->matrix().languages().contains(c) && !offered.contains(c))
-                offered << c;
-        }
-        bool ok = false;
-        const QString code =
-            QInputDialog::getItem(this, tr("Add Language"),
-                                  tr("Language code of the new translation (it starts as a copy "
-                                     "of the Default):"),
-                                  offered, 0, true, &ok)
-                .trimmed();
-        if (ok && !code.isEmpty())
-            addLanguage(code);
-    });
+    connect(m_addLanguage, &QPushButton::clicked, this, &NewsletterPage::chooseLanguage);
     connect(m_saver, &models::VariantSaver::progress, this, [this](int done, int total) {
         m_progress->setMaximum(total);
         m_progress->setValue(done);
     });
     connect(m_message, &MessageWidget::actionTriggered, this, &NewsletterPage::reload);
-    connect(m_matrix, &QTableView::activated, this, [this](const QModelIndex &index) {
-        // Copies: whoever receives the signal may change the drafts, which rebuilds the matrix.
-        const models::MatrixCell cell = m_matrixModel->cellAt(index);
-        if (!cell.content)
-            return;
-        const api::Content variant = *cell.content;
-        const api::Content defaultVariant =
-            m_matrixModel->matrix().defaultOf(index.row()).value_or(api::Content{});
-        const QList<api::TestGroup> groups = m_groups;
-        emit variantActivated(variant, defaultVariant, groups);
-    });
+    connect(m_matrix, &QTableView::activated, this, &NewsletterPage::activateCell);
+    connect(m_matrix, &QTableView::customContextMenuRequested, this, &NewsletterPage::showCellMenu);
 }
 
 void NewsletterPage::load(qint64 newsletterId)
@@ -222,8 +204,16 @@ void NewsletterPage::refreshDrafts()
 {
     m_drafts.clear();
     if (m_store) {
-        for (const models::Draft &d : m_store->drafts(m_newsletter.id))
+        for (const models::Draft &d : m_store->drafts(m_newsletter.id)) {
+            // A draft whose edits the server already has (Save All saved it, then the editor still open on
+            // it wrote it again) is no unsaved work: it goes instead of showing as a ghost.
+            const auto current = std::find_if(m_contents.cbegin(), m_contents.cend(),
+                                              [&d](const api::Content &c) { return c.id == d.contentId; });
+            if (current != m_contents.cend() && models::draftAlreadySaved(d.fields, *current) &&
+                m_store->discardDraft(d.contentId))
+                continue;
             m_drafts.insert(d.contentId);
+        }
     }
     rebuildMatrix();
     updateActions();
@@ -232,6 +222,7 @@ void NewsletterPage::refreshDrafts()
 void NewsletterPage::setStore(models::LocalStore *store)
 {
     m_store = store;
+    m_deliveries->setStore(store); // archived copies are kept there: the daily quota is spent once
     delete m_saver;
     m_saver = new models::VariantSaver(m_client, store, this);
     connect(m_saver, &models::VariantSaver::progress, this, [this](int done, int total) {
@@ -249,7 +240,12 @@ void NewsletterPage::setReadOnly(bool readOnly)
 
 void NewsletterPage::updateActions()
 {
-    m_addLanguage->setEnabled(!m_readOnly && m_pending == 0);
+    m_addLanguage->setEnabled(!m_readOnly && m_pending == 0 && !m_newsletter.isSent());
+    m_addLanguage->setToolTip(
+        m_newsletter.isSent()
+            ? tr("This newsletter was already sent; translations can only be added to "
+                 "newsletters not sent yet.")
+            : tr("Add a translation to this draft newsletter, pre-filled from the Default"));
     m_saveAll->setEnabled(!m_readOnly && m_store && !m_drafts.isEmpty());
     m_saveAll->setText(m_drafts.isEmpty() ? tr("Save All Drafts")
                                           : tr("Save All Drafts (%1)").arg(m_drafts.size()));
@@ -257,20 +253,37 @@ void NewsletterPage::updateActions()
         m_addLanguage->setToolTip(tr("This workspace is read-only."));
 }
 
-void NewsletterPage::addLanguage(const QString &language)
+void NewsletterPage::addLanguage(const QString &language, const QList<int> &rows)
 {
     if (!m_client || m_readOnly)
         return;
+    const QString name = languageLabel(language);
+    if (m_newsletter.isSent()) {
+        m_message->showMessage(tr("%1 could not be added: this newsletter was already sent, and translations "
+                                  "can only be added to newsletters that were not sent yet.")
+                                   .arg(name),
+                               MessageWidget::Type::Error);
+        return;
+    }
     // One POST per test group (the plain language endpoint refuses newsletters with several groups).
-    QList<std::pair<QString, api::Content>> targets;
-    const models::VariantMatrix &matrix = m_matrixModel->matrix();
+    struct Target
+    {
+        QString groupId;
+        QString groupName;
+        api::Content from;
+    };
+    QList<Target> targets;
+    const models::VariantMatrix matrix = m_matrixModel->matrix(); // a copy: the reply rebuilds the model
     for (int row = 0; row < matrix.rowCount(); ++row) {
+        if (!rows.isEmpty() && !rows.contains(row))
+            continue;
         const auto group = matrix.testGroup(row);
         const auto defaultVariant = matrix.defaultOf(row);
         if (!defaultVariant)
             continue;
-        const QString groupId = group && m_groups.size() > 1 ? QString::number(group->id) : QString();
-        targets.append({groupId, *defaultVariant});
+        const bool several = group && m_groups.size() > 1;
+        targets.append({several ? QString::number(group->id) : QString(),
+                        several ? matrix.rowLabel(row) : QString(), *defaultVariant});
     }
     if (targets.isEmpty()) {
         m_message->showMessage(tr("This newsletter has no Default variant to copy from."),
@@ -280,24 +293,26 @@ void NewsletterPage::addLanguage(const QString &language)
     m_addLanguage->setEnabled(false);
     auto remaining = std::make_shared<int>(int(targets.size()));
     auto failures = std::make_shared<QStringList>();
-    for (const auto &[groupId, from] : targets) {
+    for (const Target &target : std::as_const(targets)) {
+        const QString groupName = target.groupName;
         api::AppApi(m_client).addLanguage(
-            m_newsletter.id, groupId, language, from, this,
-            [this, remaining, failures, language](const api::Newsletter &, const api::Error &error) {
+            m_newsletter.id, target.groupId, language, target.from, this,
+            [this, remaining, failures, name, groupName](const api::Newsletter &, const api::Error &error) {
+                // Error::message() is the one place that puts API errors into words.
                 if (error.isError())
-                    failures->append(error.message());
+                    failures->append(groupName.isEmpty() ? error.message()
+                                                         : tr("%1: %2").arg(groupName, error.message()));
                 if (--*remaining > 0)
                     return;
                 if (failures->isEmpty())
                     m_message->showMessage(tr("Added %1. It starts as a copy of the Default, so it shows as "
                                               "untranslated until you translate it.")
-                                               .arg(models::VariantMatrixModel::languageName(language)),
+                                               .arg(name),
                                            MessageWidget::Type::Information);
                 else
-                    m_message->showMessage(tr("%1 could not be added: %2")
-                                               .arg(models::VariantMatrixModel::languageName(language),
-                                                    failures->join(QLatin1Char(' '))),
-                                           MessageWidget::Type::Error);
+                    m_message->showMessage(
+                        tr("%1 could not be added. %2").arg(name, failures->join(QLatin1Char(' '))),
+                        MessageWidget::Type::Error);
                 const QString text = m_message->text();
                 const auto type = m_message->type();
                 reload();
@@ -456,7 +471,20 @@ void NewsletterPage::setVariantQuality(qint64 contentId, int errors, int warning
 
 void NewsletterPage::rebuildMatrix()
 {
-    m_matrixModel->setMatrix(models::VariantMatrix::build(m_contents, m_groups, m_drafts));
+    // When the texts last changed, not when the variant did: see VariantMatrix::build().
+    m_times = m_store ? m_store->textTimes(m_contents) : models::TextTimes{};
+    const models::VariantMatrix matrix =
+        models::VariantMatrix::build(m_contents, m_groups, m_drafts, m_times);
+    // Outdated cells say in their tooltip which of the Default's texts changed and when.
+    QHash<qint64, QString> reasons;
+    for (int row = 0; row < matrix.rowCount(); ++row) {
+        for (int column = 1; column < matrix.columnCount(); ++column) {
+            if (const auto facts = outdatedFacts(matrix, row, column))
+                reasons.insert(matrix.cell(row, column).content->id, OutdatedDialog::summary(*facts));
+        }
+    }
+    m_matrixModel->setMatrix(matrix);
+    m_matrixModel->setOutdatedReasons(reasons);
 }
 
 void NewsletterPage::updateHeader()

@@ -2,7 +2,9 @@
 
 #include "api/dto.h"
 #include "api/error.h"
+#include "models/variantmatrix.h"
 #include "qa/finding.h"
+#include "ui/outdateddialog.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -50,8 +52,23 @@ public:
     // Drafts are read from, and saved variants written to, the workspace's store (may be null).
     void setStore(models::LocalStore *store);
     void setReadOnly(bool readOnly);
-    // Adds a translation in `language` to every test group, pre-filled from each group's Default.
-    void addLanguage(const QString &language);
+    // Adds a translation in `language` to every test group (or to the given rows of the matrix only),
+    // pre-filled from each group's Default.
+    void addLanguage(const QString &language, const QList<int> &rows = {});
+    // The languages Add Language… offers: the workspace's own first, then an empty string (a separator),
+    // then other common ones; none the newsletter already has.
+    QStringList offeredLanguages() const;
+    // "Deutsch — German (de)".
+    static QString languageLabel(const QString &code);
+    // A missing cell: asks "Add <language> to <group>?" and adds it, pre-filled from the row's Default.
+    void offerMissing(int row, int column);
+    // An outdated cell: why, with what the Default changed since (a non-modal dialog, returned for tests).
+    OutdatedDialog *showWhyOutdated(int row, int column);
+    // Marks an outdated translation as still current for its Default's latest change.
+    bool markStillCurrent(int row, int column);
+    // Goes to the next cell needing work after the current one (row by row, wrapping): offers to add a
+    // missing one, opens the others in the editor. False when every cell is done.
+    bool openNextWork();
     // Saves every draft of this newsletter in one rate-limited batch, with progress and a result per variant.
     void saveAllDrafts();
     // Opens a variant of the loaded newsletter in the editor (variantActivated); false if it has none.
@@ -74,6 +91,13 @@ signals:
 
 private:
     void partDone(const api::Error &error);
+    void activateCell(const QModelIndex &index);
+    void showCellMenu(const QPoint &pos);
+    void chooseLanguage();
+    QWidget *buildLegend();
+    // Why a cell is outdated (null when it is not), for the dialog and the cell's tooltip.
+    std::optional<OutdatedDialog::Facts> outdatedFacts(const models::VariantMatrix &matrix, int row,
+                                                       int column) const;
     void rebuildMatrix();
     void updateHeader();
     void updateActions();
@@ -83,6 +107,7 @@ private:
     QList<api::Content> m_contents;
     QList<api::TestGroup> m_groups;
     QSet<qint64> m_drafts;
+    models::TextTimes m_times;
     int m_pending = 0;
     quint64 m_generation = 0;
     api::Error m_error;
@@ -91,11 +116,12 @@ private:
     QLabel *m_details;
     MessageWidget *m_message;
     QTableView *m_matrix;
-    QLabel *m_legend;
+    QWidget *m_legend;
     models::VariantMatrixModel *m_matrixModel;
     QPushButton *m_addLanguage;
     QPushButton *m_saveAll;
     QPushButton *m_previewAll;
+    QPushButton *m_nextWork;
     QLabel *m_qaSummary;
     qa::QaRunner *m_qa;
     QTabWidget *m_tabs;

@@ -721,6 +721,20 @@ void VariantEditor::showContent(const api::Content &content, const QJsonObject &
     runQualityChecks();
 }
 
+void VariantEditor::closeVariant()
+{
+    writeDraftNow();
+    m_qaTimer->stop();
+    ++m_qaGeneration; // a check still under way has nobody to report to
+    m_saveAfterChecks = false;
+    m_base = {};
+    m_default = {};
+    m_bodyLocked = false;
+    m_pendingBodyRefusal = false;
+    loadFields(m_base, {});
+    updateMarkers();
+}
+
 bool VariantEditor::requestClose()
 {
     if (m_readOnly || m_base.id == 0 || !isModified()) {
@@ -738,8 +752,19 @@ bool VariantEditor::requestClose()
     if (answer == QMessageBox::Cancel)
         return false;
     writeDraftNow();
-    if (answer == QMessageBox::Save)
-        save(); // finishes in the background; the result reaches the matrix through draftChanged/saved
+    if (answer == QMessageBox::Save && !saveableChanges().isEmpty()) {
+        // The latest checks stand between errors and the server here too.
+        const int errors = qa::errorCount(m_findings);
+        if (errors > 0 &&
+            MessageBox::question(this, tr("Save Despite Errors?"),
+                                 tr("The quality checks found %n error(s) in this variant. Save it anyway? "
+                                    "Otherwise it stays a draft.",
+                                    nullptr, errors),
+                                 QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Save)
+            return true;
+        // Finishes in the background; the result reaches the store and the matrix after the editor closed.
+        sendSave(m_base, false);
+    }
     return true;
 }
 

@@ -72,6 +72,8 @@ public:
     // Back to the matrix: asks first about unsaved changes (save, keep as draft, or stay); false when
     // the user chose to stay.
     bool requestClose();
+    // Writes the draft and lets go of the variant: the editor holds nothing until the next open().
+    void closeVariant();
 
     // Layout: the Default beside the translation, and the preview in its own window. Both are
     // remembered (QSettings) for the next editor.
