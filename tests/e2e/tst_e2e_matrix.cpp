@@ -325,6 +325,8 @@ void TestE2eMatrix::saveAllLeavesNoDraftBehind()
                 back = b;
         }
         QVERIFY(back);
+        // Going back with changes asks; "Keep as Draft" is the translator's answer here.
+        cio::ui::MessageBox::setNextAnswer(QMessageBox::Discard);
         QTest::mouseClick(back, Qt::LeftButton);
         QTRY_VERIFY(page->isVisible());
         QVERIFY(waitLoaded(page));
