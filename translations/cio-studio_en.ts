@@ -143,8 +143,8 @@
         <translation><numerusform>You have %n unsaved draft from an earlier session, kept on this computer. Open the newsletter with the newest one to review and save it.</numerusform><numerusform>You have %n unsaved drafts from an earlier session, kept on this computer. Open the newsletter with the newest one to review and save it.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n unsaved draft(s) stay on this computer and are offered back the next time you open “%1”. They are not in Customer.io until you save them.</source>
-        <translation><numerusform>%n unsaved draft stay on this computer and are offered back the next time you open “%1”. They are not in Customer.io until you save them.</numerusform><numerusform>%n unsaved drafts stay on this computer and are offered back the next time you open “%1”. They are not in Customer.io until you save them.</numerusform></translation>
+        <source>%n unsaved draft(s) will be kept on this computer and offered back the next time you open “%1”. They are not in Customer.io until you save them.</source>
+        <translation><numerusform>%n unsaved draft will be kept on this computer and offered back the next time you open “%1”. They are not in Customer.io until you save them.</numerusform><numerusform>%n unsaved drafts will be kept on this computer and offered back the next time you open “%1”. They are not in Customer.io until you save them.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -86,8 +86,11 @@ DeliveriesTab::DeliveriesTab(api::Client *client, QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->addWidget(listPane);
     splitter->addWidget(copyPane);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setChildrenCollapsible(false);
+    copyPane->setMinimumWidth(320); // the archived copy is an email: it needs room to be read
+    splitter->setSizes({400, 600});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_message);

@@ -430,7 +430,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (drafts > 0) {
         const auto answer = MessageBox::question(
             this, tr("Quit cio-studio"),
-            tr("%n unsaved draft(s) stay on this computer and are offered back the next time you open "
+            tr("%n unsaved draft(s) will be kept on this computer and offered back the next time you open "
                "“%1”. They are not in Customer.io until you save them.",
                nullptr, drafts)
                 .arg(m_profile.name),

@@ -157,6 +157,7 @@ void NewsletterPage::load(qint64 newsletterId)
 {
     m_newsletter = {};
     m_newsletter.id = newsletterId;
+    m_tabs->setCurrentIndex(0); // another newsletter opens on its variants, not the last one's tab
     m_contents.clear();
     m_groups.clear();
     m_matrixModel->setMatrix({});

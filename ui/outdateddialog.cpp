@@ -154,6 +154,10 @@ OutdatedDialog::OutdatedDialog(const Facts &facts, QWidget *parent)
     buttons->addButton(m_markCurrent, QDialogButtonBox::ActionRole);
     auto *open = buttons->addButton(tr("Open Translation"), QDialogButtonBox::ActionRole);
     open->setObjectName(QStringLiteral("openTranslation"));
+    // Enter closes: marking a translation current must be a deliberate click, never a stray key.
+    m_markCurrent->setAutoDefault(false);
+    open->setAutoDefault(false);
+    buttons->button(QDialogButtonBox::Close)->setDefault(true);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_markCurrent, &QPushButton::clicked, this, [this] {

@@ -440,6 +440,12 @@ void VariantEditor::setPreviewDetached(bool detached)
         m_previewWindow = nullptr;
         m_splitter->insertWidget(2, m_sideTabs);
         m_sideTabs->show();
+        // Back to the sizes it had beside the editor (or a fair share), not whatever Qt picks.
+        const QByteArray state = QSettings().value(QStringLiteral("editor/splitter")).toByteArray();
+        if (state.isEmpty() || !m_splitter->restoreState(state)) {
+            const int width = m_splitter->width();
+            m_splitter->setSizes({width * 26 / 100, width * 37 / 100, width * 37 / 100});
+        }
         window->removeEventFilter(this);
         window->deleteLater();
         m_detachButton->setText(tr("Detach Preview"));
@@ -608,6 +614,11 @@ void VariantEditor::open(api::Content variant, api::Content defaultVariant, QLis
         }
     }
     loadFields(m_base, draftFields);
+    // Every variant starts at its top left, whatever the previous one was scrolled to.
+    for (CodeEditor *editor : {m_body, m_bodyAmp, m_bodyPlain, m_defaultBody}) {
+        editor->setFirstVisibleLine(0);
+        editor->SendScintilla(QsciScintillaBase::SCI_SETXOFFSET, 0L);
+    }
     for (QWidget *w : std::initializer_list<QWidget *>{m_subject, m_preheader, m_recipient})
         static_cast<QLineEdit *>(w)->setReadOnly(readOnly);
     for (CodeEditor *editor : {m_body, m_bodyAmp, m_bodyPlain})
@@ -747,8 +758,8 @@ bool VariantEditor::requestClose()
         tr("%1 has changes that are not saved to Customer.io yet (%2).\n\nThey stay on this computer as "
            "a draft either way; you can save them later, also all at once with “Save All Drafts”.")
             .arg(language, models::VariantSaver::fieldLabels(changes().keys()).join(QStringLiteral(", "))),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Discard,
-        {{QMessageBox::Discard, tr("Keep as Draft")}, {QMessageBox::Cancel, tr("Stay Here")}});
+        QMessageBox::Save | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No,
+        {{QMessageBox::No, tr("Keep as Draft")}, {QMessageBox::Cancel, tr("Stay Here")}});
     if (answer == QMessageBox::Cancel)
         return false;
     writeDraftNow();

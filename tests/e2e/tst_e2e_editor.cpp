@@ -107,7 +107,7 @@ struct Demo
     void goBack()
     {
         if (editor->isModified())
-            MessageBox::setNextAnswer(QMessageBox::Discard); // "Keep as Draft"
+            MessageBox::setNextAnswer(QMessageBox::No); // "Keep as Draft"
         if (editor->requestClose())
             emit editor->closeRequested();
     }
@@ -336,7 +336,7 @@ void TestE2eEditor::confirmationsBeforeLosingOrReplacingText()
     MessageBox::setNextAnswer(QMessageBox::Cancel);
     QVERIFY(!demo.window->close());
     QCOMPARE(MessageBox::questionCount(), asked + 1);
-    QVERIFY(MessageBox::lastText().contains(QLatin1String("stay on this computer")));
+    QVERIFY(MessageBox::lastText().contains(QLatin1String("kept on this computer")));
     QVERIFY(demo.window->isVisible());
     QVERIFY(demo.studio.store()->draft(editor->base().id)); // written before asking
     MessageBox::setNextAnswer(QMessageBox::Ok);

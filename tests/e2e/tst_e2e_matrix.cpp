@@ -326,7 +326,7 @@ void TestE2eMatrix::saveAllLeavesNoDraftBehind()
         }
         QVERIFY(back);
         // Going back with changes asks; "Keep as Draft" is the translator's answer here.
-        cio::ui::MessageBox::setNextAnswer(QMessageBox::Discard);
+        cio::ui::MessageBox::setNextAnswer(QMessageBox::No);
         QTest::mouseClick(back, Qt::LeftButton);
         QTRY_VERIFY(page->isVisible());
         QVERIFY(waitLoaded(page));
