@@ -7,6 +7,7 @@
 #include "api/client.h"
 #include "app/studio.h"
 #include "models/localstore.h"
+#include "models/newsletterlistmodel.h"
 #include "models/variantmatrixmodel.h"
 #include "models/variantsaver.h"
 #include "tests/common/webenginetest.h"
@@ -34,6 +35,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTreeView>
 
 using cio::ui::MessageBox;
 using cio::ui::VariantEditor;
@@ -53,6 +55,7 @@ private slots:
     void layoutIsUsableOnSmallScreens();
     void keyboardAndSmallAnnoyances();
     void soakEveryVariantOfEveryNewsletter();
+    void listProgressBelongsToItsRowAfterARestart();
 };
 
 namespace {
@@ -602,6 +605,50 @@ void TestE2eEditor::soakEveryVariantOfEveryNewsletter()
     }
     QCOMPARE(restored, int(drafted.size()));
     qInfo("soak: %d variants opened in %d newsletters, %d drafts restored", opened, int(ids.size()), restored);
+}
+
+// A change on the server moves a newsletter in the list (sorted by update time); after a restart and the
+// background sync, every row's translation progress is its own newsletter's.
+void TestE2eEditor::listProgressBelongsToItsRowAfterARestart()
+{
+    {
+        Demo demo;
+        QVERIFY(demo.start());
+        QVERIFY(demo.openNewsletter(189));
+        demo.page->addLanguage(QStringLiteral("sv"));
+        QVERIFY(QTest::qWaitFor([&] { return demo.page->messageWidget()->text().startsWith(QLatin1String("Added")); },
+                                15000));
+        QVERIFY(demo.pageReady());
+    }
+    Demo demo;
+    QVERIFY(demo.start());
+    auto *list = demo.window->findChild<QTreeView *>(QStringLiteral("newsletterList"));
+    QVERIFY(list);
+    QVERIFY(QTest::qWaitFor([&] { return list->model()->rowCount() >= 40; }, 15000));
+    // Let the background sync bring 189's new version in (it reorders the list).
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto n = demo.studio.store()->newsletter(189);
+            return n && demo.studio.store()->contents(189).size() > 0 &&
+                   std::any_of(demo.studio.store()->contents(189).cbegin(), demo.studio.store()->contents(189).cend(),
+                               [](const cio::api::Content &c) { return c.language == QLatin1String("sv"); });
+        },
+        20000));
+    QTest::qWait(1500);
+    using Model = cio::models::NewsletterListModel;
+    int checked = 0;
+    for (int row = 0; row < list->model()->rowCount(); ++row) {
+        const qint64 id = list->model()->index(row, Model::IdColumn).data().toLongLong();
+        const QString shown = list->model()->index(row, Model::TranslationsColumn).data().toString();
+        const auto progress = demo.studio.store()->translationProgress({id});
+        const QString expected = progress.value(id).translations ? Model::progressText(progress.value(id)) : QString();
+        QVERIFY2(shown == expected, qPrintable(QStringLiteral("row %1 (newsletter %2): shows “%3”, its own is “%4”")
+                                                   .arg(row)
+                                                   .arg(id)
+                                                   .arg(shown, expected)));
+        ++checked;
+    }
+    QVERIFY(checked >= 40);
 }
 
 int main(int argc, char *argv[])
