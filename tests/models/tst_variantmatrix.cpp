@@ -366,9 +366,9 @@ void TestVariantMatrix::progressOfManyNewsletters()
     const auto every = store.translationProgress(all);
     const qint64 allMs = timer.elapsed();
     QCOMPARE(every.size(), Newsletters);
+    // Figures only: speed is judged by benchmarks against a floor, never by a timed unit test (the
+    // sanitizer run and a loaded machine are several times slower).
     qInfo("translation progress: 200 newsletters in %lld ms, %d in %lld ms", chunkMs, Newsletters, allMs);
-    QVERIFY2(chunkMs < 250, qPrintable(QString::number(chunkMs)));
-    QVERIFY2(allMs < 5000, qPrintable(QString::number(allMs)));
 }
 
 QTEST_GUILESS_MAIN(TestVariantMatrix)
