@@ -3,6 +3,7 @@
 #include "api/client.h"
 #include "api/credentialstore.h"
 #include "api/dto.h"
+#include "liquid/jsondata.h"
 
 #include <QCommandLineParser>
 #include <QHash>
@@ -91,10 +92,10 @@ private:
     // clirender.cpp
     void addRenderOptions(QCommandLineParser &parser);
     void readRenderOptions(const QCommandLineParser &parser);
-    bool loadSampleData(QJsonObject *data); // --data FILE, else the store's default set
+    bool loadSampleData(liquid::JsonData *data); // --data FILE, else the store's default set
     void withSnippets(std::function<void(const QHash<QString, QString> &)> then);
     void render(const QStringList &words);
-    void renderParts(const QList<QPair<QString, QString>> &parts, const QJsonObject &data,
+    void renderParts(const QList<QPair<QString, QString>> &parts, const liquid::JsonData &data,
                      const QHash<QString, QString> &snippets);
     void qaCommand(const QStringList &words);
     void printFindings(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
@@ -128,6 +129,7 @@ private:
         bool force = false;
     } m_variantEdit;
     QString m_workspaceName; // --workspace, also names the local store
+    QUrl m_trackUrl;         // --track-url; empty: the region's Track host (or --base-url's)
     bool m_syncFull = false;
     // Options of the snippets and segments commands.
     struct ManageOptions

@@ -58,7 +58,7 @@ void Cli::readRenderOptions(const QCommandLineParser &parser)
     m_render.lax = parser.isSet(QStringLiteral("lax"));
 }
 
-bool Cli::loadSampleData(QJsonObject *data)
+bool Cli::loadSampleData(liquid::JsonData *data)
 {
     if (!m_render.dataFile.isEmpty()) {
         QFile file(m_render.dataFile);
@@ -108,7 +108,7 @@ void Cli::withSnippets(std::function<void(const QHash<QString, QString> &)> then
 
 void Cli::render(const QStringList &words)
 {
-    QJsonObject data;
+    liquid::JsonData data;
     if (!loadSampleData(&data))
         return;
     if (!m_render.templateFile.isEmpty()) {
@@ -142,7 +142,7 @@ void Cli::render(const QStringList &words)
         });
 }
 
-void Cli::renderParts(const QList<QPair<QString, QString>> &parts, const QJsonObject &data,
+void Cli::renderParts(const QList<QPair<QString, QString>> &parts, const liquid::JsonData &data,
                       const QHash<QString, QString> &snippets)
 {
     QList<liquid::LiquidEngine::RenderRequest> requests;
@@ -186,7 +186,7 @@ void Cli::qaCommand(const QStringList &words)
     qint64 id = 0;
     if (!parseId(words.at(1), &id))
         return;
-    QJsonObject data;
+    liquid::JsonData data;
     if (!loadSampleData(&data))
         return;
     loadNewsletterVariants(id, [=](const QList<api::Content> &contents, const QList<api::TestGroup> &groups) {

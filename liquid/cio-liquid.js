@@ -59,12 +59,79 @@
     if (parts.length > 1 && CURRENCY_BY_REGION[parts[1].toUpperCase()]) return CURRENCY_BY_REGION[parts[1].toUpperCase()];
     return CURRENCY_BY_LANGUAGE[parts[0].toLowerCase()] || 'USD';
   }
+  function plainSpace(s) {
+    return s.replace(/[\u202f\u00a0]/g, ' ');
+  }
   function money(value, locale, code, digits) {
     const loc = locale ? toStr(locale) : 'en-US';
-    return new Intl.NumberFormat(loc, {
+    return plainSpace(new Intl.NumberFormat(loc, {
       style: 'currency', currency: code ? toStr(code).toUpperCase() : currencyFor(loc),
       minimumFractionDigits: digits, maximumFractionDigits: digits
-    }).format(toNumber(value, 'currency'));
+    }).format(toNumber(value, 'currency')));
+  }
+
+  // Rails (ActiveSupport) zone names, as Customer.io's time-zone pickers and older profiles store them,
+  // to the IANA zones they stand for. "(GMT-10:00) Hawaii" is the same name with its offset in front.
+  const RAILS_ZONES = {
+    'International Date Line West': 'Etc/GMT+12', 'Midway Island': 'Pacific/Midway', 'American Samoa': 'Pacific/Pago_Pago',
+    'Hawaii': 'Pacific/Honolulu', 'Alaska': 'America/Juneau', 'Pacific Time (US & Canada)': 'America/Los_Angeles',
+    'Tijuana': 'America/Tijuana', 'Mountain Time (US & Canada)': 'America/Denver', 'Arizona': 'America/Phoenix',
+    'Chihuahua': 'America/Chihuahua', 'Mazatlan': 'America/Mazatlan', 'Central Time (US & Canada)': 'America/Chicago',
+    'Saskatchewan': 'America/Regina', 'Guadalajara': 'America/Mexico_City', 'Mexico City': 'America/Mexico_City',
+    'Monterrey': 'America/Monterrey', 'Central America': 'America/Guatemala', 'Eastern Time (US & Canada)': 'America/New_York',
+    'Indiana (East)': 'America/Indiana/Indianapolis', 'Bogota': 'America/Bogota', 'Lima': 'America/Lima', 'Quito': 'America/Lima',
+    'Atlantic Time (Canada)': 'America/Halifax', 'Caracas': 'America/Caracas', 'La Paz': 'America/La_Paz',
+    'Santiago': 'America/Santiago', 'Newfoundland': 'America/St_Johns', 'Brasilia': 'America/Sao_Paulo',
+    'Buenos Aires': 'America/Argentina/Buenos_Aires', 'Montevideo': 'America/Montevideo', 'Georgetown': 'America/Guyana',
+    'Puerto Rico': 'America/Puerto_Rico', 'Greenland': 'America/Godthab', 'Mid-Atlantic': 'Atlantic/South_Georgia',
+    'Azores': 'Atlantic/Azores', 'Cape Verde Is.': 'Atlantic/Cape_Verde', 'Dublin': 'Europe/Dublin', 'Edinburgh': 'Europe/London',
+    'Lisbon': 'Europe/Lisbon', 'London': 'Europe/London', 'Casablanca': 'Africa/Casablanca', 'Monrovia': 'Africa/Monrovia',
+    'UTC': 'Etc/UTC', 'Belgrade': 'Europe/Belgrade', 'Bratislava': 'Europe/Bratislava', 'Budapest': 'Europe/Budapest',
+    'Ljubljana': 'Europe/Ljubljana', 'Prague': 'Europe/Prague', 'Sarajevo': 'Europe/Sarajevo', 'Skopje': 'Europe/Skopje',
+    'Warsaw': 'Europe/Warsaw', 'Zagreb': 'Europe/Zagreb', 'Brussels': 'Europe/Brussels', 'Copenhagen': 'Europe/Copenhagen',
+    'Madrid': 'Europe/Madrid', 'Paris': 'Europe/Paris', 'Amsterdam': 'Europe/Amsterdam', 'Berlin': 'Europe/Berlin',
+    'Bern': 'Europe/Zurich', 'Zurich': 'Europe/Zurich', 'Rome': 'Europe/Rome', 'Stockholm': 'Europe/Stockholm',
+    'Vienna': 'Europe/Vienna', 'West Central Africa': 'Africa/Algiers', 'Bucharest': 'Europe/Bucharest', 'Cairo': 'Africa/Cairo',
+    'Helsinki': 'Europe/Helsinki', 'Kyiv': 'Europe/Kiev', 'Kyev': 'Europe/Kiev', 'Riga': 'Europe/Riga', 'Sofia': 'Europe/Sofia',
+    'Tallinn': 'Europe/Tallinn', 'Vilnius': 'Europe/Vilnius', 'Athens': 'Europe/Athens', 'Istanbul': 'Europe/Istanbul',
+    'Minsk': 'Europe/Minsk', 'Jerusalem': 'Asia/Jerusalem', 'Harare': 'Africa/Harare', 'Pretoria': 'Africa/Johannesburg',
+    'Kaliningrad': 'Europe/Kaliningrad', 'Moscow': 'Europe/Moscow', 'St. Petersburg': 'Europe/Moscow',
+    'Volgograd': 'Europe/Volgograd', 'Samara': 'Europe/Samara', 'Kuwait': 'Asia/Kuwait', 'Riyadh': 'Asia/Riyadh',
+    'Nairobi': 'Africa/Nairobi', 'Baghdad': 'Asia/Baghdad', 'Tehran': 'Asia/Tehran', 'Abu Dhabi': 'Asia/Muscat',
+    'Muscat': 'Asia/Muscat', 'Baku': 'Asia/Baku', 'Tbilisi': 'Asia/Tbilisi', 'Yerevan': 'Asia/Yerevan', 'Kabul': 'Asia/Kabul',
+    'Ekaterinburg': 'Asia/Yekaterinburg', 'Islamabad': 'Asia/Karachi', 'Karachi': 'Asia/Karachi', 'Tashkent': 'Asia/Tashkent',
+    'Chennai': 'Asia/Kolkata', 'Kolkata': 'Asia/Kolkata', 'Mumbai': 'Asia/Kolkata', 'New Delhi': 'Asia/Kolkata',
+    'Kathmandu': 'Asia/Kathmandu', 'Astana': 'Asia/Dhaka', 'Dhaka': 'Asia/Dhaka', 'Sri Jayawardenepura': 'Asia/Colombo',
+    'Almaty': 'Asia/Almaty', 'Novosibirsk': 'Asia/Novosibirsk', 'Rangoon': 'Asia/Rangoon', 'Bangkok': 'Asia/Bangkok',
+    'Hanoi': 'Asia/Bangkok', 'Jakarta': 'Asia/Jakarta', 'Krasnoyarsk': 'Asia/Krasnoyarsk', 'Beijing': 'Asia/Shanghai',
+    'Chongqing': 'Asia/Chongqing', 'Hong Kong': 'Asia/Hong_Kong', 'Urumqi': 'Asia/Urumqi', 'Kuala Lumpur': 'Asia/Kuala_Lumpur',
+    'Singapore': 'Asia/Singapore', 'Taipei': 'Asia/Taipei', 'Perth': 'Australia/Perth', 'Irkutsk': 'Asia/Irkutsk',
+    'Ulaanbaatar': 'Asia/Ulaanbaatar', 'Ulaan Bataar': 'Asia/Ulaanbaatar', 'Seoul': 'Asia/Seoul', 'Osaka': 'Asia/Tokyo',
+    'Sapporo': 'Asia/Tokyo', 'Tokyo': 'Asia/Tokyo', 'Yakutsk': 'Asia/Yakutsk', 'Darwin': 'Australia/Darwin',
+    'Adelaide': 'Australia/Adelaide', 'Canberra': 'Australia/Melbourne', 'Melbourne': 'Australia/Melbourne',
+    'Sydney': 'Australia/Sydney', 'Brisbane': 'Australia/Brisbane', 'Hobart': 'Australia/Hobart',
+    'Vladivostok': 'Asia/Vladivostok', 'Guam': 'Pacific/Guam', 'Port Moresby': 'Pacific/Port_Moresby',
+    'Magadan': 'Asia/Magadan', 'Srednekolymsk': 'Asia/Srednekolymsk', 'Solomon Is.': 'Pacific/Guadalcanal',
+    'New Caledonia': 'Pacific/Noumea', 'Fiji': 'Pacific/Fiji', 'Kamchatka': 'Asia/Kamchatka', 'Marshall Is.': 'Pacific/Majuro',
+    'Auckland': 'Pacific/Auckland', 'Wellington': 'Pacific/Auckland', "Nuku'alofa": 'Pacific/Tongatapu',
+    'Tokelau Is.': 'Pacific/Fakaofo', 'Chatham Is.': 'Pacific/Chatham', 'Samoa': 'Pacific/Apia'
+  };
+  const RAILS_ZONES_LOWER = {};
+  for (const name of Object.keys(RAILS_ZONES)) RAILS_ZONES_LOWER[name.toLowerCase()] = RAILS_ZONES[name];
+
+  function isIanaZone(name) {
+    try { new Intl.DateTimeFormat('en-US', { timeZone: name }); return true; } catch (e) { return false; }
+  }
+  // The IANA zone a zone name stands for: an IANA name itself, a Rails name, or a Rails name with its
+  // "(GMT±hh:mm) " prefix. Throws, in the user's terms, for a name that is neither.
+  function resolveZone(name) {
+    const given = toStr(name).trim();
+    if (isIanaZone(given)) return given;
+    const bare = given.replace(/^\((?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?\)\s*/i, '');
+    const iana = RAILS_ZONES[bare] || RAILS_ZONES_LOWER[bare.toLowerCase()];
+    if (iana) return iana;
+    if (bare !== given && isIanaZone(bare)) return bare;
+    throw new Error('Unknown time zone "' + given + '": use a name such as America/New_York or "Eastern Time (US & Canada)"');
   }
 
   // Minutes east of UTC of an IANA zone at a moment.
@@ -92,8 +159,10 @@
       f('add_' + unit, (v, n) => shiftDate(v, unit, n));
       f('subtract_' + unit, (v, n) => shiftDate(v, unit, -toNumber(n, 'subtract_' + unit)));
     }
-    f('format_number', (v, locale) => new Intl.NumberFormat(locale ? toStr(locale) : 'en-US', { maximumFractionDigits: 3 })
-      .format(toNumber(v, 'format_number')));
+    // Customer.io's documentation shows plain spaces ("123 456,78" for fr), where ICU groups with a
+    // narrow no-break space (U+202F) or a no-break space.
+    f('format_number', (v, locale) => plainSpace(new Intl.NumberFormat(locale ? toStr(locale) : 'en-US', { maximumFractionDigits: 3 })
+      .format(toNumber(v, 'format_number'))));
     f('currency', (v, locale, code) => money(v, locale, code, 2));
     f('rounded_currency', (v, locale, code) => money(v, locale, code, 0));
     f('md5', (v) => root.md5(toStr(v)));
@@ -142,22 +211,67 @@
     f('where_not', (v, key, value) => (Array.isArray(v)
       ? v.filter((item) => !(item && (value === undefined ? item[key] : item[key] === value))) : v));
     f('random', (n) => Math.floor(seededRandom(state) * Math.max(1, toNumber(n, 'random'))));
-    // Deprecated in latest: hours, not minutes. Kept so older templates preview.
-    f('timezone', (v, tz) => (isNumeric(tz) ? toNumber(v, 'timezone') + toNumber(tz, 'timezone') * 3600 : v));
     f('htmlencode', (v) => toStr(v).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
-    // A time-zone name as date's second argument: liquidjs's browser build finds its offset by parsing
-    // toLocaleString() output, which newer ICU versions print in a form Date cannot read back (so the
-    // date came out unformatted). The offset from Intl's parts instead, in liquidjs's convention
-    // (minutes, positive west of UTC).
+    // A time-zone name as date's second argument (IANA or Rails). liquidjs's browser build finds a
+    // zone's offset by parsing toLocaleString() output, which newer ICU versions print in a form Date
+    // cannot read back, and it knows no Rails names: the offset comes from Intl's parts instead, in
+    // liquidjs's convention (minutes, positive west of UTC), and %Z prints the zone as it was given,
+    // as liquidjs does for a name.
     const date = engine.filters.date;
+    const LOCALE_FORMAT = /%[-_^#0-9]*[cxX]/;
+    // %c, %x and %X are what Customer.io's servers print (en-US, plain spaces), whatever the machine's
+    // locale: spelled out before liquidjs formats, which would ask the browser's locale (and Chromium's
+    // ICU puts U+202F before AM/PM).
+    const EN_US = { c: '%-m/%-d/%Y, %-I:%M:%S %p', x: '%-m/%-d/%Y', X: '%-I:%M:%S %p' };
+    const enUsFormat = (format) => (typeof format === 'string'
+      ? format.replace(/(?<!%)((?:%%)*)%([cxX])/g, (m, before, c) => before + EN_US[c]) : format);
+    const plainSpaces = (out, format) => (typeof out === 'string' && LOCALE_FORMAT.test(toStr(format))
+      ? out.replace(/[\u202f\u00a0]/g, ' ') : out);
     f('date', function (v, format, tz) {
-      if (typeof tz === 'string' && tz !== '' && !isNumeric(tz)) {
+      if (typeof tz === 'string' && tz.trim() !== '' && !isNumeric(tz)) {
+        const zone = resolveZone(tz);
         const when = isNumeric(v) ? new Date(Number(v) * 1000) : (v === 'now' || v === 'today') ? new Date() : new Date(v);
-        if (!isNaN(when.getTime())) return date.call(this, v, format, -zoneOffsetMinutes(tz, when));
+        if (!isNaN(when.getTime())) {
+          const named = typeof format === 'string'
+            ? enUsFormat(format).replace(/(?<!%)((?:%%)*)%Z/g, (m, before) => before + tz.replace(/%/g, '%%')) : format;
+          return plainSpaces(date.call(this, v, named, -zoneOffsetMinutes(zone, when)), format);
+        }
       }
-      return date.call(this, v, format, tz);
+      return plainSpaces(date.call(this, v, enUsFormat(format), tz), format);
     });
+    // Deprecated in latest, kept so older templates preview: a number is hours (legacy), a name (IANA
+    // or Rails) shifts by that zone's offset at that moment. The result is a timestamp for `date`.
+    f('timezone', (v, tz) => {
+      const seconds = toNumber(v, 'timezone');
+      if (isNumeric(tz)) return seconds + toNumber(tz, 'timezone') * 3600;
+      if (typeof tz === 'string' && tz.trim() !== '') {
+        return seconds + zoneOffsetMinutes(resolveZone(tz), new Date(seconds * 1000)) * 60;
+      }
+      return seconds;
+    });
+    // Customer.io documents standard Liquid's integer division: a whole divisor written without a
+    // decimal point gives a whole (floored) result; liquidjs would print 2.857… for 20 / 7.
+    const dividedBy = engine.filters.divided_by;
+    f('divided_by', function (v, d, integerArithmetic) {
+      if (integerArithmetic !== undefined) return dividedBy.call(this, v, d, integerArithmetic);
+      const divisor = toNumber(d, 'divided_by');
+      const arg = this.token && this.token.args && this.token.args[0];
+      const written = arg && typeof arg.getText === 'function' ? arg.getText() : '';
+      if (Number.isInteger(divisor) && !/[.eE]/.test(written)) {
+        if (divisor === 0) throw new Error('divided_by: division by zero');
+        return Math.floor(toNumber(v, 'divided_by') / divisor);
+      }
+      return dividedBy.call(this, v, d);
+    });
+    // Customer.io documents the ordinal form with a two-digit day ("07th Nov 2008"); liquidjs prints 7th.
+    for (const name of ['date_to_string', 'date_to_long_string']) {
+      const original = engine.filters[name];
+      f(name, function (v, type, style) {
+        const out = original.call(this, v, type, style);
+        return type === 'ordinal' && style !== 'US' && typeof out === 'string' ? out.replace(/^(\d)(st|nd|rd|th) /, '0$1$2 ') : out;
+      });
+    }
     // Customer.io coerces a numeric string offset ('-4'); liquidjs would not.
     const slice = engine.filters.slice;
     f('slice', function (v, begin, length) {
@@ -212,19 +326,40 @@
       }
     });
 
-    // {% cio_link url:… %}: the preview shows the bare target (no tracking, no parameters).
+    // {% cio_link url:… %}: the preview shows the bare target (no tracking, no parameters). Liquid
+    // inside a quoted URL ("…?id={{customer.id}}") renders with the message's data.
     engine.registerTag('cio_link', class extends L.Tag {
       constructor(token, remain, liquid) {
         super(token, remain, liquid);
         const raw = keyValues(token.args).url;
         if (raw === undefined) throw new Error('cio_link needs url:');
         this.literal = /^["']/.test(raw) || raw.indexOf('://') > 0 || raw.indexOf('mailto:') === 0 ? unquote(raw) : null;
+        this.template = this.literal !== null && /\{\{|\{%/.test(this.literal) ? liquid.parse(this.literal) : null;
         this.value = this.literal === null ? new L.Value(raw, liquid) : null;
       }
       * render(ctx, emitter) {
-        emitter.write(this.literal !== null ? this.literal : toStr(yield this.value.value(ctx, false)));
+        if (this.template) emitter.write(yield this.liquid.renderer.renderTemplates(this.template, ctx));
+        else emitter.write(this.literal !== null ? this.literal : toStr(yield this.value.value(ctx, false)));
       }
     });
+
+    // Customer.io has no template files: render, include and layout cannot load anything. Said when the
+    // template is read, in the user's terms, instead of liquidjs's "XMLHttpRequest: Invalid URL".
+    for (const name of ['render', 'include', 'layout']) {
+      engine.registerTag(name, class extends L.Tag {
+        constructor(token, remain, liquid) {
+          super(token, remain, liquid);
+          const file = (/^\s*(["'])(.*?)\1/.exec(token.args) || [])[2];
+          const snippet = file ? file.replace(/[^\w-]+/g, '_') : 'name';
+          throw new Error('{% ' + name + ' %} cannot load ' + (file ? '"' + file + '"' : 'a file') +
+            ': Customer.io has no template files. Put the shared part in a snippet and write {{ snippets.' + snippet + ' }}');
+        }
+        * render() {}
+      });
+    }
+
+    // The Foundation for Emails stylesheet Customer.io's starter layouts put in their <style> element.
+    simpleTag(engine, 'include_foundation_css', () => (root.cioStylesheets || {})['foundation-emails.min.css'] || '');
 
     // {% render_liquid journey.body %}: the value's own Liquid, rendered with the same data.
     engine.registerTag('render_liquid', class extends L.Tag {
@@ -240,7 +375,8 @@
   function makeEngine(strict, state, options) {
     const engine = new L.Liquid({
       strictVariables: strict, lenientIf: true, strictFilters: true, ownPropertyOnly: true,
-      timezoneOffset: 0, catchAllErrors: true, cache: false
+      timezoneOffset: 0, catchAllErrors: true, cache: false,
+      locale: 'en-US' // month and day names as Customer.io's servers print them, not the machine's
     });
     registerFilters(engine, state);
     registerTags(engine, state, options);
@@ -292,8 +428,17 @@
     if (filter) message = 'Unknown filter "' + filter[1] + '"';
     return message;
   }
+  // liquidjs groups errors (catchAllErrors) and wraps them once per enclosing block: the leaves are
+  // what went wrong, with their own positions.
+  function leafErrors(err, out) {
+    const group = err && Array.isArray(err.errors) ? err.errors
+      : err && err.originalError && Array.isArray(err.originalError.errors) ? err.originalError.errors : null;
+    if (group && group.length) group.forEach((e) => leafErrors(e, out));
+    else out.push(err);
+    return out;
+  }
   function errorList(err) {
-    const list = err && err.errors && Array.isArray(err.errors) ? err.errors : [err];
+    const list = leafErrors(err, []);
     return list.map((e) => {
       const p = position(e);
       const cause = e && e.originalError && !(e.originalError instanceof L.LiquidError) ? e.originalError : null;
@@ -363,7 +508,15 @@
     valueOf() { return ''; }
     toString() { return ''; }
   }
-  const OPTIONAL_NAMESPACES = ['event', 'trigger', 'journey', 'objects', 'campaign', 'message', 'layout'];
+  const OPTIONAL_NAMESPACES = ['event', 'trigger', 'journey', 'objects', 'object', 'campaign', 'message', 'layout'];
+  // Written as variables ({{ unsubscribe_url }}) Customer.io still fills these in when it sends: the
+  // preview shows the same sample links the tags print, on the never-resolving cio-preview.invalid host.
+  const SAMPLE_LINKS = {
+    unsubscribe_url: PREVIEW + '/unsubscribe',
+    view_in_browser_url: PREVIEW + '/deliveries/preview',
+    manage_subscription_preferences_url: PREVIEW + '/preferences',
+    tracking_consent_url: PREVIEW + '/tracking-consent'
+  };
 
   function isJsonText(s) {
     const t = s.trim();
@@ -445,14 +598,25 @@
     for (const ns of OPTIONAL_NAMESPACES) {
       if (scope[ns] === undefined) scope[ns] = new Blank();
     }
+    for (const name of Object.keys(SAMPLE_LINKS)) {
+      if (scope[name] === undefined) scope[name] = SAMPLE_LINKS[name];
+    }
+    // Snippets a sample-data set brings ("snippets": {…}) stand in for the workspace's of the same name
+    // and render the same way; a set's JSON value is used as it is.
+    const given = data.snippets && typeof data.snippets === 'object' && !Array.isArray(data.snippets) ? data.snippets : {};
+    const texts = Object.assign({}, snippets);
+    const values = {};
+    for (const name of Object.keys(given)) {
+      if (typeof given[name] === 'string') texts[name] = given[name];
+      else { values[name] = given[name]; delete texts[name]; }
+    }
     // Only the snippets the template names are rendered (all of them when it picks one by a variable).
     const refs = snippetReferences(toStr(job.template));
     let names = refs.map((r) => r.name);
-    if (names.indexOf('') >= 0) names = Object.keys(snippets);
+    if (names.indexOf('') >= 0) names = Object.keys(texts);
     const errors = [];
-    const rendered = resolveSnippets(Array.from(new Set(names)), snippets, Object.assign({}, scope), strict, errors, refs);
-    const given = data.snippets && typeof data.snippets === 'object' ? data.snippets : {};
-    scope.snippets = Object.assign({}, given, rendered);
+    const rendered = resolveSnippets(Array.from(new Set(names)), texts, Object.assign({}, scope), strict, errors, refs);
+    scope.snippets = Object.assign({}, values, rendered);
 
     try {
       result.output = engineFor(strict).renderSync(tpl, scope);

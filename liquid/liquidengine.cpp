@@ -65,13 +65,28 @@ QJsonObject snippetsObject(const QHash<QString, QString> &snippets)
     return o;
 }
 
-QJsonObject renderJob(const LiquidEngine::RenderRequest &request)
+// The job as JSON text. The data goes in as its own text, never through QJsonObject, so the renderer
+// sees its members in their order.
+QByteArray renderJob(const LiquidEngine::RenderRequest &request)
 {
-    return {{QStringLiteral("op"), QStringLiteral("render")},
-            {QStringLiteral("template"), request.templateText},
-            {QStringLiteral("data"), request.data},
-            {QStringLiteral("snippets"), snippetsObject(request.snippets)},
-            {QStringLiteral("strict"), request.strict}};
+    const QJsonObject job{{QStringLiteral("op"), QStringLiteral("render")},
+                          {QStringLiteral("template"), request.templateText},
+                          {QStringLiteral("snippets"), snippetsObject(request.snippets)},
+                          {QStringLiteral("strict"), request.strict}};
+    QByteArray text = QJsonDocument(job).toJson(QJsonDocument::Compact);
+    text.chop(1); // }
+    return text + ",\"data\":" + request.data.compact() + '}';
+}
+
+QByteArray batchJob(const QList<QByteArray> &jobs)
+{
+    QByteArray text("{\"op\":\"batch\",\"jobs\":[");
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        if (i)
+            text += ',';
+        text += jobs.at(i);
+    }
+    return text + "]}";
 }
 
 } // namespace
@@ -113,12 +128,11 @@ void LiquidEngine::render(const RenderRequest &request, const QObject *context,
 void LiquidEngine::renderMany(const QList<RenderRequest> &requests, const QObject *context,
                               std::function<void(const QList<RenderResult> &)> done)
 {
-    QJsonArray jobs;
+    QList<QByteArray> jobs;
     for (const RenderRequest &request : requests)
         jobs.append(renderJob(request));
-    const QJsonObject job{{QStringLiteral("op"), QStringLiteral("batch")}, {QStringLiteral("jobs"), jobs}};
     const auto count = requests.size();
-    submit(job, context, [done = std::move(done), count](const QJsonObject &answer) {
+    submit(batchJob(jobs), context, [done = std::move(done), count](const QJsonObject &answer) {
         QList<RenderResult> list;
         const QJsonArray results = answer.value(QLatin1String("results")).toArray();
         for (const QJsonValue &result : results)
@@ -134,7 +148,7 @@ void LiquidEngine::analyze(const QString &templateText, const QObject *context,
 {
     const QJsonObject job{{QStringLiteral("op"), QStringLiteral("analyze")},
                           {QStringLiteral("template"), templateText}};
-    submit(job, context,
+    submit(QJsonDocument(job).toJson(QJsonDocument::Compact), context,
            [done = std::move(done)](const QJsonObject &answer) { done(Analysis::fromJson(answer)); });
 }
 
@@ -147,7 +161,7 @@ void LiquidEngine::analyzeMany(const QStringList &templates, const QObject *cont
                                 {QStringLiteral("template"), text}});
     const QJsonObject job{{QStringLiteral("op"), QStringLiteral("batch")}, {QStringLiteral("jobs"), jobs}};
     const auto count = templates.size();
-    submit(job, context, [done = std::move(done), count](const QJsonObject &answer) {
+    submit(QJsonDocument(job).toJson(QJsonDocument::Compact), context, [done = std::move(done), count](const QJsonObject &answer) {
         QList<Analysis> list;
         const QJsonArray results = answer.value(QLatin1String("results")).toArray();
         for (const QJsonValue &result : results)
@@ -195,10 +209,10 @@ QList<Analysis> LiquidEngine::analyzeAndWait(const QStringList &templates, int t
     return QList<Analysis>(templates.size(), timedOut);
 }
 
-void LiquidEngine::submit(const QJsonObject &job, const QObject *context,
+void LiquidEngine::submit(const QByteArray &job, const QObject *context,
                           std::function<void(const QJsonObject &)> done)
 {
-    Job entry{QJsonDocument(job).toJson(QJsonDocument::Compact), context, std::move(done)};
+    Job entry{job, context, std::move(done)};
     switch (m_state) {
     case State::Ready:
         dispatch(std::move(entry));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "liquid/jsondata.h"
 #include "liquid/liquidresult.h"
 
 #include <QElapsedTimer>
@@ -33,7 +34,7 @@ public:
     struct RenderRequest
     {
         QString templateText;
-        QJsonObject data;                 // customer, event, trigger, … (a sample-data set)
+        JsonData data;                    // customer, event, trigger, … (a sample-data set), in its order
         QHash<QString, QString> snippets; // the workspace's snippets by name
         bool strict = true;               // false: undefined variables render blank
     };
@@ -87,7 +88,7 @@ private:
         std::function<void(const QJsonObject &)> done;
     };
 
-    void submit(const QJsonObject &job, const QObject *context,
+    void submit(const QByteArray &job, const QObject *context,
                 std::function<void(const QJsonObject &)> done);
     void start();
     void pageLoaded(bool ok);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "liquid/jsondata.h"
+
 #include "api/dto.h"
 #include "models/savejournal.h"
 #include "models/variantmatrix.h"
@@ -55,7 +57,7 @@ struct SampleSet final
     qint64 id = 0; // 0 until stored
     QString name;
     QString language; // the language it suits best, empty for any
-    QJsonObject data;
+    liquid::JsonData data; // in the order it was written
     bool isDefault = false;
 };
 

@@ -114,7 +114,7 @@ QList<SampleSet> LocalStore::sampleSets() const
         set.id = query.value(0).toLongLong();
         set.name = query.value(1).toString();
         set.language = query.value(2).toString();
-        set.data = fromText(query.value(3));
+        set.data = liquid::JsonData::fromText(query.value(3).toString().toUtf8()).value_or(liquid::JsonData());
         set.isDefault = query.value(4).toBool();
         result.append(set);
     }
@@ -163,7 +163,7 @@ qint64 LocalStore::saveSampleSet(const SampleSet &set)
             if (!run(query,
                      QStringLiteral("INSERT INTO sample_sets(name, language, data, is_default) "
                                     "VALUES(?, ?, ?, ?)"),
-                     {set.name, language, toText(set.data), makeDefault ? 1 : 0}))
+                     {set.name, language, QString::fromUtf8(set.data.text()), makeDefault ? 1 : 0}))
                 return false;
             id = query.lastInsertId().toLongLong();
             return id > 0;
@@ -171,7 +171,7 @@ qint64 LocalStore::saveSampleSet(const SampleSet &set)
         if (!run(query,
                  QStringLiteral("UPDATE sample_sets SET name = ?, language = ?, data = ?, "
                                 "is_default = ? WHERE id = ?"),
-                 {set.name, language, toText(set.data), makeDefault ? 1 : 0, id}))
+                 {set.name, language, QString::fromUtf8(set.data.text()), makeDefault ? 1 : 0, id}))
             return false;
         if (query.numRowsAffected() == 0) {
             // Deleted meanwhile (another window): saying "saved" would lose the text.

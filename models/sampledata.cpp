@@ -163,10 +163,10 @@ QString syntaxMessage(const QByteArray &utf8, const QJsonParseError &error, int 
 
 } // namespace
 
-std::optional<QJsonObject> parseSampleData(const QString &text, SampleDataProblem *problem)
+std::optional<liquid::JsonData> parseSampleData(const QString &text, SampleDataProblem *problem)
 {
     SampleDataProblem found;
-    const auto refuse = [&](const QString &message) -> std::optional<QJsonObject> {
+    const auto refuse = [&](const QString &message) -> std::optional<liquid::JsonData> {
         found.message = message;
         if (problem)
             *problem = found;
@@ -196,12 +196,12 @@ std::optional<QJsonObject> parseSampleData(const QString &text, SampleDataProble
         return refuse(syntaxMessage(utf8, error, &found.line, &found.column));
     if (!doc.isObject())
         return refuse(tr("The sample data must be a JSON object in { }, not a list ([ … ])."));
-    const QJsonObject data = doc.object();
-    if (const QString why = sectionProblem(data); !why.isEmpty())
+    if (const QString why = sectionProblem(doc.object()); !why.isEmpty())
         return refuse(why);
     if (problem)
         *problem = SampleDataProblem();
-    return data;
+    // The text itself, not the document: Liquid sees the members in the order they were written.
+    return liquid::JsonData::fromText(utf8);
 }
 
 QList<SampleSet> sampleSetsFromJson(const QByteArray &fileContent, QString *error)
@@ -223,16 +223,25 @@ QList<SampleSet> sampleSetsFromJson(const QByteArray &fileContent, QString *erro
             tr("The file is not valid JSON. %1").arg(syntaxMessage(fileContent, parseError, &line, &column)));
     }
 
+    // The sets' texts as well as their values: members keep the order the file gives them.
     QJsonArray list;
+    QList<QByteArray> texts;
     if (doc.isArray()) {
         list = doc.array();
+        texts = liquid::jsonArrayElements(fileContent);
     } else if (doc.object().contains(setsKey())) {
         const QJsonValue sets = doc.object().value(setsKey());
         if (!sets.isArray())
             return refuse(tr("“sample_sets” must be a list of sets ([ … ]), not %1.").arg(typeName(sets)));
         list = sets.toArray();
+        const auto top = liquid::JsonData::fromText(fileContent);
+        for (const liquid::JsonData::Member &member : top ? top->members() : QList<liquid::JsonData::Member>()) {
+            if (member.key == setsKey())
+                texts = liquid::jsonArrayElements(member.value);
+        }
     } else {
         list.append(doc.object());
+        texts.append(liquid::compactJson(fileContent));
     }
     if (list.isEmpty())
         return refuse(tr("The file contains no sample-data sets."));
@@ -279,7 +288,11 @@ QList<SampleSet> sampleSetsFromJson(const QByteArray &fileContent, QString *erro
 
         if (const QString why = sectionProblem(data); !why.isEmpty())
             return refuse(tr("Set “%1”: %2").arg(set.name, why));
-        set.data = data;
+        set.data = liquid::JsonData::fromText(texts.value(i))
+                       .value_or(liquid::JsonData::fromObject(data))
+                       .without(nameKey())
+                       .without(languageKey())
+                       .without(defaultKey());
         sets.append(set);
     }
     if (error)
@@ -289,18 +302,22 @@ QList<SampleSet> sampleSetsFromJson(const QByteArray &fileContent, QString *erro
 
 QByteArray sampleSetsToJson(const QList<SampleSet> &sets)
 {
-    QJsonArray list;
+    // By hand, not through QJsonObject: each set's data keeps its own member order.
+    QList<QByteArray> list;
     for (const SampleSet &set : sets) {
-        QJsonObject o = set.data;
-        o.insert(nameKey(), set.name);
-        o.insert(languageKey(), set.language);
+        QList<liquid::JsonData::Member> members{{nameKey(), liquid::jsonText(set.name)},
+                                                {languageKey(), liquid::jsonText(set.language)}};
         if (set.isDefault)
-            o.insert(defaultKey(), true);
-        else
-            o.remove(defaultKey());
-        list.append(o);
+            members.append({defaultKey(), QByteArrayLiteral("true")});
+        for (const liquid::JsonData::Member &member : set.data.members()) {
+            if (member.key != nameKey() && member.key != languageKey() && member.key != defaultKey())
+                members.append(member);
+        }
+        list.append(liquid::JsonData::fromMembers(members).compact());
     }
-    return QJsonDocument(QJsonObject{{setsKey(), list}}).toJson(QJsonDocument::Indented);
+    const liquid::JsonData file =
+        liquid::JsonData::fromMembers({{setsKey(), '[' + list.join(',') + ']'}});
+    return file.indented().toUtf8() + '\n';
 }
 
 int ensureSampleSets(LocalStore *store, const QList<SampleSet> &seed)
@@ -332,18 +349,20 @@ QList<SampleSet> starterSampleSets()
     set.name = tr("Sample customer");
     set.language = storable(QString()); // any
     set.isDefault = true;
-    set.data = QJsonObject{
-        {QStringLiteral("customer"),
-         QJsonObject{{QStringLiteral("id"), QStringLiteral("sample-1")},
-                     {QStringLiteral("email"), QStringLiteral("alex.morgan@example.com")},
-                     {QStringLiteral("first_name"), QStringLiteral("Alex")},
-                     {QStringLiteral("last_name"), QStringLiteral("Morgan")},
-                     {QStringLiteral("created_at"), qint64(1704067200)}, // 2024-01-01 UTC
-                     {QStringLiteral("plan"), QStringLiteral("basic")},
-                     {QStringLiteral("language"), QStringLiteral("en")}}},
-        {QStringLiteral("event"), QJsonObject()},
-        {QStringLiteral("trigger"), QJsonObject()},
-    };
+    // Written out so the members come in the order a person would list them (created_at: 2024-01-01).
+    set.data = *liquid::JsonData::fromText(QByteArrayLiteral(R"({
+    "customer": {
+        "id": "sample-1",
+        "email": "alex.morgan@example.com",
+        "first_name": "Alex",
+        "last_name": "Morgan",
+        "created_at": 1704067200,
+        "plan": "basic",
+        "language": "en"
+    },
+    "event": {},
+    "trigger": {}
+})"));
     return {set};
 }
 

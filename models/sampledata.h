@@ -22,7 +22,8 @@ struct SampleDataProblem final
 
 // The text of one sample-data set as the user typed it: a JSON object whose `customer`, `event` and
 // `trigger` members, when present, are objects too.
-std::optional<QJsonObject> parseSampleData(const QString &text, SampleDataProblem *problem = nullptr);
+// The data keeps the text's member order (see liquid::JsonData).
+std::optional<liquid::JsonData> parseSampleData(const QString &text, SampleDataProblem *problem = nullptr);
 
 // Reads sets from an exported file: {"sample_sets": [set, …]}, a bare array of sets, or one set. A set is
 // its data plus `name` (a name is made up when missing), `language` and `default`. A file that is not

@@ -261,12 +261,14 @@ bool hasUnsubscribeLink(const VariantText &variant)
 {
     static const QSet<QString> tags = {QStringLiteral("unsubscribe_url"), QStringLiteral("unsubscribe"),
                                        QStringLiteral("manage_subscription_preferences_url")};
+    // {{ unsubscribe_url }} as a variable: Customer.io fills it in as well.
     if (const Analysis *analysis = parsedAnalysis(variant, Body)) {
-        return std::any_of(analysis->tags.cbegin(), analysis->tags.cend(),
-                           [](const Reference &r) { return tags.contains(r.name); });
+        const auto isLink = [](const Reference &r) { return tags.contains(r.name); };
+        return std::any_of(analysis->tags.cbegin(), analysis->tags.cend(), isLink) ||
+               std::any_of(analysis->variables.cbegin(), analysis->variables.cend(), isLink);
     }
-    static const QRegularExpression tag(
-        QStringLiteral("\\{%-?\\s*(?:unsubscribe_url|unsubscribe|manage_subscription_preferences_url)\\b"));
+    static const QRegularExpression tag(QStringLiteral(
+        "\\{[%{]-?\\s*(?:unsubscribe_url|unsubscribe|manage_subscription_preferences_url)\\b"));
     return tag.match(variant.fields.value(Body)).hasMatch();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/dto.h"
+#include "liquid/jsondata.h"
 #include "qa/qachecks.h"
 
 #include <QHash>
@@ -20,7 +21,7 @@ namespace cio::qa {
 // What the checks render with: the sample data, the workspace's snippets, strict or lax.
 struct QaContext final
 {
-    QJsonObject sampleData;
+    liquid::JsonData sampleData;
     QHash<QString, QString> snippets;
     bool strict = true;
     bool render = true; // also render with the sample data (strict errors become findings)

@@ -136,12 +136,12 @@ QString SnippetImpactDialog::problemText() const
     return m_problems->isVisible() ? m_problems->text() : QString();
 }
 
-QJsonObject SnippetImpactDialog::sampleDataFor(const QString &language) const
+liquid::JsonData SnippetImpactDialog::sampleDataFor(const QString &language) const
 {
     if (!m_store)
         return {};
     const QList<models::SampleSet> sets = m_store->sampleSets();
-    QJsonObject fallback;
+    liquid::JsonData fallback;
     for (const models::SampleSet &set : sets) {
         if (!language.isEmpty() && set.language == language)
             return set.data;
@@ -160,7 +160,7 @@ void SnippetImpactDialog::showRow(int row)
         m_after->showMessage(tr("This variant is no longer in the local copy."));
         return;
     }
-    const QJsonObject data = sampleDataFor(content->language);
+    const liquid::JsonData data = sampleDataFor(content->language);
     QHash<QString, QString> before = m_store->snippetValues();
     QHash<QString, QString> after = before;
     before.insert(m_name, m_oldValue); // the value the server has, whatever the store holds now

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/dto.h"
+#include "liquid/jsondata.h"
 #include "models/snippetusages.h"
 
 #include <QDialog>
@@ -45,7 +46,7 @@ signals:
 
 private:
     void showRow(int row);
-    QJsonObject sampleDataFor(const QString &language) const;
+    liquid::JsonData sampleDataFor(const QString &language) const;
 
     QPointer<models::LocalStore> m_store;
     QString m_name, m_oldValue, m_newValue;

@@ -84,9 +84,9 @@ QString largeBody()
     return body;
 }
 
-QJsonObject sampleData()
+cio::liquid::JsonData sampleData()
 {
-    return {{QStringLiteral("customer"),
+    return cio::liquid::JsonData::fromObject(QJsonObject {{QStringLiteral("customer"),
              QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Anna")},
                          {QStringLiteral("loyalty_points"), 1240},
                          {QStringLiteral("vip"), true},
@@ -94,7 +94,7 @@ QJsonObject sampleData()
                          {QStringLiteral("city"), QStringLiteral("Berlin")},
                          {QStringLiteral("email"), QStringLiteral("anna@example.com")}}},
             {QStringLiteral("event"), QJsonObject{{QStringLiteral("price"), 289}}},
-            {QStringLiteral("trigger"), QJsonObject{}}};
+            {QStringLiteral("trigger"), QJsonObject{}}});
 }
 
 // Child process: start the main window on the demo workspace and print the milliseconds until the
@@ -162,7 +162,7 @@ int main(int argc, char *argv[])
     int result = 0;
     {
         const QString body = largeBody();
-        const QJsonObject data = sampleData();
+        const cio::liquid::JsonData data = sampleData();
         const QHash<QString, QString> snippets{
             {QStringLiteral("footer_note"), QStringLiteral("Sent to {{ customer.email }}")}};
         out << "body: " << body.size() / 1024 << " KB, 200 paragraphs with Liquid ("

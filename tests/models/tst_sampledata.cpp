@@ -22,14 +22,14 @@ QString tempPath(const QString &name)
     return cio::test::freshStorePath(QStringLiteral("sampledata"), name);
 }
 
-QJsonObject json(const char *text)
+cio::liquid::JsonData json(const char *text)
 {
-    return QJsonDocument::fromJson(QByteArray(text)).object();
+    return cio::liquid::JsonData::fromText(QByteArray(text)).value();
 }
 
 // "Any language" as an empty but non-null string: see storeRefusesNullLanguage().
 SampleSet makeSet(const QString &name, const QString &language = QStringLiteral(""),
-                  const QJsonObject &data = {})
+                  const cio::liquid::JsonData &data = {})
 {
     SampleSet set;
     set.name = name;
@@ -75,6 +75,7 @@ private slots:
     void parse_data();
     void parse();
     void roundTrip();
+    void memberOrderSurvivesEverything();
     void importForms();
     void importDemoFile();
     void corruptImport_data();
@@ -245,10 +246,11 @@ void TestSampleData::parse()
 
     SampleDataProblem problem;
     problem.message = QStringLiteral("stale");
-    const std::optional<QJsonObject> data = cio::models::parseSampleData(text, &problem);
+    const std::optional<cio::liquid::JsonData> data = cio::models::parseSampleData(text, &problem);
     QCOMPARE(data.has_value(), valid);
     if (valid) {
-        QCOMPARE(*data, QJsonDocument::fromJson(text.toUtf8()).object());
+        QCOMPARE(data->object(), QJsonDocument::fromJson(text.toUtf8()).object());
+        QCOMPARE(data->text(), text.toUtf8()); // as typed, members in their order
         QVERIFY(problem.message.isEmpty());
         return;
     }
@@ -288,6 +290,56 @@ void TestSampleData::roundTrip()
         QCOMPARE(back.at(i).data, sets.at(i).data);
     }
     QCOMPARE(cio::models::sampleSetsToJson(back), file);
+}
+
+// Liquid prints objects in their own order ({{ customer | json }}, for over an object): the order a
+// set was written in survives parsing, the store, export and import, and the name/language/default
+// members an export adds never end up in the data.
+void TestSampleData::memberOrderSurvivesEverything()
+{
+    const QString typed = QStringLiteral(R"({
+    "customer": {"zip": "10115", "city": "Berlin", "address": {"street": "Unter den Linden", "no": 7}},
+    "trigger": {"z": 1, "a": 2},
+    "event": {}
+})");
+    const auto parsed = cio::models::parseSampleData(typed);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->text(), typed.toUtf8());
+    QCOMPARE(parsed->members().at(1).key, QStringLiteral("trigger"));
+
+    const QString path = tempPath(QStringLiteral("order.sqlite"));
+    SampleSet set = makeSet(QStringLiteral("Ordered"), QStringLiteral(""), *parsed);
+    {
+        LocalStore store;
+        QVERIFY(store.open(path));
+        QVERIFY(store.saveSampleSet(set) > 0);
+    }
+    LocalStore store;
+    QVERIFY(store.open(path));
+    const auto stored = byName(store.sampleSets(), QStringLiteral("Ordered"));
+    QVERIFY(stored);
+    QCOMPARE(stored->data.text(), typed.toUtf8()); // as typed, layout and all
+
+    const QByteArray file = cio::models::sampleSetsToJson({*stored});
+    QVERIFY2(file.indexOf("\"zip\"") < file.indexOf("\"city\"") &&
+                 file.indexOf("\"city\"") < file.indexOf("\"address\"") &&
+                 file.indexOf("\"street\"") < file.indexOf("\"no\"") &&
+                 file.indexOf("\"trigger\"") < file.indexOf("\"event\""),
+             file.constData());
+    const QList<SampleSet> back = cio::models::sampleSetsFromJson(file);
+    QCOMPARE(back.size(), 1);
+    QCOMPARE(back.first().data, stored->data); // same members, same order
+    QVERIFY(!back.first().data.contains(QStringLiteral("name")));
+    QVERIFY(!back.first().data.contains(QStringLiteral("language")));
+
+    // All three import forms keep a set's own order.
+    for (const QByteArray &form : {QByteArray(R"({"sample_sets": [{"name": "n", "b": {"y": 1, "x": 2}, "a": 0}]})"),
+                                   QByteArray(R"([{"name": "n", "b": {"y": 1, "x": 2}, "a": 0}])"),
+                                   QByteArray(R"({"name": "n", "b": {"y": 1, "x": 2}, "a": 0})")}) {
+        const QList<SampleSet> sets = cio::models::sampleSetsFromJson(form);
+        QCOMPARE(sets.size(), 1);
+        QCOMPARE(sets.first().data.compact(), QByteArray(R"({"b":{"y":1,"x":2},"a":0})"));
+    }
 }
 
 void TestSampleData::importForms()
@@ -332,7 +384,7 @@ void TestSampleData::importDemoFile()
     QVERIFY(sets.at(0).data.value(QLatin1String("customer")).isObject());
     QVERIFY(!sets.at(0).data.contains(QLatin1String("name")));
     for (const SampleSet &set : sets)
-        QVERIFY2(cio::models::parseSampleData(QString::fromUtf8(QJsonDocument(set.data).toJson()), nullptr),
+        QVERIFY2(cio::models::parseSampleData(QString::fromUtf8(set.data.text()), nullptr),
                  qPrintable(set.name));
 }
 

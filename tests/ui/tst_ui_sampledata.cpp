@@ -35,7 +35,7 @@ SampleSet makeSet(const QString &name, const QJsonObject &data = {})
     SampleSet set;
     set.name = name;
     set.language = QStringLiteral(""); // LocalStore refuses a null language (see tst_models_sampledata)
-    set.data = data;
+    set.data = cio::liquid::JsonData::fromObject(data);
     return set;
 }
 

@@ -227,7 +227,7 @@ void LanguageGrid::applySettings()
 
 void LanguageGrid::renderAll()
 {
-    QJsonObject data;
+    liquid::JsonData data;
     QHash<QString, QString> snippets;
     if (m_store) {
         snippets = m_store->snippetValues();

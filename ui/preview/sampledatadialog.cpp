@@ -131,9 +131,11 @@ QString storable(const QString &language)
     return language.isNull() ? QStringLiteral("") : language;
 }
 
-QString indented(const QJsonObject &data)
+// The set as the user wrote it; data that came in one line (a file, an older store) indented.
+QString shown(const liquid::JsonData &data)
 {
-    return QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Indented));
+    const QByteArray text = data.text();
+    return text.contains('\n') ? QString::fromUtf8(text) : data.indented();
 }
 
 QPushButton *button(const QString &text, const char *objectName, QWidget *parent)
@@ -344,7 +346,7 @@ void SampleDataDialog::showSet(const SampleSet &set, bool isNew)
     m_editing = true;
     m_name->setText(set.name);
     fillLanguages(set.language);
-    m_json->setText(indented(set.data));
+    m_json->setText(shown(set.data));
     m_json->SendScintilla(QsciScintillaBase::SCI_EMPTYUNDOBUFFER); // undo must not bring back another set
     m_message->hideMessage();
     updateState();
@@ -435,7 +437,7 @@ bool SampleDataDialog::save()
     if (!m_store || !m_editing)
         return false;
     models::SampleDataProblem problem;
-    const std::optional<QJsonObject> data = models::parseSampleData(m_json->text(), &problem);
+    const std::optional<liquid::JsonData> data = models::parseSampleData(m_json->text(), &problem);
     if (!data) {
         m_message->showMessage(tr("Not saved: %1").arg(problem.message), MessageWidget::Type::Error);
         return false;
@@ -500,9 +502,7 @@ void SampleDataDialog::newSet()
     SampleSet set;
     m_editing = false; // settled: the name of a discarded new set is free again
     set.name = uniqueName(tr("New set"));
-    set.data = QJsonObject{{QStringLiteral("customer"), QJsonObject()},
-                           {QStringLiteral("event"), QJsonObject()},
-                           {QStringLiteral("trigger"), QJsonObject()}};
+    set.data = *liquid::JsonData::fromText("{\n    \"customer\": {},\n    \"event\": {},\n    \"trigger\": {}\n}");
     startNew(set, QString());
 }
 
@@ -659,13 +659,13 @@ void SampleDataDialog::chooseExportFile()
 
 void SampleDataDialog::formatJson()
 {
-    const std::optional<QJsonObject> data = models::parseSampleData(m_json->text(), nullptr);
+    const std::optional<liquid::JsonData> data = models::parseSampleData(m_json->text(), nullptr);
     if (!data)
         return;
     int line = 0;
     int index = 0;
     m_json->getCursorPosition(&line, &index);
-    m_json->setText(indented(*data));
+    m_json->setText(data->indented());
     m_json->setCursorPosition(qMin(line, m_json->lines() - 1), 0);
 }
 
@@ -711,7 +711,7 @@ bool SampleDataDialog::isModified() const
         return true;
     if (m_name->text().trimmed() != m_edit.name || languageText() != m_edit.language)
         return true;
-    const std::optional<QJsonObject> data = models::parseSampleData(m_json->text(), nullptr);
+    const std::optional<liquid::JsonData> data = models::parseSampleData(m_json->text(), nullptr);
     return !data || *data != m_edit.data;
 }
 
@@ -723,7 +723,7 @@ void SampleDataDialog::updateState()
     m_json->setEnabled(editing);
     m_json->markerDeleteAll(m_errorMarker);
 
-    std::optional<QJsonObject> data;
+    std::optional<liquid::JsonData> data;
     if (!editing) {
         const bool none = m_list->count() == 0;
         m_problem->setStyleSheet(QString());

@@ -122,7 +122,7 @@ void VariantPreview::selectSampleSet(qint64 id)
     }
 }
 
-QJsonObject VariantPreview::sampleData() const
+liquid::JsonData VariantPreview::sampleData() const
 {
     if (!m_store)
         return {};
@@ -189,7 +189,7 @@ void VariantPreview::renderNow()
     if (!m_sinceEdit.isValid())
         m_sinceEdit.start();
     m_rendering = true;
-    const QJsonObject data = sampleData();
+    const liquid::JsonData data = sampleData();
     const QHash<QString, QString> allSnippets = snippets();
     const bool strict = isStrict();
     const QStringList fields{QStringLiteral("subject"), QStringLiteral("preheader"),

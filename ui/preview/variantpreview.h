@@ -1,5 +1,6 @@
 #pragma once
 
+#include "liquid/jsondata.h"
 #include "liquid/liquidresult.h"
 
 #include <QElapsedTimer>
@@ -46,7 +47,7 @@ public:
     void setLanguage(const QString &language);
 
     PreviewView *view() const { return m_view; }
-    QJsonObject sampleData() const;
+    liquid::JsonData sampleData() const;
     QHash<QString, QString> snippets() const;
     bool isStrict() const;
     void setStrict(bool strict);
