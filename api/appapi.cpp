@@ -5,6 +5,8 @@
 #include "api/paging.h"
 #include "api/ratelimiter.h"
 
+#include <QPointer>
+
 namespace cio::api {
 
 namespace {
@@ -166,7 +168,7 @@ void AppApi::updateContent(const Content &content, const QSet<QString> &fields, 
 {
     sendOne(m_client,
             Request::put(path("/v1/newsletters/%1/contents/%2", content.newsletterId, content.id),
-                         content.toEmailUpdate(fields)),
+                         content.toUpdate(fields)),
             QStringLiteral("content"), context, std::move(cb));
 }
 
@@ -174,25 +176,55 @@ void AppApi::addLanguage(qint64 newsletterId, const QString &testGroupId, const 
                          const Content &from, const QObject *context,
                          std::function<void(const Newsletter &, const Error &)> cb)
 {
-    // Exactly the contract's Email branch: language, subject and body (required) plus the optional
-    // preheader_text, body_plain and body_amp, nothing else. The request oneOf has no discriminator and no
-    // additionalProperties: false, so every email body also matches the Push branch (and SMS, Webhook) and a
-    // strict validator such as Prism refuses it (NOTES.md quirks; tst_sandbox_conformance). The only bodies
-    // it accepts lack `body`, which the vendor refuses for an email send (422), so the Email branch is it.
-    QJsonObject body{{QStringLiteral("language"), language},
-                     {QStringLiteral("subject"), from.subject},
-                     {QStringLiteral("body"), from.body}};
-    if (!from.preheaderText.isEmpty())
-        body.insert(QStringLiteral("preheader_text"), from.preheaderText);
-    if (!from.bodyPlain.isEmpty())
-        body.insert(QStringLiteral("body_plain"), from.bodyPlain);
-    if (!from.bodyAmp.isEmpty())
-        body.insert(QStringLiteral("body_amp"), from.bodyAmp);
-    const QString target = testGroupId.isEmpty()
-                               ? path("/v1/newsletters/%1/language", newsletterId)
-                               : path("/v1/newsletters/%1/test_group/", newsletterId) +
-                                     Request::encodeSegment(testGroupId) + QLatin1String("/language");
-    sendOne(m_client, Request::post(target, body), QStringLiteral("newsletter"), context, std::move(cb));
+    if (!m_client)
+        return cb(Newsletter{}, noClient());
+    // The contract's request oneOf has no discriminator and no additionalProperties: false, so an email
+    // body with language, subject and body also matches the SMS, Push and Webhook branches and is
+    // refused (422). {language} alone matches exactly one branch. The translation is then made a copy of
+    // `from` (the arm's Default) by a PUT of whatever the server's new variant does not already hold.
+    const QString base = testGroupId.isEmpty()
+                             ? path("/v1/newsletters/%1/language", newsletterId)
+                             : path("/v1/newsletters/%1/test_group/", newsletterId) +
+                                   Request::encodeSegment(testGroupId) + QLatin1String("/language");
+    Client *client = m_client;
+    QPointer<const QObject> guard(context);
+    sendOne<Newsletter>(
+        client, Request::post(base, QJsonObject{{QStringLiteral("language"), language}}),
+        QStringLiteral("newsletter"), context,
+        [client, guard, base, language, from, cb](const Newsletter &newsletter, const Error &error) {
+            if (error.isError() || !guard)
+                return cb(newsletter, error);
+            sendOne<Content>(
+                client, Request::get(base + QLatin1Char('/') + Request::encodeSegment(language)),
+                QStringLiteral("content"), guard,
+                [client, guard, newsletter, from, cb](const Content &added, const Error &readError) {
+                    if (readError.isError() || !guard)
+                        return cb(newsletter, readError);
+                    QSet<QString> fields;
+                    if (added.subject != from.subject)
+                        fields.insert(QStringLiteral("subject"));
+                    if (added.body != from.body)
+                        fields.insert(QStringLiteral("body"));
+                    if (added.preheaderText != from.preheaderText)
+                        fields.insert(QStringLiteral("preheader_text"));
+                    if (added.bodyPlain != from.bodyPlain)
+                        fields.insert(QStringLiteral("body_plain"));
+                    if (added.bodyAmp != from.bodyAmp)
+                        fields.insert(QStringLiteral("body_amp"));
+                    Content fill = from;
+                    fill.id = added.id;
+                    fill.newsletterId = added.newsletterId ? added.newsletterId : newsletter.id;
+                    fill.type = added.type;
+                    const QJsonObject body = fill.toUpdate(fields);
+                    if (body.size() <= 1) // only "type": the copy is complete
+                        return cb(newsletter, {});
+                    sendOne<Content>(
+                        client,
+                        Request::put(path("/v1/newsletters/%1/contents/%2", fill.newsletterId, fill.id), body),
+                        QStringLiteral("content"), guard,
+                        [newsletter, cb](const Content &, const Error &fillError) { cb(newsletter, fillError); });
+                });
+        });
 }
 
 void AppApi::putSnippet(const QString &name, const QString &value, const QObject *context,
@@ -327,11 +359,18 @@ void AppApi::createSegment(const QString &name, const QString &description, cons
             QStringLiteral("segment"), context, std::move(cb));
 }
 
-void AppApi::deleteSegment(qint64 id, const QObject *context, std::function<void(const Error &)> cb)
+void AppApi::deleteSegment(const Segment &segment, const QObject *context, std::function<void(const Error &)> cb)
 {
     if (!m_client)
         return cb(noClient());
-    m_client->send(Request::del(path("/v1/segments/%1", id)), context,
+    if (!segment.isManual()) {
+        return cb(Error::make(Error::Kind::Rejected,
+                              tr("“%1” is a data-driven segment; the API deletes only manual segments. Delete "
+                                 "it in Customer.io.")
+                                  .arg(segment.name),
+                              QStringLiteral("refused before sending: segment type \"%1\"").arg(segment.type)));
+    }
+    m_client->send(Request::del(path("/v1/segments/%1", segment.id)), context,
                    [cb = std::move(cb)](const Response &r) { cb(r.error); });
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "api/dto.h"
 #include "api/error.h"
 
@@ -24,6 +26,8 @@ struct DailyQuota final
 // `AppApi(client).newsletter(id, this, ...)`. Callbacks follow Client::send (once, on the context).
 class AppApi final
 {
+    Q_DECLARE_TR_FUNCTIONS(cio::api::AppApi)
+
 public:
     explicit AppApi(Client *client);
 
@@ -47,7 +51,7 @@ public:
                           std::function<void(const QList<SenderIdentity> &, const Error &)> cb);
     void ipAddresses(const QObject *context, std::function<void(const QStringList &, const Error &)> cb);
 
-    // Additions: save a variant's edited email fields (JSON names, see Content::toEmailUpdate).
+    // Additions: save a variant's edited fields (JSON names, see Content::toUpdate; the channel's type).
     void updateContent(const Content &content, const QSet<QString> &fields, const QObject *context,
                        std::function<void(const Content &, const Error &)> cb);
     // Adds a translation (POST …/language, or …/test_group/{tg}/language when testGroupId is not empty),
@@ -87,7 +91,9 @@ public:
     void segment(qint64 id, const QObject *context, std::function<void(const Segment &, const Error &)> cb);
     void createSegment(const QString &name, const QString &description, const QObject *context,
                        std::function<void(const Segment &, const Error &)> cb);
-    void deleteSegment(qint64 id, const QObject *context, std::function<void(const Error &)> cb);
+    // Only manual segments can be deleted through the API; a data-driven one (or one whose type is not
+    // known) is refused here, without a request, with the reason in Error::detail.
+    void deleteSegment(const Segment &segment, const QObject *context, std::function<void(const Error &)> cb);
     void segmentCustomerCount(qint64 id, const QObject *context,
                               std::function<void(qint64 count, const Error &)> cb);
     // One membership page (limit ≤ 30000; 0 = the server's default of 1000); `next` is empty on the last.

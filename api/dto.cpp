@@ -142,12 +142,32 @@ QJsonObject Content::toJson() const
     return w.result();
 }
 
-QJsonObject Content::toEmailUpdate(const QSet<QString> &fields) const
+QString Content::channel() const
 {
-    const auto wants = [&fields](const char *jsonName, const char *cppName) {
-        return fields.contains(k(jsonName)) || fields.contains(k(cppName));
+    return type.isEmpty() ? QStringLiteral("email") : type;
+}
+
+QStringList Content::editableFields(const QString &channel)
+{
+    if (channel.isEmpty() || channel == QLatin1String("email")) {
+        return {QStringLiteral("subject"),    QStringLiteral("preheader_text"), QStringLiteral("body"),
+                QStringLiteral("body_amp"),   QStringLiteral("body_plain"),     QStringLiteral("from_id"),
+                QStringLiteral("reply_to_id"), QStringLiteral("recipient")};
+    }
+    if (channel == QLatin1String("push"))
+        return {QStringLiteral("subject"), QStringLiteral("body")};
+    if (channel == QLatin1String("twilio") || channel == QLatin1String("webhook"))
+        return {QStringLiteral("body")};
+    return {}; // in_app, inbox and anything newer
+}
+
+QJsonObject Content::toUpdate(const QSet<QString> &fields) const
+{
+    const QStringList allowed = editableFields(channel());
+    const auto wants = [&fields, &allowed](const char *jsonName, const char *cppName) {
+        return allowed.contains(k(jsonName)) && (fields.contains(k(jsonName)) || fields.contains(k(cppName)));
     };
-    QJsonObject o{{QStringLiteral("type"), QStringLiteral("email")}};
+    QJsonObject o{{QStringLiteral("type"), channel()}};
     const std::tuple<const char *, const char *, const QString *> strings[] = {
         {"subject", "subject", &subject},
         {"body", "body", &body},

@@ -54,9 +54,17 @@ struct Content final
 
     static Content fromJson(const QJsonObject &o);
     QJsonObject toJson() const;
-    // PUT body {"type":"email", ...} with only the named fields (JSON names such as "subject",
-    // "body_amp", "reply_to_id"; the C++ names are accepted too). "type" makes the oneOf unambiguous.
-    QJsonObject toEmailUpdate(const QSet<QString> &fields) const;
+    // The variant's channel as the contract's PUT bodies name it: "email", "twilio", "push", "webhook",
+    // "in_app" or "inbox" ("email" when the server did not say).
+    QString channel() const;
+    bool isEmail() const { return channel() == QLatin1String("email"); }
+    // The JSON fields a PUT may change for a channel: email has its eight, SMS (twilio) body, push body
+    // and subject, webhook body; in-app and inbox content nothing (the API cannot change it).
+    static QStringList editableFields(const QString &channel);
+    // PUT body {"type":<channel>, ...} with only the named fields that the channel takes (JSON names such
+    // as "subject", "body_amp", "reply_to_id"; the C++ names are accepted too). "type" is the oneOf's
+    // discriminator, so the body matches exactly one branch.
+    QJsonObject toUpdate(const QSet<QString> &fields) const;
 
     static QList<Header> parseHeaders(const QJsonValue &v);
     static QJsonArray headersToJson(const QList<Header> &headers);

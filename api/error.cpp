@@ -113,6 +113,9 @@ QString Error::message() const
                        : tr("The API usage limit for this kind of request is used up. Try again later.");
         break;
     case Kind::Rejected:
+        // Refused here, before anything was sent: the reason is all there is to say.
+        if (httpStatus == 0 && !detail.isEmpty())
+            return tr("Not sent: %1 Nothing was changed.").arg(detail);
         // The server's explanation is the useful part; without one, say what is still possible.
         if (detail.isEmpty())
             return tr("Customer.io refused the request without saying why (%1); nothing was changed. Check "

@@ -19,9 +19,10 @@ const QRegularExpression &archivedMessagePath()
 RateLimiter::RateLimiter(QObject *parent) : QObject(parent)
 {
     m_elapsed.start();
-    // The vendor states 1 trigger per 10 s per broadcast outside the contract; pace it here.
+    // Broadcast triggers: 1 request per 10 s for the whole workspace, whichever broadcast (Customer.io's
+    // API documentation; the contract states no limit). One bucket for all broadcasts, not one each.
     addRule({QStringLiteral("broadcast trigger"), QByteArrayLiteral("POST"),
-             QRegularExpression(QStringLiteral("^/v1/campaigns/([^/]+)/triggers$")), 1, 10000, 1});
+             QRegularExpression(QStringLiteral("^/v1/campaigns/[^/]+/triggers$")), 1, 10000, 0});
 }
 
 void RateLimiter::setClock(Clock clock)

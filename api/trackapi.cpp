@@ -321,6 +321,12 @@ QString TrackApi::describe(const Error &error)
         return tr("The Track API key is not allowed to change segments (403).");
     case Error::Kind::Network:
         return tr("The Customer.io Track API could not be reached. Check the network connection.");
+    case Error::Kind::NotFound:
+        // The Track API answers 404 for a wrong site id or host as well as for a missing segment: name
+        // both rather than the App API's "it may have been deleted".
+        return tr("The Track API did not find this segment (404). Check the Track site id and region in the "
+                  "workspace settings; if they are right, reload the segments to see whether it still "
+                  "exists.");
     default:
         return error.message();
     }

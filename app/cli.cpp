@@ -164,10 +164,14 @@ void Cli::run(const QStringList &arguments)
     const QCommandLineOption trackSiteId(
         QStringLiteral("track-site-id"),
         tr("workspace add: Track API site id (its key follows on standard input)."), tr("id"));
+    const QCommandLineOption trackUrl(
+        QStringLiteral("track-url"),
+        tr("Track API host to use instead of the region's (or of --base-url's, when that is not Customer.io's)."),
+        tr("url"));
     const QCommandLineOption yes(QStringLiteral("yes"), tr("Do not ask for confirmation."));
     const QCommandLineOption full(QStringLiteral("full"),
                                   tr("sync: fetch every newsletter again, not only those that changed."));
-    parser.addOptions({baseUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes, full});
+    parser.addOptions({baseUrl, trackUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes, full});
     addVariantOptions(parser);
     addRenderOptions(parser);
     // snippets put / segments create / segments add-members|remove-members
@@ -267,6 +271,16 @@ bool Cli::setUpClient(const QCommandLineParser &parser)
             if (!settings.baseUrl.isValid() || !api::isAllowedBaseUrl(settings.baseUrl, &why)) {
                 usageError(why.isEmpty()
                                ? tr("“%1” is not a valid URL.").arg(parser.value(QStringLiteral("base-url")))
+                               : why);
+                return false;
+            }
+        }
+        if (parser.isSet(QStringLiteral("track-url"))) {
+            m_trackUrl = QUrl(parser.value(QStringLiteral("track-url")), QUrl::StrictMode);
+            QString why;
+            if (!m_trackUrl.isValid() || !api::isAllowedBaseUrl(m_trackUrl, &why)) {
+                usageError(why.isEmpty()
+                               ? tr("“%1” is not a valid URL.").arg(parser.value(QStringLiteral("track-url")))
                                : why);
                 return false;
             }

@@ -307,6 +307,11 @@ void SegmentCommands::remove(qint64 id)
     api::AppApi(m_client).segment(id, this, [this, id](const api::Segment &segment, const api::Error &error) {
         if (error.isError())
             return m_hooks.apiError(error);
+        // A data-driven segment is refused by the same check the GUI uses, before anyone is asked.
+        if (!segment.isManual()) {
+            return api::AppApi(m_client).deleteSegment(
+                segment, this, [this](const api::Error &refusal) { m_hooks.apiError(refusal); });
+        }
         // What depends on the segment comes first, so nobody deletes it blind.
         withUsage(id, [this, id, segment](const api::SegmentUsage &usage,
                                           const QHash<qint64, QString> &names) {
@@ -331,7 +336,7 @@ void SegmentCommands::remove(qint64 id)
                     return m_hooks.done(Cli::ExitOk);
                 }
             }
-            api::AppApi(m_client).deleteSegment(id, this, [this, id, segment](const api::Error &deleteError) {
+            api::AppApi(m_client).deleteSegment(segment, this, [this, id, segment](const api::Error &deleteError) {
                 if (deleteError.isError())
                     return m_hooks.apiError(deleteError);
                 if (m_options.json)
@@ -473,11 +478,12 @@ void Cli::segmentsCommand(const QStringList &words)
         // Keys never come from arguments: the workspace's keychain entry, the demo's own, or the environment.
         api::TrackSettings track;
         track.region = m_client->settings().region;
-        track.baseUrl = api::trackBaseUrlFor(track.region, m_client->settings().baseUrl);
+        track.baseUrl = m_trackUrl.isEmpty() ? api::trackBaseUrlFor(track.region, m_client->settings().baseUrl)
+                                             : m_trackUrl;
         track.readOnly = m_client->settings().readOnly;
         if (m_demo) {
             const sandbox::Options defaults;
-            track.baseUrl = m_demo->url();
+            track.baseUrl = m_demo->trackUrl();
             track.siteId = defaults.trackSiteId;
             track.apiKey = defaults.trackApiKey;
             return ready(track);

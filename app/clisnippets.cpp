@@ -237,7 +237,7 @@ void Cli::snippetsCommand(const QStringList &words)
                         store->storeSnippet(saved);
                     if (m_json)
                         return printJson(saved.toJson()), done();
-                    m_out << tr("Saved snippet “%1” (%n character(s)).", nullptr, int(saved.value.size()))
+                    m_out << tr("Saved snippet “%1” (%n character(s)).", nullptr, int(models::characterCount(saved.value)))
                                  .arg(saved.name)
                           << '\n';
                     done();

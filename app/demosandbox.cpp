@@ -7,6 +7,17 @@
 
 namespace cio::app {
 
+namespace {
+quint16 s_frontPort = 0;
+QUrl s_frontUrl;
+} // namespace
+
+void DemoSandbox::setFrontForTests(quint16 port, const QUrl &url)
+{
+    s_frontPort = port;
+    s_frontUrl = url;
+}
+
 DemoSandbox::DemoSandbox(QObject *parent)
     : QObject(parent)
 {}
@@ -29,6 +40,8 @@ bool DemoSandbox::start(QString *error)
 
     sandbox::Options options;
     options.apiKey = m_apiKey;
+    if (!s_frontUrl.isEmpty())
+        options.port = s_frontPort;
     bool ok = false;
     QString message;
     QMetaObject::invokeMethod(
@@ -40,7 +53,8 @@ bool DemoSandbox::start(QString *error)
         return false;
     }
     QMetaObject::invokeMethod(
-        m_server, [&] { m_url = m_server->url(); }, Qt::BlockingQueuedConnection);
+        m_server, [&] { m_trackUrl = m_server->url(); }, Qt::BlockingQueuedConnection);
+    m_url = s_frontUrl.isEmpty() ? m_trackUrl : s_frontUrl;
     return true;
 }
 
@@ -59,6 +73,7 @@ void DemoSandbox::stop()
     delete m_thread;
     m_thread = nullptr;
     m_url.clear();
+    m_trackUrl.clear();
 }
 
 } // namespace cio::app

@@ -27,7 +27,15 @@ public:
     void stop();
 
     bool isRunning() const { return m_server != nullptr; }
+    // The App API's address (the sandbox, or what fronts it, see setFrontForTests()).
     QUrl url() const { return m_url; }
+    // The Track API's address: always the sandbox itself (the Track API is not part of the App API's
+    // contract, so a validator of that contract does not front it).
+    QUrl trackUrl() const { return m_trackUrl; }
+
+    // Tests: the sandbox listens on `port` and the app is given `url` instead, a validating proxy of
+    // the contract in front of it (tests/common/contractproxy.h). Port 0 / an empty URL: no front.
+    static void setFrontForTests(quint16 port, const QUrl &url);
     // A key made for this run only; it is not a secret and is never stored.
     QString apiKey() const { return m_apiKey; }
 
@@ -35,6 +43,7 @@ private:
     QThread *m_thread = nullptr;
     sandbox::Server *m_server = nullptr;
     QUrl m_url;
+    QUrl m_trackUrl;
     QString m_apiKey;
 };
 

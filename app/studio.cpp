@@ -142,7 +142,8 @@ void Studio::openDemo()
     // The demo's Track API is the same sandbox, with its own fixed credentials.
     const sandbox::Options demoOptions;
     if (m_window->segmentsPage())
-        m_window->segmentsPage()->setTrackCredential(demoOptions.trackSiteId, demoOptions.trackApiKey);
+        m_window->segmentsPage()->setTrackCredential(demoOptions.trackSiteId, demoOptions.trackApiKey,
+                                                     m_demo->trackUrl());
 }
 
 void Studio::showWorkspace(const models::WorkspaceProfile &profile, const QString &apiKey)

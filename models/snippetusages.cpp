@@ -228,14 +228,25 @@ QJsonObject renameSnippetInVariant(const api::Content &content, const QString &o
     return changes;
 }
 
+qsizetype characterCount(QStringView text)
+{
+    // Characters as the API counts them: code points, so an emoji (two UTF-16 units) is one.
+    qsizetype count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!(text.at(i).isLowSurrogate() && i > 0 && text.at(i - 1).isHighSurrogate()))
+            ++count;
+    }
+    return count;
+}
+
 SnippetProblem validateSnippetName(const QString &name, const QStringList &existingNames, const QString &self)
 {
     const QString trimmed = name.trimmed(); // the API trims names before it stores them
     if (trimmed.isEmpty())
         return {Texts::tr("Give the snippet a name.")};
-    if (trimmed.size() > MaxSnippetNameLength)
+    if (characterCount(trimmed) > MaxSnippetNameLength)
         return {Texts::tr("The name is %1 characters long; Customer.io allows at most %2.")
-                    .arg(trimmed.size())
+                    .arg(characterCount(trimmed))
                     .arg(MaxSnippetNameLength)};
     for (const QChar c : trimmed) {
         if (c.category() == QChar::Other_Control)
@@ -267,9 +278,9 @@ SnippetProblem validateSnippetValue(const QString &value)
 {
     if (value.trimmed().isEmpty())
         return {Texts::tr("Give the snippet a value.")};
-    if (value.size() > MaxSnippetValueLength)
+    if (characterCount(value) > MaxSnippetValueLength)
         return {Texts::tr("The value is %1 characters long; the API accepts at most %2 (its default limit).")
-                    .arg(value.size())
+                    .arg(characterCount(value))
                     .arg(MaxSnippetValueLength)};
     // Broader than findSnippetReferences(): any `snippets.` or `snippets[` at all, as the server looks.
     static const QRegularExpression nested(QStringLiteral(R"((?<![\w.])snippets\s*(?:\.\s*[A-Za-z_]|\[))"));

@@ -18,6 +18,9 @@ class LocalStore;
 constexpr int MaxSnippetNameLength = 150;
 constexpr int MaxSnippetValueLength = 16000;
 
+// The length of a name or value as the API counts it: characters (code points), not UTF-16 units.
+qsizetype characterCount(QStringView text);
+
 // One place where a stored variant refers to a snippet: `{{ snippets.name }}` or
 // `{{ snippets["name"] }}` inside Liquid (`{{ }}` or `{% %}`). line and column are 1-based and point
 // at the word `snippets`.

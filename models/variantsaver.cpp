@@ -194,6 +194,27 @@ void VariantSaver::afterRead(const std::shared_ptr<Attempt> &attempt, const api:
         return finishAttempt(attempt, result);
     }
 
+    // Only what the variant's channel takes, sent with that channel's type (the PUT's discriminator):
+    // a push or SMS variant has no subject line or preheader to change, in-app content nothing at all.
+    const QStringList channelFields = api::Content::editableFields(server.channel());
+    QStringList notForChannel;
+    for (auto it = request.changes.begin(); it != request.changes.end(); ++it) {
+        if (!channelFields.contains(it.key()))
+            notForChannel << it.key();
+    }
+    if (!notForChannel.isEmpty()) {
+        result.status = SaveResult::Status::Refused;
+        result.message =
+            channelFields.isEmpty()
+                ? tr("Nothing was saved: %1 is a %2 variant, which the API cannot change. Edit it in "
+                     "Customer.io.")
+                      .arg(request.address.describe(), server.channel())
+                : tr("Nothing was saved: %1 is a %2 variant, which has no %3 (the API changes only %4).")
+                      .arg(request.address.describe(), server.channel(),
+                           notForChannel.join(QLatin1String(", ")), channelFields.join(QLatin1String(", ")));
+        return finishAttempt(attempt, result);
+    }
+
     const qint64 snapshotId = m_journal->keepSnapshot(request.address.newsletterId, server);
     if (snapshotId == 0) {
         result.message = tr("Nothing was saved: could not keep a local copy of the server's version "
@@ -203,7 +224,7 @@ void VariantSaver::afterRead(const std::shared_ptr<Attempt> &attempt, const api:
     attempt->snapshotId = snapshotId;
 
     QJsonObject body = request.changes;
-    body.insert(QStringLiteral("type"), QStringLiteral("email"));
+    body.insert(QStringLiteral("type"), server.channel());
     qCDebug(lcSave).noquote() << "PUT" << request.address.path() << request.changes.keys();
     m_client->send(api::Request::put(request.address.path(), body), this,
                    [this, attempt, snapshotId, server](const api::Response &r) {

@@ -197,7 +197,8 @@ void SegmentDetailPane::setCount(std::optional<qint64> count, const api::Error &
     updateMembersLabel();
 }
 
-void SegmentDetailPane::setActionState(const QString &writeBlocked, const QString &membersBlocked)
+void SegmentDetailPane::setActionState(const QString &writeBlocked, const QString &membersBlocked,
+                                       const QString &deleteBlocked)
 {
     // Read-only blocks everything that writes; a data-driven segment only the member changes.
     const QString reason = !writeBlocked.isEmpty() ? writeBlocked : membersBlocked;
@@ -206,10 +207,10 @@ void SegmentDetailPane::setActionState(const QString &writeBlocked, const QStrin
     const bool membersOk = writeBlocked.isEmpty() && membersBlocked.isEmpty();
     m_add->setEnabled(membersOk);
     m_remove->setEnabled(membersOk);
-    m_delete->setEnabled(writeBlocked.isEmpty());
+    m_delete->setEnabled(deleteBlocked.isEmpty());
     for (QPushButton *b : {m_add, m_remove})
         b->setToolTip(reason);
-    m_delete->setToolTip(writeBlocked);
+    m_delete->setToolTip(deleteBlocked);
 }
 
 void SegmentDetailPane::exportMembers(const QString &path)

@@ -45,7 +45,8 @@ public:
     // The count as the list model knows it (nullopt: not known yet; error: why).
     void setCount(std::optional<qint64> count, const api::Error &error = {});
     // Which actions may run, and why not: an empty reason enables the action.
-    void setActionState(const QString &writeBlocked, const QString &membersBlocked);
+    void setActionState(const QString &writeBlocked, const QString &membersBlocked,
+                        const QString &deleteBlocked);
 
     // Writes every member to a CSV file with a progress bar (cancelable). The page asks for the path.
     void exportMembers(const QString &path);

@@ -147,10 +147,11 @@ void SegmentsPage::setReadOnly(bool readOnly)
     updateActions();
 }
 
-void SegmentsPage::setTrackCredential(const QString &siteId, const QString &apiKey)
+void SegmentsPage::setTrackCredential(const QString &siteId, const QString &apiKey, const QUrl &trackUrl)
 {
     m_trackSiteId = siteId.trimmed();
     m_trackKey = apiKey.trimmed();
+    m_trackUrl = trackUrl;
     delete m_track;
     m_track = nullptr;
     updateActions();
@@ -221,7 +222,10 @@ void SegmentsPage::updateActions()
         members = tr("“%1” is a data-driven segment: Customer.io keeps its members in step with its "
                      "conditions, so people cannot be added or removed by hand.")
                       .arg(segment->name);
-    m_detail->setActionState(readOnly, members);
+    QString deleting = readOnly;
+    if (deleting.isEmpty() && segment && !segment->isManual())
+        deleting = tr("Only manual segments can be deleted here; delete a data-driven segment in Customer.io.");
+    m_detail->setActionState(readOnly, members, deleting);
 }
 
 void SegmentsPage::updateEmptyState()

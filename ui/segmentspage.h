@@ -48,8 +48,9 @@ public:
     // Everything that writes is disabled, with the reason shown.
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
-    // A Track credential that is not in the keychain (the demo workspace's sandbox).
-    void setTrackCredential(const QString &siteId, const QString &apiKey);
+    // A Track credential that is not in the keychain (the demo workspace's sandbox), and where its Track
+    // API is when that is not derived from the workspace's address (empty: derived).
+    void setTrackCredential(const QString &siteId, const QString &apiKey, const QUrl &trackUrl = {});
 
     void reload();
     void selectSegment(qint64 id);
@@ -92,6 +93,7 @@ private:
     bool m_readOnly = false;
     bool m_loaded = false;
     QString m_trackSiteId, m_trackKey; // set only by setTrackCredential()
+    QUrl m_trackUrl;
     api::TrackApi *m_track = nullptr;
 
     models::SegmentListModel *m_model;

@@ -82,7 +82,7 @@ void SegmentsPage::confirmDelete()
     auto *dialog = new DeleteSegmentDialog(*segment, usage, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, s = *segment] {
-        api::AppApi(m_client).deleteSegment(s.id, this, [this, s](const api::Error &error) {
+        api::AppApi(m_client).deleteSegment(s, this, [this, s](const api::Error &error) {
             if (error.isError()) {
                 m_message->showMessage(
                     tr("The segment “%1” was not deleted. %2").arg(s.name, error.message()),
@@ -145,7 +145,8 @@ void SegmentsPage::withTrack(std::function<void(api::TrackApi *)> then)
         return then(m_track);
     api::TrackSettings settings;
     settings.region = m_profile.region;
-    settings.baseUrl = api::trackBaseUrlFor(m_profile.region, m_profile.baseUrl);
+    settings.baseUrl =
+        m_trackUrl.isEmpty() ? api::trackBaseUrlFor(m_profile.region, m_profile.baseUrl) : m_trackUrl;
     settings.readOnly = m_readOnly;
     const auto make = [this, settings, then](const QString &siteId, const QString &key) {
         api::TrackSettings s = settings;

@@ -51,6 +51,22 @@ QLabel *fieldLabel(const QString &text, QWidget *parent)
     return label;
 }
 
+// The contract's channel names, as the people who use them say them.
+QString channelLabel(const QString &channel)
+{
+    if (channel == QLatin1String("push"))
+        return VariantEditor::tr("push notification");
+    if (channel == QLatin1String("twilio"))
+        return VariantEditor::tr("SMS");
+    if (channel == QLatin1String("webhook"))
+        return VariantEditor::tr("webhook");
+    if (channel == QLatin1String("in_app"))
+        return VariantEditor::tr("in-app message");
+    if (channel == QLatin1String("inbox"))
+        return VariantEditor::tr("inbox message");
+    return channel;
+}
+
 QJsonValue idValue(const QComboBox *combo)
 {
     const QVariant v = combo->currentData();
@@ -577,6 +593,9 @@ void VariantEditor::open(api::Content variant, api::Content defaultVariant, QLis
                          bool readOnly)
 {
     writeDraftNow();
+    // Push, SMS, webhook and in-app variants are shown as they are: the editor's fields are an email's.
+    const bool workspaceReadOnly = readOnly;
+    readOnly = readOnly || !variant.isEmail();
     m_base = variant;
     m_default = defaultVariant;
     m_groups = groups;
@@ -629,10 +648,15 @@ void VariantEditor::open(api::Content variant, api::Content defaultVariant, QLis
     m_replyTo->setEnabled(!readOnly);
     m_saveButton->setEnabled(!readOnly);
     m_undoButton->setEnabled(!readOnly);
-    if (readOnly)
+    if (workspaceReadOnly)
         m_message->showMessage(
             tr("This workspace is read-only: you can read this variant but not change it."),
             MessageWidget::Type::Warning);
+    else if (readOnly)
+        m_message->showMessage(tr("This is a %1 variant. cio-studio edits email variants; you can read this "
+                                  "one here and change it in Customer.io.")
+                                   .arg(channelLabel(variant.channel())),
+                               MessageWidget::Type::Warning);
     loadSenders();
     m_bodyLocked = false;
     if (!readOnly && m_store) {

@@ -420,13 +420,29 @@ void TestApiUnit::contentHeadersAndUpdate()
     Content c = fromString;
     c.subject = QStringLiteral("Bonjour");
     c.bodyAmp = QStringLiteral("<amp>");
-    const QJsonObject update = c.toEmailUpdate(
+    const QJsonObject update = c.toUpdate(
         {QStringLiteral("subject"), QStringLiteral("bodyAmp"), QStringLiteral("reply_to_id")});
     QCOMPARE(update.value(QLatin1String("type")).toString(), QStringLiteral("email"));
     QCOMPARE(update.value(QLatin1String("subject")).toString(), QStringLiteral("Bonjour"));
     QCOMPARE(update.value(QLatin1String("body_amp")).toString(), QStringLiteral("<amp>"));
     QVERIFY(update.value(QLatin1String("reply_to_id")).isNull());
     QCOMPARE(update.size(), 4);
+
+    // Each channel sends its own type and only what that branch of the PUT's oneOf declares.
+    const QSet<QString> all{QStringLiteral("subject"), QStringLiteral("body"), QStringLiteral("preheader_text")};
+    c.body = QStringLiteral("Hej");
+    c.type = QStringLiteral("push");
+    QCOMPARE(c.toUpdate(all), (QJsonObject{{QStringLiteral("type"), QStringLiteral("push")},
+                                           {QStringLiteral("subject"), QStringLiteral("Bonjour")},
+                                           {QStringLiteral("body"), QStringLiteral("Hej")}}));
+    c.type = QStringLiteral("twilio");
+    QCOMPARE(c.toUpdate(all), (QJsonObject{{QStringLiteral("type"), QStringLiteral("twilio")},
+                                           {QStringLiteral("body"), QStringLiteral("Hej")}}));
+    c.type = QStringLiteral("in_app");
+    QCOMPARE(c.toUpdate(all), (QJsonObject{{QStringLiteral("type"), QStringLiteral("in_app")}}));
+    QVERIFY(Content::editableFields(QStringLiteral("inbox")).isEmpty());
+    c.type.clear(); // the server did not say: an email variant
+    QCOMPARE(c.channel(), QStringLiteral("email"));
 }
 
 void TestApiUnit::limiterBurstAndWindow()
@@ -481,11 +497,16 @@ void TestApiUnit::limiterTriggerRule()
     qint64 now = 0;
     limiter.setClock([&now] { return now; });
     const QString b7 = QStringLiteral("/v1/campaigns/7/triggers");
+    const QString b8 = QStringLiteral("/v1/campaigns/8/triggers");
     QCOMPARE(limiter.tryAcquire("POST", b7), 0);
     QVERIFY(limiter.tryAcquire("POST", b7) >= 10000);
-    QCOMPARE(limiter.tryAcquire("POST", QStringLiteral("/v1/campaigns/8/triggers")), 0); // per broadcast
-    QCOMPARE(limiter.tryAcquire("GET", b7), 0);                                          // POST only
+    // One limit for the whole workspace: another broadcast waits just as long.
+    QVERIFY(limiter.tryAcquire("POST", b8) >= 10000);
+    QCOMPARE(limiter.tryAcquire("GET", b7), 0); // POST only
     now = 10040;
+    QCOMPARE(limiter.tryAcquire("POST", b8), 0);
+    QVERIFY(limiter.tryAcquire("POST", b7) >= 10000);
+    now = 20080;
     QCOMPARE(limiter.tryAcquire("POST", b7), 0);
 }
 

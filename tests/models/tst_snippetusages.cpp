@@ -326,6 +326,13 @@ void TestSnippetUsages::valueValidation_data()
     QTest::newRow("16001 characters")
         << QString(16001, QLatin1Char('x')) << QStringLiteral("16000") << 0 << 0;
     QTest::newRow("empty") << QString() << QStringLiteral("value") << 0 << 0;
+    // Characters, not UTF-16 units: 16000 emoji are 32000 units and still within the limit.
+    QString emoji;
+    for (int i = 0; i < 16000; ++i)
+        emoji += QStringLiteral("\U0001F600");
+    QTest::newRow("16000 emoji") << emoji << QString() << 0 << 0;
+    QTest::newRow("16001 emoji") << emoji + QStringLiteral("\U0001F600") << QStringLiteral("16001 characters")
+                                 << 0 << 0;
     QTest::newRow("nested, dot") << QStringLiteral("<p>\n  {{ snippets.footer }}</p>")
                                  << QStringLiteral("“footer”") << 2 << 6;
     QTest::newRow("nested, brackets")

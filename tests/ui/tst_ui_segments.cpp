@@ -202,7 +202,9 @@ void TestUiSegments::dataDrivenAndReadOnly()
     selectAndWait(*page, 1); // data-driven
     QVERIFY(!add->isEnabled());
     QVERIFY(!remove->isEnabled());
-    QVERIFY(del->isEnabled());
+    // The API deletes only manual segments: Delete is off, and says why.
+    QVERIFY(!del->isEnabled());
+    QVERIFY2(del->toolTip().contains(QLatin1String("Only manual segments")), qPrintable(del->toolTip()));
     QVERIFY(reason->isVisible());
     QVERIFY2(reason->text().contains(QLatin1String("data-driven")), qPrintable(reason->text()));
     QVERIFY(add->toolTip().contains(QLatin1String("cannot be added or removed by hand")));
