@@ -15,8 +15,14 @@ namespace {
 constexpr qsizetype maxSnippetName = 150;
 constexpr qsizetype maxSnippetValue = 16000;
 constexpr qsizetype maxTrackIds = 1000;
-const PagePolicy membershipPaging{1000, 30000, true};
-const PagePolicy senderPaging{50, 100, false};
+const PagePolicy membershipPaging{1000, 30000};
+const PagePolicy senderPaging{};
+
+// Lengths as Customer.io (Ruby) counts them: characters, i.e. code points, not UTF-16 units.
+qsizetype characterCount(const QString &text)
+{
+    return text.toUcs4().size();
+}
 
 ApiResult segmentNotFound(qint64 id)
 {
@@ -54,13 +60,15 @@ ApiResult DataStore::saveSnippet(const QByteArray &body, bool createOnly)
     const QString name = nameValue.toString().trimmed();
     if (!nameValue.isString() || name.isEmpty())
         return invalid(QStringLiteral("name can't be blank"), QStringLiteral("/data/attributes/name"));
-    if (name.size() > maxSnippetName)
+    if (characterCount(name) > maxSnippetName)
         return invalid(QStringLiteral("name is too long (maximum is %1 characters)").arg(maxSnippetName),
                        QStringLiteral("/data/attributes/name"));
     if (!valueValue.isString())
         return invalid(QStringLiteral("value must be a string"), QStringLiteral("/data/attributes/value"));
     const QString value = valueValue.toString();
-    if (value.size() > maxSnippetValue)
+    if (value.trimmed().isEmpty())
+        return invalid(QStringLiteral("value can't be blank"), QStringLiteral("/data/attributes/value"));
+    if (characterCount(value) > maxSnippetValue)
         return invalid(QStringLiteral("value is too long (maximum is %1 characters)").arg(maxSnippetValue),
                        QStringLiteral("/data/attributes/value"));
     static const QRegularExpression nested(QStringLiteral("\\bsnippets\\s*(\\.\\s*[A-Za-z_]|\\[)"));
@@ -145,8 +153,15 @@ ApiResult DataStore::getSegment(qint64 id) const
 
 ApiResult DataStore::deleteSegment(qint64 id)
 {
-    if (!m_segments.remove(id))
+    const auto it = m_segments.constFind(id);
+    if (it == m_segments.cend())
         return segmentNotFound(id);
+    // As Customer.io: the API deletes manual segments only.
+    if (it->fields.value(QLatin1String("type")).toString() != QLatin1String("manual"))
+        return ApiResult::error(400, QStringLiteral("segment %1 is data-driven; only manual segments can be "
+                                                    "deleted through the API")
+                                         .arg(id));
+    m_segments.remove(id);
     return ApiResult::noContent();
 }
 
@@ -175,12 +190,20 @@ ApiResult DataStore::segmentMembership(qint64 id, const QUrlQuery &query) const
     for (qsizetype i = page.offset; i < end; ++i) {
         const QJsonObject member =
             i < it->members.size() ? it->members.at(i) : generatedMember(*it, id, i - it->members.size());
-        QJsonObject identifier{{QStringLiteral("id"), member.value(QLatin1String("id")).toString()},
-                               {QStringLiteral("cio_id"), member.value(QLatin1String("cio_id")).toString()}};
-        if (member.value(QLatin1String("email")).isString())
-            identifier.insert(QStringLiteral("email"), member.value(QLatin1String("email")));
+        const QJsonValue personId = member.value(QLatin1String("id"));
+        // The contract's two branches: {id, email, cio_id} with unset values null where email identifies
+        // people; {id, cio_id} where it does not. `ids` lists the people who have an id.
+        QJsonObject identifier{{QStringLiteral("cio_id"), member.value(QLatin1String("cio_id")).toString()}};
+        if (m_emailIdentifies) {
+            identifier.insert(QStringLiteral("id"), personId.isString() ? personId : QJsonValue());
+            const QJsonValue email = member.value(QLatin1String("email"));
+            identifier.insert(QStringLiteral("email"), email.isString() ? email : QJsonValue());
+        } else {
+            identifier.insert(QStringLiteral("id"), personId.toString());
+        }
         identifiers.append(identifier);
-        ids.append(identifier.value(QLatin1String("id")));
+        if (personId.isString())
+            ids.append(personId);
     }
     QJsonObject body{{QStringLiteral("identifiers"), identifiers},
                      {QStringLiteral("ids"), ids},
@@ -263,7 +286,9 @@ ApiResult DataStore::changeSegmentMembers(qint64 id, const QUrlQuery &query, con
                 continue;
             const QString hash = QString::number(qHash(person) & 0xffffffffu, 16);
             QJsonObject member{{QStringLiteral("id"), person}, {QStringLiteral("cio_id"), hash}};
-            if (byEmail) // a person known by email only: the sandbox gives them a made-up id
+            if (byEmail && m_emailIdentifies) // a person known by their address only has no id
+                member = {{QStringLiteral("cio_id"), hash}, {QStringLiteral("email"), person}};
+            else if (byEmail) // email does not identify people here: the sandbox makes up an id
                 member = {{QStringLiteral("id"), QString(QStringLiteral("email-") + hash)},
                           {QStringLiteral("cio_id"), hash},
                           {QStringLiteral("email"), person}};

@@ -77,6 +77,8 @@ bool DataStore::load(const QString &folder, QString *error)
         if (message.isEmpty() && readRoot(folder, QStringLiteral("workspace.json"), &root, &message)) {
             m_ipAddresses = toStringList(root.value(QLatin1String("ip_addresses")));
             m_languages = toStringList(root.value(QLatin1String("languages")));
+            m_emailIdentifies = root.value(QLatin1String("identifiers")).toString(QStringLiteral("email_or_id")) !=
+                                QLatin1String("id");
         }
     }
     if (!message.isEmpty()) {
@@ -278,10 +280,14 @@ QJsonObject DataStore::generatedMember(const Segment &segment, qint64 segmentId,
     const QString id = segment.idPrefix + QString::number(number);
     // Deterministic, unique across segments, shaped like a real cio_id (hex).
     const QString cioId = QString::number(0xa0000000LL + segmentId * 0x100000LL + number, 16);
-    QJsonObject member{{QStringLiteral("id"), id}, {QStringLiteral("cio_id"), cioId}};
-    if (!segment.emailDomain.isEmpty())
-        member.insert(QStringLiteral("email"), QString(id + QLatin1Char('@') + segment.emailDomain));
-    return member;
+    if (segment.emailDomain.isEmpty())
+        return {{QStringLiteral("id"), id}, {QStringLiteral("cio_id"), cioId}};
+    const QString email = id + QLatin1Char('@') + segment.emailDomain;
+    // Where email identifies people, some are known by their address only (sign-up forms, imports):
+    // one in ten here, so every page holds the mix a real workspace has.
+    if (m_emailIdentifies && number % 10 == 7)
+        return {{QStringLiteral("cio_id"), cioId}, {QStringLiteral("email"), email}};
+    return {{QStringLiteral("id"), id}, {QStringLiteral("cio_id"), cioId}, {QStringLiteral("email"), email}};
 }
 
 QString DataStore::senderAddress(qint64 senderId) const

@@ -81,6 +81,9 @@ public:
     ApiResult archivedMessage(const QString &id, const QByteArray &authorization);
     void setArchivedMessageQuota(int perDay); // and forgets today's use
     int archivedMessageQuota() const { return m_archivedQuota; }
+    // X-RateLimit-Limit and -Remaining for one key: every archived-message answer carries them, a 429
+    // from the per-second limit included (NOTES.md).
+    QList<std::pair<QByteArray, QByteArray>> archivedQuotaHeaders(const QByteArray &authorization) const;
 
 private:
     struct Newsletter
@@ -128,6 +131,10 @@ private:
     QMap<qint64, QJsonObject> m_senders;
     QStringList m_ipAddresses;
     QStringList m_languages;
+    // How the workspace identifies people (workspace.json "identifiers"): "email_or_id" (the default, as
+    // most workspaces are: people may have an id, an email address or both) or "id" (email is not an
+    // identifier). Membership pages take the contract's matching oneOf branch.
+    bool m_emailIdentifies = true;
     QList<QJsonObject> m_deliveries; // newest first
     QHash<QString, qsizetype> m_deliveryIndex;
     struct QuotaUse

@@ -156,13 +156,15 @@ void HttpFrontend::process(const QHttpServerRequest &request, const ReplyPtr &re
     case FaultInjector::Kind::Malformed:
         respond(reply, 200, QByteArrayLiteral("{\"errors\":[{\"detail\":\"trunc"), true, {}, delay);
         return;
-    case FaultInjector::Kind::Status:
-        respond(reply,
-                ApiResult::error(fault.status, fault.status == 429
-                                                   ? QStringLiteral("rate limited to 10 requests per 1s")
-                                                   : QStringLiteral("injected fault %1").arg(fault.status)),
-                delay);
+    case FaultInjector::Kind::Status: {
+        ApiResult injected =
+            ApiResult::error(fault.status, fault.status == 429 ? QStringLiteral("rate limited to 10 requests per 1s")
+                                                               : QStringLiteral("injected fault %1").arg(fault.status));
+        if (request.url().path().endsWith(QLatin1String("/archived_message")))
+            injected.headers = m_data.archivedQuotaHeaders(reply->record.authorization);
+        respond(reply, injected, delay);
         return;
+    }
     case FaultInjector::Kind::None:
     case FaultInjector::Kind::Latency:
         break;
@@ -189,6 +191,8 @@ ApiResult HttpFrontend::dispatch(const QHttpServerRequest &request, const ReplyP
     if (match.route->auth != RouteAuth::TrackApi && !admitForRateLimit()) {
         ApiResult limited =
             ApiResult::error(429, QStringLiteral("rate limited to %1 requests per 1s").arg(m_rateLimit));
+        if (url.path().endsWith(QLatin1String("/archived_message")))
+            limited.headers = m_data.archivedQuotaHeaders(reply->record.authorization);
         return limited;
     }
     ApiRequest apiRequest{reply->record.method, match.params, QUrlQuery(url), request.body(),

@@ -15,8 +15,8 @@ namespace cio::sandbox {
 namespace {
 
 // /v1/messages declares a maximum of 1000 (400 beyond); the newsletter variant declares none, so clamp.
-const PagePolicy messagePaging{50, 1000, true};
-const PagePolicy newsletterMessagePaging{50, 1000, false};
+const PagePolicy messagePaging{50, 1000};
+const PagePolicy newsletterMessagePaging{};
 
 const QStringList &metricNames()
 {
@@ -276,10 +276,17 @@ ApiResult DataStore::archivedMessage(const QString &id, const QByteArray &author
             result = ApiResult::ok({{QStringLiteral("archived_message"), json}});
         }
     }
-    result.headers = {{QByteArrayLiteral("X-RateLimit-Limit"), QByteArray::number(m_archivedQuota)},
-                      {QByteArrayLiteral("X-RateLimit-Remaining"),
-                       QByteArray::number(qMax(0, m_archivedQuota - use.used))}};
+    result.headers = archivedQuotaHeaders(authorization);
     return result;
+}
+
+QList<std::pair<QByteArray, QByteArray>> DataStore::archivedQuotaHeaders(const QByteArray &authorization) const
+{
+    const auto it = m_archivedUse.constFind(authorization);
+    const int used =
+        it != m_archivedUse.cend() && it->day == QDateTime::currentDateTimeUtc().date() ? it->used : 0;
+    return {{QByteArrayLiteral("X-RateLimit-Limit"), QByteArray::number(m_archivedQuota)},
+            {QByteArrayLiteral("X-RateLimit-Remaining"), QByteArray::number(qMax(0, m_archivedQuota - used))}};
 }
 
 } // namespace cio::sandbox

@@ -11,7 +11,7 @@ namespace cio::sandbox {
 
 namespace {
 
-const PagePolicy newsletterPaging{50, 100, false};
+const PagePolicy newsletterPaging{};
 
 ApiResult newsletterNotFound(qint64 id)
 {
@@ -182,6 +182,19 @@ ApiResult DataStore::applyContentUpdate(qint64 contentId, const QByteArray &body
     const QJsonValue type = request.value(QLatin1String("type"));
     if (!type.isUndefined() && type.toString() != channel)
         return ApiResult::error(400, QStringLiteral("type must be \"%1\" for this variant").arg(channel));
+    // What each channel's branch of the contract declares; email takes everything below.
+    if (channel == QLatin1String("in_app") || channel == QLatin1String("inbox"))
+        return ApiResult::error(400, QStringLiteral("%1 content cannot be changed through the API").arg(channel));
+    if (channel != QLatin1String("email")) {
+        const QStringList allowed = channel == QLatin1String("push")
+                                        ? QStringList{QStringLiteral("subject"), QStringLiteral("body")}
+                                        : QStringList{QStringLiteral("body")};
+        for (auto it = request.begin(); it != request.end(); ++it) {
+            if (it.key() != QLatin1String("type") && !allowed.contains(it.key()))
+                return ApiResult::error(
+                    400, QStringLiteral("%1 is not a field of a %2 variant").arg(it.key(), channel));
+        }
+    }
 
     QJsonObject changes;
     for (const char *key : {"subject", "body", "body_amp", "body_plain", "preheader_text", "recipient"}) {
@@ -265,10 +278,13 @@ ApiResult DataStore::addLanguage(qint64 newsletterId, const QString &testGroup, 
     const QString language = request.value(QLatin1String("language")).toString();
     if (language.isEmpty())
         return ApiResult::error(422, QStringLiteral("language is required"));
-    for (const char *key : {"subject", "body"}) {
-        if (!request.value(QLatin1String(key)).isString())
-            return ApiResult::error(
-                422, QStringLiteral("%1 is required for an email variant").arg(QLatin1String(key)));
+    // The contract's request oneOf admits an email newsletter's translation only as {language} (with
+    // subject and body every branch without additionalProperties: false matches too): the new variant
+    // starts as a copy of the arm's Default, and whatever content fields are given replace the copy's.
+    for (const char *key : {"subject", "body", "body_amp", "body_plain", "preheader_text"}) {
+        const QJsonValue value = request.value(QLatin1String(key));
+        if (!value.isUndefined() && !value.isString())
+            return ApiResult::error(422, QStringLiteral("%1 must be a string").arg(QLatin1String(key)));
     }
     if (!m_languages.isEmpty() && !m_languages.contains(language))
         return ApiResult::error(422, QStringLiteral("language %1 is not a supported language").arg(language));
@@ -286,8 +302,11 @@ ApiResult DataStore::addLanguage(qint64 newsletterId, const QString &testGroup, 
             content.insert(QLatin1String(key), base.value(QLatin1String(key)));
     }
     for (const char *key : {"subject", "body", "body_amp", "body_plain", "preheader_text"}) {
-        if (request.value(QLatin1String(key)).isString())
-            content.insert(QLatin1String(key), request.value(QLatin1String(key)));
+        const QJsonValue given = request.value(QLatin1String(key));
+        if (given.isString())
+            content.insert(QLatin1String(key), given);
+        else if (base.contains(QLatin1String(key)))
+            content.insert(QLatin1String(key), base.value(QLatin1String(key)));
     }
     content.insert(QStringLiteral("id"), contentId);
     content.insert(QStringLiteral("newsletter_id"), newsletterId);

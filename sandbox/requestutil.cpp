@@ -1,5 +1,7 @@
 #include "requestutil.h"
 
+#include <limits>
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -30,7 +32,7 @@ bool parseJsonObject(const QByteArray &body, QJsonObject *object, ApiResult *err
 bool parsePage(const QUrlQuery &query, const PagePolicy &policy, PageRequest *page, ApiResult *error)
 {
     page->offset = 0;
-    page->limit = policy.defaultLimit;
+    page->limit = policy.defaultLimit > 0 ? policy.defaultLimit : std::numeric_limits<qsizetype>::max() / 2;
     const QString limitText = query.queryItemValue(QStringLiteral("limit"));
     if (!limitText.isEmpty()) {
         bool ok = false;
@@ -39,12 +41,12 @@ bool parsePage(const QUrlQuery &query, const PagePolicy &policy, PageRequest *pa
             *error = ApiResult::error(400, QStringLiteral("limit must be a positive integer"));
             return false;
         }
-        if (limit > policy.maxLimit && policy.rejectOverMax) {
+        if (policy.maxLimit > 0 && limit > policy.maxLimit) {
             *error = ApiResult::error(
                 400, QStringLiteral("limit must not be greater than %1").arg(policy.maxLimit));
             return false;
         }
-        page->limit = qMin<qsizetype>(limit, policy.maxLimit);
+        page->limit = qsizetype(limit);
     }
     const QString start = query.queryItemValue(QStringLiteral("start"), QUrl::FullyDecoded);
     if (!start.isEmpty()) {

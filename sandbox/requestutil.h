@@ -18,11 +18,13 @@ struct PageRequest
     qsizetype limit = 0;
 };
 
+// Only what the contract declares: a default and a maximum where it states them (membership 1000 /
+// 30000, messages 50 / 1000). Where it states none, no limit means the whole list in one page and any
+// limit is honoured, so the sandbox never invents a page size a client could come to rely on.
 struct PagePolicy
 {
-    qsizetype defaultLimit = 50;
-    qsizetype maxLimit = 100;
-    bool rejectOverMax = false; // true where the contract declares a maximum; else clamp
+    qsizetype defaultLimit = 0; // 0: none declared (the whole list)
+    qsizetype maxLimit = 0;     // 0: none declared; otherwise a larger limit is refused (400)
 };
 
 bool parsePage(const QUrlQuery &query, const PagePolicy &policy, PageRequest *page, ApiResult *error);

@@ -2284,6 +2284,22 @@ def write_json(name, data):
         f.write("\n")
 
 
+def add_email_only_people(segments):
+    """After every 8th explicit member of a segment, one person known by email only (no id)."""
+    for seg in segments:
+        members = seg.get("members", [])
+        if not members:
+            continue
+        out = []
+        for i, m in enumerate(members, 1):
+            out.append(m)
+            if i % 8 == 0:
+                email = "signup-%d-%d@example.net" % (seg["id"], i // 8)
+                cio_id = "%012x" % (int(hashlib.sha1(email.encode()).hexdigest(), 16) >> 112)
+                out.append({"cio_id": cio_id, "email": email})
+        seg["members"] = out
+
+
 def generate():
     rng = random.Random(SEED)
     people_rng = random.Random(SEED + 1)
@@ -2312,13 +2328,16 @@ def generate():
                  "languages": used_langs}
     write_json("newsletters.json", {"newsletters": newsletters})
     write_json("snippets.json", {"snippets": snippets})
-    write_json("segments.json", {"segments": segments})
     write_json("senders.json", {"sender_identities": senders})
     write_json("workspace.json", workspace)
     write_json("customers.json", samples)
     # Its own random stream, so the files above stay the same whatever this adds.
     deliveries = build_deliveries(random.Random(SEED + 3), newsletters, samples, people, segments, snippets, senders)
     write_json("deliveries.json", {"deliveries": deliveries})
+    # Email identifies people in this workspace, so some are known by their address only (sign-up forms,
+    # store Wi-Fi): no id, as Customer.io has them. Added last and without randomness, so nothing above moves.
+    add_email_only_people(segments)
+    write_json("segments.json", {"segments": segments})
     return specials
 
 
@@ -2436,9 +2455,12 @@ def validate(specials=None):
         for m in s.get("members", []):
             if not cio_ok.match(m["cio_id"]):
                 E(f"segment {s['id']}: cio_id {m['cio_id']}")
-            if m["id"] in seen:
-                E(f"segment {s['id']}: duplicate member {m['id']}")
-            seen.add(m["id"])
+            if "id" not in m and "email" not in m:
+                E(f"segment {s['id']}: member {m['cio_id']} has neither id nor email")
+            key = m.get("id") or m["email"]
+            if key in seen:
+                E(f"segment {s['id']}: duplicate member {key}")
+            seen.add(key)
             if "email" in m and not re.search(r"@example\.(com|org|net)$", m["email"]):
                 E(f"segment {s['id']}: email domain {m['email']}")
         for c in s.get("campaigns", []):
@@ -2454,8 +2476,9 @@ def validate(specials=None):
     cio_by_id = {}
     for s in segs:
         for m in s.get("members", []):
-            if cio_by_id.setdefault(m["id"], m["cio_id"]) != m["cio_id"]:
-                E(f"person {m['id']} has two cio_ids")
+            person = m.get("id") or m["email"]
+            if cio_by_id.setdefault(person, m["cio_id"]) != m["cio_id"]:
+                E(f"person {person} has two cio_ids")
     if os.path.exists(os.path.join(HERE, "deliveries.json")):
         errors += delivery_errors(load("deliveries.json")["deliveries"], nls, cu)
     # QA-style findings; each must be one of the deliberate special cases

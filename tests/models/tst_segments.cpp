@@ -50,6 +50,7 @@ private slots:
     void exportWritesEveryMember();
     void exportQuotesAndCancels();
     void createAndDelete();
+    void dataDrivenSegmentsAreNotDeleted();
     void countAndUsedBy();
     void batches2500IdsIn3Requests();
     void failedBatchKeepsTheRest();
@@ -158,10 +159,17 @@ void TestSegments::membersModelPagesToTheEnd()
     QCOMPARE(model.itemAt(0).id, QStringLiteral("nl-sub-1"));
     QCOMPARE(model.itemAt(24999).id, QStringLiteral("nl-sub-25000"));
     QCOMPARE(model.itemAt(24999).email, QStringLiteral("nl-sub-25000@example.com"));
-    QSet<QString> ids;
-    for (int row = 0; row < model.rowCount(); ++row)
-        ids.insert(model.itemAt(row).id);
-    QCOMPARE(ids.size(), 25000);
+    // Everyone is there once (by cio_id); one in ten is known by email only, without an id.
+    QSet<QString> people;
+    int withoutId = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        people.insert(model.itemAt(row).cioId);
+        withoutId += model.itemAt(row).id.isEmpty() ? 1 : 0;
+    }
+    QCOMPARE(people.size(), 25000);
+    QCOMPARE(withoutId, 2500);
+    QCOMPARE(model.itemAt(6).email, QStringLiteral("nl-sub-7@example.com"));
+    QVERIFY(model.itemAt(6).id.isEmpty());
     const QModelIndex first = model.index(0);
     QCOMPARE(first.data().toString(), QStringLiteral("nl-sub-1 · nl-sub-1@example.com"));
     QCOMPARE(first.data(cio::models::SegmentMembersModel::EmailRole).toString(),
@@ -359,14 +367,14 @@ void TestSegments::createAndDelete()
              QStringLiteral("Spring testers"));
 
     std::optional<Error> deleted;
-    cio::api::AppApi(m_client.get()).deleteSegment(id, this, [&](const Error &e) { deleted = e; });
+    cio::api::AppApi(m_client.get()).deleteSegment(fetched, this, [&](const Error &e) { deleted = e; });
     QTRY_VERIFY_WITH_TIMEOUT(deleted.has_value(), 5000);
     QVERIFY2(!deleted->isError(), qPrintable(deleted->message()));
     QVERIFY(m_server.data().segment(id).isEmpty());
 
     // Deleting again and creating without a name: the server's refusals come back as errors.
     deleted.reset();
-    cio::api::AppApi(m_client.get()).deleteSegment(id, this, [&](const Error &e) { deleted = e; });
+    cio::api::AppApi(m_client.get()).deleteSegment(fetched, this, [&](const Error &e) { deleted = e; });
     QTRY_VERIFY_WITH_TIMEOUT(deleted.has_value(), 5000);
     QCOMPARE(deleted->kind, Error::Kind::NotFound);
     std::optional<Error> refused;
@@ -376,6 +384,26 @@ void TestSegments::createAndDelete()
     QTRY_VERIFY_WITH_TIMEOUT(refused.has_value(), 5000);
     QCOMPARE(refused->kind, Error::Kind::Rejected);
     QVERIFY(refused->detail.contains(QLatin1String("name")));
+}
+
+void TestSegments::dataDrivenSegmentsAreNotDeleted()
+{
+    // The API deletes only manual segments: the client refuses without a request, the sandbox with 400.
+    cio::api::Segment segment;
+    cio::api::AppApi(m_client.get())
+        .segment(DataDrivenSegment, this, [&](const cio::api::Segment &s, const Error &) { segment = s; });
+    QTRY_COMPARE_WITH_TIMEOUT(segment.id, DataDrivenSegment, 5000);
+    QVERIFY(!segment.isManual());
+    const qsizetype before = m_server.requests().size();
+    std::optional<Error> refused;
+    cio::api::AppApi(m_client.get()).deleteSegment(segment, this, [&](const Error &e) { refused = e; });
+    QTRY_VERIFY_WITH_TIMEOUT(refused.has_value(), 5000);
+    QCOMPARE(refused->kind, Error::Kind::Rejected);
+    QVERIFY2(refused->message().contains(QLatin1String("data-driven")), qPrintable(refused->message()));
+    QCOMPARE(m_server.requests().size(), before);
+    const auto answer = m_server.data().deleteSegment(DataDrivenSegment);
+    QCOMPARE(answer.status, 400);
+    QVERIFY(!m_server.data().segment(DataDrivenSegment).isEmpty());
 }
 
 void TestSegments::countAndUsedBy()

@@ -47,6 +47,7 @@ private slots:
     void snippets();
     void snippetValidation_data();
     void snippetValidation();
+    void snippetLengths();
     void snippetDelete_data();
     void snippetDelete();
     void segments();
@@ -447,6 +448,20 @@ void TestSandboxApi::addTranslation()
     QCOMPARE(content.value(QLatin1String("from_id")).toInteger(), 1); // copied from the Default
     QCOMPARE(content.value(QLatin1String("reply_to_id")).toInteger(), 2);
 
+    // {language} alone — the only email request the contract's oneOf admits unambiguously: a copy of
+    // the Default, subject, body and preheader included.
+    QCOMPARE(m_client
+                 ->send("POST", QStringLiteral("/v1/newsletters/101/language"),
+                        json({{QStringLiteral("language"), QStringLiteral("it")}}))
+                 .status,
+             200);
+    const QJsonObject copy =
+        getOk(QStringLiteral("/v1/newsletters/101/language/it")).value(QLatin1String("content")).toObject();
+    const QJsonObject original =
+        getOk(QStringLiteral("/v1/newsletters/101/contents/1001")).value(QLatin1String("content")).toObject();
+    for (const char *key : {"subject", "body", "preheader_text", "body_plain"})
+        QCOMPARE(copy.value(QLatin1String(key)), original.value(QLatin1String(key)));
+
     const HttpResult inGroup =
         m_client->send("POST", QStringLiteral("/v1/newsletters/103/test_group/12/language"),
                        json({{QStringLiteral("language"), QStringLiteral("fr")},
@@ -477,9 +492,9 @@ void TestSandboxApi::addTranslationRefusals_data()
                             << QStringLiteral("already exists");
     QTest::newRow("exists in group") << QStringLiteral("/v1/newsletters/103/test_group/11/language") << fr
                                      << 422 << QStringLiteral("already exists");
-    QTest::newRow("missing body") << QStringLiteral("/v1/newsletters/101/language")
-                                  << QByteArray("{\"language\":\"fr\",\"subject\":\"s\"}") << 422
-                                  << QStringLiteral("body");
+    QTest::newRow("body not a string") << QStringLiteral("/v1/newsletters/101/language")
+                                       << QByteArray("{\"language\":\"fr\",\"body\":5}") << 422
+                                       << QStringLiteral("body");
     QTest::newRow("missing language")
         << QStringLiteral("/v1/newsletters/101/language") << QByteArray("{\"subject\":\"s\",\"body\":\"b\"}")
         << 422 << QStringLiteral("language");
@@ -568,6 +583,16 @@ void TestSandboxApi::snippetValidation_data()
     QTest::newRow("post duplicate") << QByteArray("POST")
                                     << QByteArray("{\"name\":\"footer\",\"value\":\"v\"}") << 422;
     QTest::newRow("post missing value") << QByteArray("POST") << QByteArray("{\"name\":\"x\"}") << 422;
+    QTest::newRow("post blank value") << QByteArray("POST") << QByteArray("{\"name\":\"x\",\"value\":\" \"}")
+                                      << 422;
+    QTest::newRow("put empty value") << QByteArray("PUT") << QByteArray("{\"name\":\"x\",\"value\":\"\"}")
+                                     << 400;
+    // Characters, not UTF-16 units: 16001 emoji are too long, 16000 are not (see snippetLengths).
+    QByteArray emoji;
+    for (int i = 0; i < 16001; ++i)
+        emoji += "\xF0\x9F\x98\x80";
+    QTest::newRow("put 16001 emoji") << QByteArray("PUT") << "{\"name\":\"e\",\"value\":\"" + emoji + "\"}"
+                                     << 400;
 }
 
 void TestSandboxApi::snippetValidation()
@@ -589,6 +614,18 @@ void TestSandboxApi::snippetValidation()
     }
     QCOMPARE(m_server->data().snippet(QStringLiteral("footer")).value(QLatin1String("value")).toString(),
              QStringLiteral("<p>Acme Inc, 1 Main St</p>"));
+}
+
+void TestSandboxApi::snippetLengths()
+{
+    QByteArray emoji;
+    for (int i = 0; i < 16000; ++i)
+        emoji += "\xF0\x9F\x98\x80"; // 32000 UTF-16 units, 16000 characters: within the limit
+    const HttpResult result =
+        m_client->send("PUT", QStringLiteral("/v1/snippets"), "{\"name\":\"smiles\",\"value\":\"" + emoji + "\"}");
+    QCOMPARE(result.status, 200);
+    QCOMPARE(m_server->data().snippet(QStringLiteral("smiles")).value(QLatin1String("value")).toString().size(),
+             32000);
 }
 
 void TestSandboxApi::snippetDelete_data()
@@ -662,7 +699,7 @@ void TestSandboxApi::membershipPaging_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<int>("members");
     QTest::addColumn<int>("pages");
-    QTest::newRow("manual, limit 2") << QStringLiteral("/v1/segments/7/membership?limit=2") << 3 << 2;
+    QTest::newRow("manual, limit 2") << QStringLiteral("/v1/segments/7/membership?limit=2") << 4 << 2;
     QTest::newRow("generated, limit 30000")
         << QStringLiteral("/v1/segments/8/membership?limit=30000") << 25000 << 1;
     QTest::newRow("generated, limit 1000")
@@ -677,20 +714,29 @@ void TestSandboxApi::membershipPaging()
     QFETCH(int, members);
     QFETCH(int, pages);
     int seen = 0;
-    const QStringList ids = pageThrough(path, QStringLiteral("identifiers"), QStringLiteral("id"), &seen);
-    QCOMPARE(ids.size(), members);
+    // Everyone has a cio_id; not everyone has an id (people known by their address only).
+    const QStringList cioIds =
+        pageThrough(path, QStringLiteral("identifiers"), QStringLiteral("cio_id"), &seen);
+    QCOMPARE(cioIds.size(), members);
     QCOMPARE(seen, pages);
-    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), members);
+    QCOMPARE(QSet<QString>(cioIds.cbegin(), cioIds.cend()).size(), members);
     if (members == 25000) {
-        QCOMPARE(ids.first(), QStringLiteral("user-1"));
-        QCOMPARE(ids.last(), QStringLiteral("user-25000"));
-        const QJsonObject first = getOk(QStringLiteral("/v1/segments/8/membership?limit=1"))
-                                      .value(QLatin1String("identifiers"))
-                                      .toArray()
-                                      .at(0)
-                                      .toObject();
+        // The contract's "email or id" branch: all three members, unset ones null; `ids` lists the ids.
+        const QJsonObject page = getOk(QStringLiteral("/v1/segments/8/membership?limit=10"));
+        const QJsonArray identifiers = page.value(QLatin1String("identifiers")).toArray();
+        QCOMPARE(identifiers.size(), 10);
+        const QJsonObject first = identifiers.at(0).toObject();
+        QCOMPARE(first.value(QLatin1String("id")).toString(), QStringLiteral("user-1"));
         QCOMPARE(first.value(QLatin1String("email")).toString(), QStringLiteral("user-1@example.org"));
         QVERIFY(!first.value(QLatin1String("cio_id")).toString().isEmpty());
+        const QJsonObject emailOnly = identifiers.at(6).toObject();
+        QVERIFY(emailOnly.contains(QLatin1String("id")) && emailOnly.value(QLatin1String("id")).isNull());
+        QCOMPARE(emailOnly.value(QLatin1String("email")).toString(), QStringLiteral("user-7@example.org"));
+        QCOMPARE(page.value(QLatin1String("ids")).toArray().size(), 9);
+        QVERIFY(!page.value(QLatin1String("ids")).toArray().contains(QJsonValue()));
+        for (const QJsonValue &v : identifiers)
+            QCOMPARE(v.toObject().keys(), (QStringList{QStringLiteral("cio_id"), QStringLiteral("email"),
+                                                       QStringLiteral("id")}));
     }
 }
 
@@ -699,13 +745,13 @@ void TestSandboxApi::trackApi()
     m_client->setAuthorization("Basic " + QByteArray("sandbox-site:sandbox-track").toBase64());
     const QString add = QStringLiteral("/api/v1/segments/7/add_customers");
     QCOMPARE(m_client->send("POST", add, QByteArray("{\"ids\":[\"u9\",\"u10\",\"u1\"]}")).status, 200);
-    QCOMPARE(m_server->data().segmentMemberCount(7), 5);
+    QCOMPARE(m_server->data().segmentMemberCount(7), 6);
     QCOMPARE(m_client
                  ->send("POST", QStringLiteral("/api/v1/segments/7/remove_customers"),
                         QByteArray("{\"ids\":[\"u9\"]}"))
                  .status,
              200);
-    QCOMPARE(m_server->data().segmentMemberCount(7), 4);
+    QCOMPARE(m_server->data().segmentMemberCount(7), 5);
 
     QJsonArray tooMany;
     for (int i = 0; i < 1001; ++i)
@@ -726,7 +772,7 @@ void TestSandboxApi::trackApi()
     m_client->setAuthorization("Bearer sandbox");
     QCOMPARE(m_client->send("POST", add, QByteArray("{\"ids\":[\"u11\"]}")).status, 401);
     QCOMPARE(getOk(QStringLiteral("/v1/segments/7/customer_count")).value(QLatin1String("count")).toInteger(),
-             4);
+             5);
 }
 
 void TestSandboxApi::senders()

@@ -87,8 +87,9 @@ void TestSandboxConformance::operations_data()
         QTest::newRow(name) << QByteArray(method) << QString::fromLatin1(path) << QByteArray(body) << status
                             << byPrism;
     };
-    // Proves Prism really validates responses: a page where every member has an email matches
-    // both branches of the membership oneOf (a contract ambiguity, see NOTES.md), so Prism flags it.
+    // Proves Prism really validates responses: a page where every member has an id matches both
+    // branches of the membership oneOf ("email or id" and "id only", whose items allow extra members):
+    // a contract ambiguity like the empty page (NOTES.md), so Prism flags it whatever the server does.
     row("validator active (membership oneOf ambiguity)", "GET", "/v1/segments/8/membership?limit=2", "", 500,
         true);
     row("ip addresses", "GET", "/v1/info/ip_addresses", "", 200);
@@ -114,9 +115,12 @@ void TestSandboxConformance::operations_data()
     // answers its declared 422 (subject/body missing for an email send).
     row("add language (email body, refused by contract)", "POST", "/v1/newsletters/101/language",
         R"({"language":"es","subject":"Hola","body":"<p>Hola</p>"})", 422, true);
-    row("add language (sandbox 422)", "POST", "/v1/newsletters/101/language", R"({"language":"it"})", 422);
-    row("add test group language (sandbox 422)", "POST", "/v1/newsletters/103/test_group/12/language",
-        R"({"language":"it"})", 422);
+    // {language} alone: the one email body that matches exactly one branch (the copy of the Default).
+    row("add language (language only)", "POST", "/v1/newsletters/101/language", R"({"language":"it"})", 200);
+    row("add test group language (language only)", "POST", "/v1/newsletters/103/test_group/12/language",
+        R"({"language":"it"})", 200);
+    row("add language that exists (sandbox 422)", "POST", "/v1/newsletters/101/language", R"({"language":"it"})",
+        422);
     row("snippets", "GET", "/v1/snippets", "", 200);
     row("put snippet", "PUT", "/v1/snippets", R"({"name":"conformance","value":"<p>c</p>"})", 200);
     row("post snippet", "POST", "/v1/snippets", R"({"name":"conformance 2","value":"c2"})", 200);
@@ -130,6 +134,8 @@ void TestSandboxConformance::operations_data()
     row("segment", "GET", "/v1/segments/7", "", 200);
     row("segment count", "GET", "/v1/segments/7/customer_count", "", 200);
     row("membership", "GET", "/v1/segments/7/membership?limit=1000", "", 200);
+    // A page with someone known by their address only (id null) is the "email or id" branch alone.
+    row("membership, email-only person", "GET", "/v1/segments/8/membership?limit=10", "", 200);
     row("segment used by", "GET", "/v1/segments/7/used_by", "", 200);
     row("delete segment", "DELETE", "/v1/segments/9", "", 204);
     row("segment 404", "GET", "/v1/segments/9", "", 404);
