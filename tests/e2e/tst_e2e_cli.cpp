@@ -1,6 +1,7 @@
 // End to end: cio-studio-cli as a user runs it, against the sandbox on loopback.
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
+#include "tests/common/contractproxy.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,6 +27,7 @@ class TestE2eCli : public QObject
 
 private slots:
     void initTestCase();
+    void cleanupTestCase();
     void listsAsJson_data();
     void listsAsJson();
     void textTable();
@@ -78,7 +80,11 @@ private:
     // Like run(), with `input` on standard input.
     Result runWithInput(const QStringList &arguments, const QByteArray &input);
 
+    // The App API goes through the contract's validator; the Track API (not in that contract) does not.
+    QString apiUrl() const { return m_contract.url().toString(); }
+
     cio::sandbox::Server m_server;
+    cio::test::ContractProxy m_contract;
 };
 
 void TestE2eCli::initTestCase()
@@ -88,6 +94,15 @@ void TestE2eCli::initTestCase()
     options.apiKey = Key;
     QString error;
     QVERIFY2(m_server.start(options, &error), qPrintable(error));
+    QVERIFY2(m_contract.start(m_server.url(), &error), qPrintable(error));
+}
+
+void TestE2eCli::cleanupTestCase()
+{
+    // Every command of this suite went through Prism: no request or answer may break the contract.
+    qInfo().noquote() << m_contract.coverageLine();
+    const QStringList violations = m_contract.violations();
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
 }
 
 TestE2eCli::Result TestE2eCli::run(const QStringList &arguments, const QString &key, const QByteArray &input)
@@ -142,7 +157,7 @@ void TestE2eCli::listsAsJson()
     QFETCH(int, minimum);
     QFETCH(QString, field);
     const Result r =
-        run(QStringList{QStringLiteral("--base-url"), m_server.url().toString(), QStringLiteral("--json")} +
+        run(QStringList{QStringLiteral("--base-url"), apiUrl(), QStringLiteral("--json")} +
             command);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonArray array = QJsonDocument::fromJson(r.out).array();
@@ -153,7 +168,7 @@ void TestE2eCli::listsAsJson()
 
 void TestE2eCli::textTable()
 {
-    const Result r = run({QStringLiteral("--base-url"), m_server.url().toString(),
+    const Result r = run({QStringLiteral("--base-url"), apiUrl(),
                           QStringLiteral("newsletters"), QStringLiteral("list")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
@@ -168,7 +183,7 @@ void TestE2eCli::newsletterShowAndVariants()
 {
     // Pick the newsletter with the most variants.
     const Result list =
-        run({QStringLiteral("--base-url"), m_server.url().toString(), QStringLiteral("--json"),
+        run({QStringLiteral("--base-url"), apiUrl(), QStringLiteral("--json"),
              QStringLiteral("newsletters"), QStringLiteral("list")});
     QCOMPARE(list.exitCode, 0);
     QJsonObject chosen;
@@ -179,13 +194,13 @@ void TestE2eCli::newsletterShowAndVariants()
     }
     const QString id = QString::number(chosen.value(QLatin1String("id")).toInteger());
 
-    const Result show = run({QStringLiteral("--base-url"), m_server.url().toString(),
+    const Result show = run({QStringLiteral("--base-url"), apiUrl(),
                              QStringLiteral("newsletters"), QStringLiteral("show"), id});
     QVERIFY2(show.exitCode == 0, show.err.constData());
     QVERIFY(show.out.contains(chosen.value(QLatin1String("name")).toString().toUtf8()));
 
     const Result variants =
-        run({QStringLiteral("--base-url"), m_server.url().toString(), QStringLiteral("--json"),
+        run({QStringLiteral("--base-url"), apiUrl(), QStringLiteral("--json"),
              QStringLiteral("variants"), QStringLiteral("list"), id});
     QVERIFY2(variants.exitCode == 0, variants.err.constData());
     const QJsonArray contents = QJsonDocument::fromJson(variants.out).array();
@@ -201,7 +216,7 @@ void TestE2eCli::syncReportsFigures()
 {
     // Earlier commands' requests must have left the sandbox's 1 s window.
     QTest::qWait(1100);
-    const Result r = run({QStringLiteral("--base-url"), m_server.url().toString(), QStringLiteral("--json"),
+    const Result r = run({QStringLiteral("--base-url"), apiUrl(), QStringLiteral("--json"),
                           QStringLiteral("--full"), QStringLiteral("sync")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
@@ -219,7 +234,7 @@ void TestE2eCli::syncReportsFigures()
 
     // A second, incremental sync finds nothing changed: the newsletter list only.
     QTest::qWait(1100);
-    const Result again = run({QStringLiteral("--base-url"), m_server.url().toString(),
+    const Result again = run({QStringLiteral("--base-url"), apiUrl(),
                               QStringLiteral("--json"), QStringLiteral("sync")});
     QVERIFY2(again.exitCode == 0, again.err.constData());
     const QJsonObject o2 = QJsonDocument::fromJson(again.out).object();
@@ -243,7 +258,7 @@ void TestE2eCli::refusals_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
-    const QString url = m_server.url().toString();
+    const QString url = apiUrl();
     const QString base = QStringLiteral("--base-url");
     QTest::newRow("no key") << QStringList{base, url, QStringLiteral("newsletters"), QStringLiteral("list")}
                             << QString() << 2 << QStringLiteral("CIO_APP_API_KEY");
@@ -280,7 +295,9 @@ void TestE2eCli::refusals()
 
 QStringList TestE2eCli::base(const QStringList &arguments) const
 {
-    return QStringList{QStringLiteral("--base-url"), m_server.url().toString()} + arguments;
+    return QStringList{QStringLiteral("--base-url"), apiUrl(), QStringLiteral("--track-url"),
+                       m_server.url().toString()} +
+           arguments;
 }
 
 TestE2eCli::AbVariants TestE2eCli::abNewsletter()

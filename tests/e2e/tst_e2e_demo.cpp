@@ -8,6 +8,7 @@
 #include "models/segmentlistmodel.h"
 #include "models/variantmatrix.h"
 #include "models/variantmatrixmodel.h"
+#include "tests/common/democontract.h"
 #include "tests/common/webenginetest.h"
 #include "ui/codeeditor.h"
 #include "ui/conflictdialog.h"
@@ -48,7 +49,19 @@ class TestE2eDemo : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { cio::test::freshHome(); }
+    void initTestCase()
+    {
+        cio::test::freshHome();
+        QString error;
+        QVERIFY2(m_contract.start(&error), qPrintable(error));
+    }
+    void cleanupTestCase()
+    {
+        // Everything the app sent in this program went through Prism (--errors): nothing may break the
+        // vendor's contract.
+        const QStringList violations = m_contract.finish();
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
+    }
     void demoOptionOpensTheNewsletterList();
     void welcomeButtonOpensTheDemo();
     void helpersAndErrors();
@@ -62,6 +75,9 @@ private slots:
     void previewAllLanguages();
     void deliveriesShowTheArchivedCopy();
     void snippetsAndSegmentsInTheSidebar();
+
+private:
+    cio::test::DemoContract m_contract;
 };
 
 // Starts the app on a fresh demo workspace and opens a newsletter's page; null when either fails.
@@ -490,6 +506,19 @@ void TestE2eDemo::dragAndDropBodyBecomesReadOnly()
     QVERIFY(editor->bodyEdit()->isReadOnly());
     QVERIFY(!editor->subjectEdit()->isReadOnly());
     QVERIFY(editor->messageWidget()->text().contains(QLatin1String("drag-and-drop")));
+
+    // A variant of another channel (the demo has only email newsletters, so a push copy of this one)
+    // opens read-only with the reason: the editor's fields are an email's.
+    const QModelIndex again = page->matrixModel()->index(
+        0, page->matrixModel()->matrix().languages().indexOf(QStringLiteral("de")));
+    cio::api::Content push = page->matrixModel()->cellAt(again).content.value();
+    push.type = QStringLiteral("push");
+    editor->open(push, {}, {}, false);
+    QVERIFY(editor->subjectEdit()->isReadOnly());
+    QVERIFY(editor->bodyEdit()->isReadOnly());
+    QVERIFY(!editor->findChild<QPushButton *>(QStringLiteral("saveVariant"))->isEnabled());
+    QVERIFY2(editor->messageWidget()->text().contains(QLatin1String("push notification variant")),
+             qPrintable(editor->messageWidget()->text()));
 }
 
 // The editor's preview renders the variant with the workspace's sample data; the quality checks follow

@@ -10,6 +10,7 @@
 #include "models/newsletterlistmodel.h"
 #include "models/variantmatrixmodel.h"
 #include "models/variantsaver.h"
+#include "tests/common/democontract.h"
 #include "tests/common/webenginetest.h"
 #include "ui/codeeditor.h"
 #include "ui/conflictdialog.h"
@@ -45,6 +46,18 @@ class TestE2eEditor : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_contract.start(&error), qPrintable(error));
+    }
+    void cleanupTestCase()
+    {
+        // Everything the app sent in this program went through Prism (--errors): nothing may break the
+        // vendor's contract.
+        const QStringList violations = m_contract.finish();
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
+    }
     void init();
     void reopeningAfterADraftWriteNeverUsesFreedCells();
     void revertAndUndoRefreshPreviewAndChecks();
@@ -56,6 +69,9 @@ private slots:
     void keyboardAndSmallAnnoyances();
     void soakEveryVariantOfEveryNewsletter();
     void listProgressBelongsToItsRowAfterARestart();
+
+private:
+    cio::test::DemoContract m_contract;
 };
 
 namespace {

@@ -9,6 +9,7 @@
 #include "models/newsletterlistmodel.h"
 #include "models/variantmatrix.h"
 #include "models/variantmatrixmodel.h"
+#include "tests/common/democontract.h"
 #include "tests/common/webenginetest.h"
 #include "translations/i18n.h"
 #include "ui/mainwindow.h"
@@ -46,6 +47,15 @@ private slots:
     {
         cio::test::freshHome();
         cio::i18n::installTranslations(); // the English plural forms, as main() installs them
+        QString error;
+        QVERIFY2(m_contract.start(&error), qPrintable(error));
+    }
+    void cleanupTestCase()
+    {
+        // Everything the app sent in this program went through Prism (--errors): nothing may break the
+        // vendor's contract.
+        const QStringList violations = m_contract.finish();
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
     }
     void languagesAreNamedAndTheContractBodyIsSent();
     void missingCellOffersToAddIt();
@@ -59,6 +69,7 @@ private slots:
 
 private:
     cio::ui::NewsletterPage *open(cio::app::Studio &studio, qint64 newsletterId);
+    cio::test::DemoContract m_contract;
 };
 
 namespace {

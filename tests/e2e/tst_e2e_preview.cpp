@@ -9,6 +9,7 @@
 #include "models/variantmatrix.h"
 #include "models/variantmatrixmodel.h"
 #include "sandbox/sandboxserver.h"
+#include "tests/common/contractproxy.h"
 #include "tests/common/webenginetest.h"
 #include "ui/deliveriestab.h"
 #include "ui/mainwindow.h"
@@ -51,6 +52,7 @@ class TestE2ePreview : public QObject
 
 private slots:
     void initTestCase();
+    void cleanupTestCase();
     void archivedCopiesAreFetchedOnce();
     void remoteContentIsAskedAgainOnEveryOpening();
     void previewAllLanguagesFitsTheScreen();
@@ -58,7 +60,16 @@ private slots:
 private:
     cio::sandbox::Server m_server;
     std::unique_ptr<cio::api::Client> m_client;
+    cio::test::ContractProxy m_contract;
 };
+
+void TestE2ePreview::cleanupTestCase()
+{
+    qInfo().noquote() << m_contract.coverageLine();
+    m_contract.stop();
+    const QStringList violations = m_contract.violations();
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
+}
 
 void TestE2ePreview::initTestCase()
 {
@@ -67,8 +78,9 @@ void TestE2ePreview::initTestCase()
     options.rateLimit = 0;
     QString error;
     QVERIFY2(m_server.start(options, &error), qPrintable(error));
+    QVERIFY2(m_contract.start(m_server.url(), &error), qPrintable(error));
     cio::api::ConnectionSettings settings;
-    settings.baseUrl = m_server.url();
+    settings.baseUrl = m_contract.url(); // every request through the contract's validator
     settings.apiKey = options.apiKey;
     m_client = std::make_unique<cio::api::Client>(settings);
 }

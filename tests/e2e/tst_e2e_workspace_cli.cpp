@@ -3,6 +3,7 @@
 // Linux only: it drives D-Bus directly.
 #include "../common/testhome.h"
 #include "sandbox/sandboxserver.h"
+#include "tests/common/contractproxy.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -76,6 +77,7 @@ private:
     bool noWorkspacesSaved();
 
     cio::sandbox::Server m_server;
+    cio::test::ContractProxy m_contract; // the App API through the contract's validator
     QProcess m_bus;
 };
 
@@ -87,10 +89,16 @@ void TestE2eWorkspaceCli::initTestCase()
     options.apiKey = Key;
     options.rateLimit = 0;
     QVERIFY(m_server.start(options));
+    QString error;
+    QVERIFY2(m_contract.start(m_server.url(), &error), qPrintable(error));
 }
 
 void TestE2eWorkspaceCli::cleanupTestCase()
 {
+    qInfo().noquote() << m_contract.coverageLine();
+    m_contract.stop();
+    const QStringList violations = m_contract.violations();
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
     if (m_bus.state() != QProcess::NotRunning) {
         m_bus.kill();
         m_bus.waitForFinished(5000);
@@ -158,7 +166,7 @@ QString TestE2eWorkspaceCli::startPrivateBus()
 
 void TestE2eWorkspaceCli::scriptedSessionLeavesNoKeyOnDisk()
 {
-    const QString url = m_server.url().toString();
+    const QString url = m_contract.url().toString();
     Result r = run({QStringLiteral("workspace"), QStringLiteral("add"), QStringLiteral("Northwind"),
                     QStringLiteral("--region"), QStringLiteral("us"), QStringLiteral("--base-url"), url},
                    Key.toUtf8() + '\n');
@@ -203,7 +211,7 @@ void TestE2eWorkspaceCli::scriptedSessionLeavesNoKeyOnDisk()
 void TestE2eWorkspaceCli::wrongKeyIsDiagnosed()
 {
     Result r = run({QStringLiteral("workspace"), QStringLiteral("add"), QStringLiteral("Typo"),
-                    QStringLiteral("--base-url"), m_server.url().toString()},
+                    QStringLiteral("--base-url"), m_contract.url().toString()},
                    "sk-typo\n");
     QVERIFY2(r.exitCode == 0, r.err.constData());
     r = run({QStringLiteral("workspace"), QStringLiteral("test"), QStringLiteral("Typo")});

@@ -7,6 +7,7 @@
 #include "models/newsletterlistmodel.h"
 #include "models/workspacerepository.h"
 #include "sandbox/sandboxserver.h"
+#include "tests/common/contractproxy.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebox.h"
 #include "ui/newsletterlistpage.h"
@@ -32,6 +33,7 @@ class TestE2eWorkspaceGui : public QObject
 
 private slots:
     void initTestCase();
+    void cleanupTestCase();
     void addOpenAndRemoveAWorkspace();
 
 private:
@@ -39,6 +41,8 @@ private:
 
     cio::sandbox::Server m_us;
     cio::sandbox::Server m_eu;
+    // Both regions' App APIs through the contract's validator.
+    cio::test::ContractProxy m_usContract, m_euContract;
 };
 
 void TestE2eWorkspaceGui::initTestCase()
@@ -51,6 +55,20 @@ void TestE2eWorkspaceGui::initTestCase()
     cio::sandbox::Options eu;
     eu.apiKey = QStringLiteral("some-eu-key");
     QVERIFY(m_eu.start(eu));
+    QString error;
+    QVERIFY2(m_usContract.start(m_us.url(), &error), qPrintable(error));
+    QVERIFY2(m_euContract.start(m_eu.url(), &error), qPrintable(error));
+}
+
+void TestE2eWorkspaceGui::cleanupTestCase()
+{
+    QStringList violations;
+    for (cio::test::ContractProxy *contract : {&m_usContract, &m_euContract}) {
+        qInfo().noquote() << contract->coverageLine();
+        contract->stop();
+        violations += contract->violations();
+    }
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
 }
 
 void TestE2eWorkspaceGui::shoot(QWidget *widget, const QString &name)
@@ -64,8 +82,8 @@ void TestE2eWorkspaceGui::shoot(QWidget *widget, const QString &name)
 void TestE2eWorkspaceGui::addOpenAndRemoveAWorkspace()
 {
     cio::app::Studio studio;
-    studio.connectionTester()->setRegionHost(cio::api::Region::Us, m_us.url());
-    studio.connectionTester()->setRegionHost(cio::api::Region::Eu, m_eu.url());
+    studio.connectionTester()->setRegionHost(cio::api::Region::Us, m_usContract.url());
+    studio.connectionTester()->setRegionHost(cio::api::Region::Eu, m_euContract.url());
     QVERIFY(studio.start({QStringLiteral("cio-studio")}));
     cio::ui::MainWindow *window = studio.mainWindow();
 
@@ -103,7 +121,7 @@ void TestE2eWorkspaceGui::addOpenAndRemoveAWorkspace()
     QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QLatin1String("Connected")), 10000);
 
     // The US stand-in is a loopback sandbox, so give its address explicitly to open it for real.
-    QTest::keyClicks(baseUrl, m_us.url().toString());
+    QTest::keyClicks(baseUrl, m_usContract.url().toString());
     QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
 
     QTRY_VERIFY_WITH_TIMEOUT(window->hasWorkspace(), 20000);

@@ -1,12 +1,14 @@
 // Endpoint behaviour of the in-process sandbox on the fixture data set (tests/sandbox/data).
 #include "httptestclient.h"
 #include "sandbox/datastore.h"
+#include "sandbox/requestutil.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QUrlQuery>
 #include <QTest>
 
 #include <algorithm>
@@ -31,6 +33,7 @@ private slots:
     void notFound();
     void newsletterPaging_data();
     void newsletterPaging();
+    void pagingDefaultsOnlyWhereDeclared();
     void invalidPaging_data();
     void invalidPaging();
     void newsletterShape();
@@ -259,6 +262,29 @@ void TestSandboxApi::newsletterPaging()
     QCOMPARE(ids.first(), first);
     QCOMPARE(seen, pages);
     QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 12);
+}
+
+void TestSandboxApi::pagingDefaultsOnlyWhereDeclared()
+{
+    using cio::sandbox::PagePolicy;
+    using cio::sandbox::PageRequest;
+    cio::sandbox::ApiResult error;
+    PageRequest page;
+    // Newsletters, senders, a newsletter's messages: the contract states no default and no maximum.
+    QVERIFY(cio::sandbox::parsePage(QUrlQuery(), PagePolicy{}, &page, &error));
+    QVERIFY(page.limit >= std::numeric_limits<int>::max()); // the whole list
+    QVERIFY(cio::sandbox::parsePage(QUrlQuery(QStringLiteral("limit=5000")), PagePolicy{}, &page, &error));
+    QCOMPARE(page.limit, 5000); // honoured, not clamped to an invented maximum
+    // Membership: default 1000, at most 30000, as declared.
+    const PagePolicy membership{1000, 30000};
+    QVERIFY(cio::sandbox::parsePage(QUrlQuery(), membership, &page, &error));
+    QCOMPARE(page.limit, 1000);
+    QVERIFY(!cio::sandbox::parsePage(QUrlQuery(QStringLiteral("limit=30001")), membership, &page, &error));
+    QCOMPARE(error.status, 400);
+    // Through the API: sender identities without a limit come in one page, without `next`.
+    const QJsonObject senders = getOk(QStringLiteral("/v1/sender_identities"));
+    QCOMPARE(senders.value(QLatin1String("sender_identities")).toArray().size(), 4);
+    QVERIFY(!senders.contains(QLatin1String("next")));
 }
 
 void TestSandboxApi::invalidPaging_data()

@@ -21,6 +21,7 @@ private slots:
     void cleanup();
 
     void rateLimit();
+    void archivedMessage429CarriesTheQuota();
     void faultedRequestsAreNotCounted();
     void statusFaults_data();
     void statusFaults();
@@ -80,6 +81,29 @@ void TestSandboxFaults::rateLimit()
     m_server->setRateLimit(0);
     for (int i = 0; i < 12; ++i)
         QCOMPARE(m_client->get(QStringLiteral("/v1/info/ip_addresses")).status, 200);
+}
+
+void TestSandboxFaults::archivedMessage429CarriesTheQuota()
+{
+    // Every archived-message answer carries X-RateLimit-*, a per-second 429 too (NOTES.md): a client
+    // can tell the daily quota from any answer.
+    startServer(1);
+    const QString path = QStringLiteral("/v1/messages/iHOhFGzjXv-l-sjsKkwVFUevrNWZ0NcAR0Y%3D/archived_message");
+    const HttpResult first = m_client->get(path);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(first.header("X-RateLimit-Limit"), QByteArray("100"));
+    QCOMPARE(first.header("X-RateLimit-Remaining"), QByteArray("99"));
+    const HttpResult limited = m_client->get(path);
+    QCOMPARE(limited.status, 429);
+    QCOMPARE(limited.header("Retry-After"), QByteArray("1"));
+    QCOMPARE(limited.header("X-RateLimit-Limit"), QByteArray("100"));
+    QCOMPARE(limited.header("X-RateLimit-Remaining"), QByteArray("99")); // the refused one cost nothing
+    // Other endpoints' 429s do not invent quota headers.
+    QTest::qWait(1050);
+    QCOMPARE(m_client->get(QStringLiteral("/v1/segments/7")).status, 200);
+    const HttpResult other = m_client->get(QStringLiteral("/v1/segments/7"));
+    QCOMPARE(other.status, 429);
+    QVERIFY(other.header("X-RateLimit-Limit").isEmpty());
 }
 
 void TestSandboxFaults::faultedRequestsAreNotCounted()
