@@ -220,7 +220,8 @@ void SegmentsPage::updateActions()
     QString members;
     if (segment && !segment->isManual())
         members = tr("“%1” is a data-driven segment: Customer.io keeps its members in step with its "
-                     "conditions, so people cannot be added or removed by hand.")
+                     "conditions, so people cannot be added or removed by hand, and it can be deleted only "
+                     "in Customer.io.")
                       .arg(segment->name);
     QString deleting = readOnly;
     if (deleting.isEmpty() && segment && !segment->isManual())

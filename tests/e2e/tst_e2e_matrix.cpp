@@ -153,6 +153,22 @@ void TestE2eMatrix::languagesAreNamedAndTheContractBodyIsSent()
     for (int i = separator + 1; i < offered.size(); ++i)
         QVERIFY(!store.languages().contains(offered.at(i)));
 
+    // A newsletter without test groups: POST …/language with {language} alone (the only email body the
+    // contract's oneOf admits; Prism in front would refuse anything else), and the new variant is a
+    // copy of the Default.
+    page->load(195);
+    QVERIFY(waitLoaded(page));
+    page->addLanguage(QStringLiteral("ja"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->matrixModel()->matrix().languages().contains(QStringLiteral("ja")), 15000);
+    QVERIFY(waitLoaded(page));
+    {
+        const cio::models::VariantMatrix matrix = page->matrixModel()->matrix(); // a copy
+        const int ja = int(matrix.languages().indexOf(QStringLiteral("ja")));
+        QCOMPARE(matrix.cell(0, ja).status, CellStatus::Untranslated);
+        QCOMPARE(matrix.cell(0, ja).content->subject, matrix.defaultOf(0)->subject);
+        QCOMPARE(matrix.cell(0, ja).content->body, matrix.defaultOf(0)->body);
+    }
+
     // A sent newsletter: nothing is sent to the API, and the page says why in plain words.
     page->load(184);
     QVERIFY(waitLoaded(page));
