@@ -405,6 +405,14 @@ void AppApi::segmentMembersPage(
                    [cb = std::move(cb)](const Response &r) {
                        if (!r.ok())
                            return cb({}, {}, r.error);
+                       // A page without either list is broken, not empty (an export would come out empty).
+                       if (!r.json.value(QLatin1String("identifiers")).isArray() &&
+                           !r.json.value(QLatin1String("ids")).isArray()) {
+                           Error e = Error::make(Error::Kind::BadResponse, {},
+                                                 QStringLiteral("a membership page without \"identifiers\""));
+                           e.httpStatus = r.status;
+                           return cb({}, {}, e);
+                       }
                        cb(membersFromPage(r.json), nextCursor(r.json), {});
                    });
 }

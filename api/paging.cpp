@@ -56,10 +56,13 @@ void fetchPage(Client *client, const Request &request, const QString &itemsKey, 
                      if (!response.ok())
                          return callback({}, {}, response.error);
                      const QJsonValue items = response.json.value(itemsKey);
-                     // Absent or null means an empty list; anything else must be an array.
-                     if (!items.isArray() && !items.isUndefined() && !items.isNull()) {
-                         Error e = Error::make(Error::Kind::BadResponse, {},
-                                               QStringLiteral("\"%1\" is not an array").arg(itemsKey));
+                     // The list member must be there: an empty body or `{}` is a broken answer, not an
+                     // empty list (read as one, a sync would delete everything stored locally).
+                     if (!items.isArray()) {
+                         Error e = Error::make(
+                             Error::Kind::BadResponse, {},
+                             items.isUndefined() ? QStringLiteral("the answer has no \"%1\" list").arg(itemsKey)
+                                                 : QStringLiteral("\"%1\" is not an array").arg(itemsKey));
                          e.httpStatus = response.status;
                          return callback({}, {}, e);
                      }

@@ -124,6 +124,7 @@ public:
     // Every language code the stored variants use (the workspace's languages), sorted.
     QStringList languages() const;
     int variantCount() const;
+    QSet<qint64> newsletterIds() const; // of the stored newsletters
     int testGroupCount() const;
     // The API gives no sign that a body was built with the drag-and-drop editor or Design Studio; it
     // refuses to change it. The editor records that refusal here and opens the body read-only next time.
@@ -221,7 +222,6 @@ private:
     // (localstorehistory.cpp). Call before the stored row is replaced or deleted.
     bool keepEarlierVersion(const api::Content &content);
     bool removeNewsletter(qint64 id);
-    QSet<qint64> newsletterIds() const;
     // Runs `work` in one transaction; rolls back when it returns false.
     bool transaction(const QString &what, const std::function<bool()> &work);
     QList<Draft> queryDrafts(const QString &where, qint64 value) const;

@@ -1,5 +1,7 @@
 #include "models/storesync.h"
 
+#include <QSet>
+
 #include "api/appapi.h"
 #include "api/client.h"
 #include "models/localstore.h"
@@ -58,6 +60,33 @@ void StoreSync::fetchNewsletters(bool full)
 
 void StoreSync::listFetched(const QList<api::Newsletter> &list, bool full)
 {
+    // A newsletter without a usable id cannot be stored or fetched: the list is broken, take nothing.
+    for (const api::Newsletter &n : list) {
+        if (n.id <= 0) {
+            api::Error e = api::Error::make(api::Error::Kind::BadResponse, {},
+                                            QStringLiteral("a newsletter in the list has no valid id"));
+            return finish(e);
+        }
+    }
+    // One suspicious answer never empties the local copy: a list that lacks much of what is stored
+    // here stops the sync before anything is written.
+    if (m_store && !m_allowRemovals) {
+        QSet<qint64> missing = m_store->newsletterIds();
+        const qsizetype stored = missing.size();
+        for (const api::Newsletter &n : list)
+            missing.remove(n.id);
+        if (missing.size() > 3 && missing.size() * 10 > stored) {
+            api::Error e = api::Error::make(
+                api::Error::Kind::BadResponse,
+                tr("The workspace's newsletter list lacks %1 of the %2 newsletters stored here, so nothing was "
+                   "removed or changed. If they were deleted in Customer.io, sync again allowing removals "
+                   "(cio-studio-cli sync --allow-removals).")
+                    .arg(missing.size())
+                    .arg(stored),
+                QStringLiteral("%1 of %2 stored newsletters missing from the list").arg(missing.size()).arg(stored));
+            return finish(e);
+        }
+    }
     // Storing the list first marks the details of every changed newsletter stale, so a detail fetch
     // that fails now is retried by the next sync.
     if (!m_store || !m_store->storeNewsletterList(list)) {

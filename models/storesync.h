@@ -34,6 +34,10 @@ public:
     void start();     // details of new and changed newsletters only
     void startFull(); // details of every newsletter
     bool isRunning() const { return m_running; }
+    // A newsletter list that lacks more than a small share of what is stored (more than 3, and more than
+    // a tenth) is not trusted: nothing is written or removed and the sync fails with the reason, unless
+    // removals are allowed (the user confirmed that they were deleted in Customer.io).
+    void setAllowRemovals(bool allow) { m_allowRemovals = allow; }
     // Per-newsletter and local-store failures of the last run, in the user's terms.
     QStringList failures() const { return m_failures; }
     // Ids of the newsletters whose details the last run fetched and stored.
@@ -72,6 +76,7 @@ private:
     int m_done = 0;
     int m_total = 0;
     bool m_running = false;
+    bool m_allowRemovals = false;
 };
 
 } // namespace cio::models

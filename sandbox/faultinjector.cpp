@@ -49,6 +49,10 @@ bool parseRule(QString text, FaultInjector::Rule *rule, QString *error)
         rule->kind = Kind::Cut;
     } else if (kind == QLatin1String("malformed")) {
         rule->kind = Kind::Malformed;
+    } else if (kind == QLatin1String("empty")) {
+        rule->kind = Kind::Empty;
+    } else if (kind == QLatin1String("hollow")) {
+        rule->kind = Kind::Hollow;
     } else if (kind.startsWith(QLatin1String("latency="))) {
         bool ok = false;
         rule->kind = Kind::Latency;
@@ -56,8 +60,8 @@ bool parseRule(QString text, FaultInjector::Rule *rule, QString *error)
         if (!ok || rule->latencyMs < 0)
             return fail(QStringLiteral("latency needs milliseconds, e.g. latency=200"));
     } else {
-        return fail(QStringLiteral("unknown kind (use 500, 502, 503, 429, stall, cut, malformed, "
-                                   "latency=MS)"));
+        return fail(QStringLiteral("unknown kind (use 500, 502, 503, 429, stall, cut, malformed, empty, "
+                                   "hollow, latency=MS)"));
     }
     return true;
 }

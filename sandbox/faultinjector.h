@@ -16,6 +16,8 @@ namespace cio::sandbox {
 //          | "stall"                     never answer (the client must time out)
 //          | "cut"                       close the connection without a response
 //          | "malformed"                 answer 200 with a truncated JSON body
+//          | "empty"                     answer 200 with an empty body
+//          | "hollow"                    answer 200 with {} (valid JSON, none of the expected members)
 //          | "latency=" MS               delay the (normal) answer by MS milliseconds
 //   COUNT        the rule applies to the next COUNT matching requests, then expires
 //   PROBABILITY  0..1: the rule fires at random with that chance (seeded, repeatable)
@@ -35,6 +37,8 @@ public:
         Stall,
         Cut,
         Malformed,
+        Empty,
+        Hollow,
         Latency
     };
 

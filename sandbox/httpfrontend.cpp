@@ -156,6 +156,12 @@ void HttpFrontend::process(const QHttpServerRequest &request, const ReplyPtr &re
     case FaultInjector::Kind::Malformed:
         respond(reply, 200, QByteArrayLiteral("{\"errors\":[{\"detail\":\"trunc"), true, {}, delay);
         return;
+    case FaultInjector::Kind::Empty:
+        respond(reply, 200, QByteArray(), true, {}, delay);
+        return;
+    case FaultInjector::Kind::Hollow:
+        respond(reply, 200, QByteArrayLiteral("{}"), true, {}, delay);
+        return;
     case FaultInjector::Kind::Status: {
         ApiResult injected =
             ApiResult::error(fault.status, fault.status == 429 ? QStringLiteral("rate limited to 10 requests per 1s")

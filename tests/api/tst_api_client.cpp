@@ -389,6 +389,22 @@ void TestApiClient::paging()
     } while (!next.isEmpty() && pages < 10);
     QCOMPARE(pages, 3);
     QCOMPARE(items, 12);
+
+    // A 200 without the list member — an empty body, or {} — is a broken answer, never an empty list.
+    for (const char *fault : {"empty*1", "hollow*1"}) {
+        QVERIFY(m_server->setFaults(QString::fromLatin1(fault)));
+        done = false;
+        m_client->fetchAll(Request::get(QStringLiteral("/v1/newsletters")), QStringLiteral("newsletters"), this,
+                           [&](const QJsonArray &got, const Error &e) {
+                               all = got;
+                               error = e;
+                               done = true;
+                           });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 10000));
+        QCOMPARE(error.kind, Error::Kind::BadResponse);
+        QVERIFY(all.isEmpty());
+    }
+    QVERIFY(m_server->setFaults(QString()));
 }
 
 void TestApiClient::appApi()

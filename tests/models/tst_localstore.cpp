@@ -23,6 +23,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 using cio::models::Draft;
 using cio::models::LocalStore;
@@ -89,6 +90,7 @@ class TestLocalStore : public QObject
 private slots:
     void initTestCase();
     void syncRoundTripAndIncrementalSync();
+    void brokenOrShortListsNeverEmptyTheStore();
     void backgroundSyncLeavesRoomForTheUser();
     void storeSnapshotKeepsDrafts();
     void search_data();
@@ -203,6 +205,60 @@ void TestLocalStore::compareNewsletter(const LocalStore &store, const WorkspaceS
     QCOMPARE(groups.size(), expectedGroups.size());
     for (int i = 0; i < groups.size(); ++i)
         QCOMPARE(text(groups[i].toJson()), text(expectedGroups[i].toJson()));
+}
+
+void TestLocalStore::brokenOrShortListsNeverEmptyTheStore()
+{
+    cio::sandbox::Server server;
+    cio::sandbox::Options options;
+    options.rateLimit = 0;
+    QVERIFY(server.start(options));
+    auto client = makeClient(server);
+    LocalStore store;
+    QString error;
+    QVERIFY2(store.open(tempPath(QStringLiteral("short-lists.sqlite")), &error), qPrintable(error));
+    StoreSync sync(client.get(), &store);
+    QCOMPARE(runSync(sync, false), 46);
+    const int variants = store.variantCount();
+
+    // A 200 with an empty body, or with {}, is a broken answer, not "no newsletters".
+    for (const QString &fault : {QStringLiteral("empty@/v1/newsletters"), QStringLiteral("hollow@/v1/newsletters")}) {
+        QVERIFY(server.setFaults(fault));
+        std::optional<cio::api::Error> failed;
+        const auto connection = connect(&sync, &StoreSync::finished, this,
+                                        [&](const cio::api::Error &e, int) { failed = e; });
+        sync.startFull();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.has_value(), 15000);
+        disconnect(connection);
+        QCOMPARE(failed->kind, cio::api::Error::Kind::BadResponse);
+        QCOMPARE(store.newsletters().size(), 46);
+        QCOMPARE(store.variantCount(), variants);
+    }
+    QVERIFY(server.setFaults(QString()));
+
+    // A well-formed list that lacks most of what is stored (another workspace's, a server gone wrong):
+    // nothing is removed unless removals are allowed.
+    cio::sandbox::Server other;
+    cio::sandbox::Options small;
+    small.rateLimit = 0;
+    small.dataPath = QStringLiteral(CIO_SOURCE_DIR "/tests/sandbox/data");
+    QVERIFY(other.start(small));
+    auto otherClient = makeClient(other);
+    StoreSync shortSync(otherClient.get(), &store);
+    std::optional<cio::api::Error> refused;
+    auto connection = connect(&shortSync, &StoreSync::finished, this,
+                              [&](const cio::api::Error &e, int) { refused = e; });
+    shortSync.startFull();
+    QTRY_VERIFY_WITH_TIMEOUT(refused.has_value(), 15000);
+    disconnect(connection);
+    QVERIFY(refused->isError());
+    QVERIFY2(refused->message().contains(QLatin1String("of the 46 newsletters stored here")),
+             qPrintable(refused->message()));
+    QCOMPARE(store.newsletters().size(), 46);
+    QCOMPARE(store.variantCount(), variants);
+    shortSync.setAllowRemovals(true);
+    QCOMPARE(runSync(shortSync, true), 12);
+    QCOMPARE(store.newsletters().size(), 12);
 }
 
 void TestLocalStore::syncRoundTripAndIncrementalSync()
