@@ -4,6 +4,7 @@
 #include "api/region.h"
 #include "app/demosandbox.h"
 #include "models/localstore.h"
+#include "models/textfile.h"
 #include "models/storesync.h"
 #include "models/variantaddress.h"
 #include "models/variantsaver.h"
@@ -106,8 +107,11 @@ void Cli::run(const QStringList &arguments)
         "                                one variant's fields and body; VARIANT is a content id, a\n"
         "                                language code, “default” or TESTGROUP:LANG (group name or id)\n"
         "  variants set NEWSLETTER_ID VARIANT [--subject TEXT] [--preheader TEXT] [--body-file PATH]\n"
+        "               [--base-version V]\n"
         "                                save changes; refused if someone else changed the variant\n"
-        "                                meanwhile (--force overwrites) or a link holds “[redacted]”\n"
+        "                                since version V (as “variants show” printed it; without it,\n"
+        "                                since this command read it; --force overwrites) or a link\n"
+        "                                holds “[redacted]”\n"
         "  snippets list                 the workspace's snippets\n"
         "  snippets get NAME             a snippet's value as stored (--json: the snippet)\n"
         "  snippets put NAME [--file PATH]\n"
@@ -131,7 +135,8 @@ void Cli::run(const QStringList &arguments)
         "                                Track API; its site id and key come from --workspace or\n"
         "                                CIO_TRACK_SITE_ID and CIO_TRACK_API_KEY\n"
         "  sync [--full]                 fetch the newsletters that changed (--full: all) with their\n"
-        "                                variants and test groups into the local store\n"
+        "                                variants and test groups into the local store; a list that\n"
+        "                                lacks many stored newsletters stops it (--allow-removals: accept)\n"
         "  render NEWSLETTER_ID VARIANT [--data FILE] [--lax]\n"
         "                                the variant's subject, preheader and body rendered with\n"
         "                                Customer.io Liquid (errors with line and column: exit code 1)\n"
@@ -168,10 +173,20 @@ void Cli::run(const QStringList &arguments)
         QStringLiteral("track-url"),
         tr("Track API host to use instead of the region's (or of --base-url's, when that is not Customer.io's)."),
         tr("url"));
+    const QCommandLineOption encoding(
+        QStringLiteral("encoding"),
+        tr("The encoding of the text files read (--body-file, --file, --template, --data, member lists) when "
+           "it is not UTF-8, e.g. windows-1252."),
+        tr("name"));
     const QCommandLineOption yes(QStringLiteral("yes"), tr("Do not ask for confirmation."));
+    const QCommandLineOption allowRemovals(
+        QStringLiteral("allow-removals"),
+        tr("sync: accept a newsletter list that lacks many stored newsletters (deleted in Customer.io)."));
     const QCommandLineOption full(QStringLiteral("full"),
                                   tr("sync: fetch every newsletter again, not only those that changed."));
-    parser.addOptions({baseUrl, trackUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes, full});
+    parser.addOptions(
+        {baseUrl, trackUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes, full, allowRemovals,
+         encoding});
     addVariantOptions(parser);
     addRenderOptions(parser);
     // snippets put / segments create / segments add-members|remove-members
@@ -201,6 +216,7 @@ void Cli::run(const QStringList &arguments)
     }
     m_json = parser.isSet(json);
     m_syncFull = parser.isSet(full);
+    m_syncAllowRemovals = parser.isSet(allowRemovals);
     readVariantOptions(parser);
     readRenderOptions(parser);
     if (parser.isSet(QStringLiteral("file")))
@@ -208,6 +224,7 @@ void Cli::run(const QStringList &arguments)
     m_manage.name = parser.value(QStringLiteral("name"));
     m_manage.description = parser.value(QStringLiteral("description"));
     m_manage.idType = parser.value(QStringLiteral("id-type"));
+    m_manage.encoding = parser.value(QStringLiteral("encoding")).trimmed();
     m_manage.yes = parser.isSet(QStringLiteral("yes"));
     // Our own debug logging is for --verbose only; warnings always show.
     // WebEngine's start-up report (GL, sandbox) is not for a command's output.
@@ -464,6 +481,10 @@ void Cli::addVariantOptions(QCommandLineParser &parser)
           tr("variants set: read the new HTML body from a file (- for "
              "standard input)."),
           tr("path")},
+         {QStringLiteral("base-version"),
+          tr("variants set: the version (from “variants show”) the edit is based on; nothing is saved when "
+             "the variant has changed since."),
+          tr("version")},
          {QStringLiteral("force"), tr("variants set: overwrite even if someone else changed the "
                                       "variant meanwhile.")}});
 }
@@ -478,6 +499,7 @@ void Cli::readVariantOptions(const QCommandLineParser &parser)
     m_variantEdit.preheader = value("preheader");
     m_variantEdit.bodyFile = value("body-file");
     m_variantEdit.force = parser.isSet(QStringLiteral("force"));
+    m_variantEdit.baseVersion = value("base-version");
     m_workspaceName = parser.value(QStringLiteral("workspace"));
 }
 
@@ -535,6 +557,7 @@ void Cli::variantsShow(const QString &newsletterId, const QString &variant)
             if (m_json) {
                 QJsonObject o = c.toJson();
                 o.insert(QStringLiteral("address"), address.path());
+                o.insert(QStringLiteral("version"), versionOf(c));
                 if (group) {
                     o.insert(QStringLiteral("test_group"), group->name);
                     o.insert(QStringLiteral("test_group_id"), group->id);
@@ -556,10 +579,16 @@ void Cli::variantsShow(const QString &newsletterId, const QString &variant)
                         {tr("From id:"), sender(c.fromId, c.from)},
                         {tr("Reply-to id:"), sender(c.replyToId, c.replyTo)},
                         {tr("Updated:"), c.updated > 0 ? formatTime(c.updated) : tr("(not reported)")},
-                        {tr("Version:"), c.deduplicateId}});
+                        {tr("Version:"), versionOf(c)}});
             m_out << '\n' << tr("Body:") << '\n' << c.body << '\n';
             done();
         });
+}
+
+QString Cli::versionOf(const api::Content &content)
+{
+    // deduplicate_id ("<id>:<unix time>") changes with every save; `updated` where a server has none.
+    return content.deduplicateId.isEmpty() ? QString::number(content.updated) : content.deduplicateId;
 }
 
 void Cli::variantsSet(const QString &newsletterId, const QString &variant)
@@ -569,13 +598,10 @@ void Cli::variantsSet(const QString &newsletterId, const QString &variant)
         return usageError(tr("“variants set” needs at least one of --subject, --preheader or --body-file."));
     std::optional<QString> body;
     if (edit.bodyFile) {
-        QFile file(*edit.bodyFile);
-        const bool opened = *edit.bodyFile == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                                 : file.open(QIODevice::ReadOnly);
-        if (!opened)
-            return usageError(
-                tr("Cannot read the body file “%1”: %2").arg(*edit.bodyFile, file.errorString()));
-        body = QString::fromUtf8(file.readAll());
+        const models::TextFile file = models::TextFiles::read(*edit.bodyFile, m_manage.encoding);
+        if (!file.ok())
+            return usageError(tr("Nothing was saved. %1").arg(file.error));
+        body = file.text;
     }
     if (m_client->settings().readOnly) {
         m_err << tr("This workspace is read-only: “variants set” cannot change anything in it, and nothing "
@@ -599,7 +625,23 @@ void Cli::variantsSet(const QString &newsletterId, const QString &variant)
     loadVariant(
         newsletterId, variant,
         [=](const models::VariantAddress &address, const api::Content &base, const QList<api::TestGroup> &) {
-            // For the command line the edit starts now: base is this fresh read.
+            // The edit starts at --base-version when given (what the script read with "variants show"),
+            // else now: base is this fresh read.
+            if (edit.baseVersion && !edit.force && edit.baseVersion->trimmed() != versionOf(base)) {
+                const QString message =
+                    tr("Nothing was saved: %1 changed after version %2 was read (it is now version %3). Run "
+                       "“variants show” again, apply your edit to what it prints, and pass the new version.")
+                        .arg(address.describe(), edit.baseVersion->trimmed(), versionOf(base));
+                if (m_json)
+                    printJson(QJsonObject{{QStringLiteral("status"), QStringLiteral("conflict")},
+                                          {QStringLiteral("content_id"), base.id},
+                                          {QStringLiteral("address"), address.path()},
+                                          {QStringLiteral("version"), versionOf(base)},
+                                          {QStringLiteral("message"), message}});
+                else
+                    m_err << message << '\n';
+                return done(ExitApiError);
+            }
             models::SaveRequest request;
             request.address = address;
             request.base = base;
@@ -738,6 +780,7 @@ void Cli::sync()
         return done(ExitApiError);
     }
     auto *engine = new models::StoreSync(m_client, store, this);
+    engine->setAllowRemovals(m_syncAllowRemovals);
     if (!m_json) {
         connect(engine, &models::StoreSync::progress, this, [this](int doneCount, int total) {
             m_err << '\r' << tr("Fetching variants and test groups: %1/%2").arg(doneCount).arg(total);

@@ -67,6 +67,8 @@ private:
     void variantsList(const QString &newsletterId);
     void variantsShow(const QString &newsletterId, const QString &variant);
     void variantsSet(const QString &newsletterId, const QString &variant);
+    // A variant's version as "variants show" prints it and --base-version takes it.
+    static QString versionOf(const api::Content &content);
     // Options of "variants set"; added to the parser in run() and read back after parsing.
     void addVariantOptions(QCommandLineParser &parser);
     void readVariantOptions(const QCommandLineParser &parser);
@@ -126,16 +128,19 @@ private:
     struct VariantEdit
     {
         std::optional<QString> subject, preheader, bodyFile;
+        std::optional<QString> baseVersion; // --base-version: the version "variants show" printed
         bool force = false;
     } m_variantEdit;
     QString m_workspaceName; // --workspace, also names the local store
     QUrl m_trackUrl;         // --track-url; empty: the region's Track host (or --base-url's)
     bool m_syncFull = false;
+    bool m_syncAllowRemovals = false;
     // Options of the snippets and segments commands.
     struct ManageOptions
     {
         std::optional<QString> file; // --file
         QString name, description, idType;
+        QString encoding; // --encoding of text files read (empty: UTF-8, or what a byte-order mark says)
         bool yes = false;
     } m_manage;
     struct RenderOptions

@@ -7,6 +7,7 @@
 #include "liquid/liquidengine.h"
 #include "models/localstore.h"
 #include "models/sampledata.h"
+#include "models/textfile.h"
 #include "models/variantaddress.h"
 #include "qa/qarunner.h"
 
@@ -61,14 +62,14 @@ void Cli::readRenderOptions(const QCommandLineParser &parser)
 bool Cli::loadSampleData(liquid::JsonData *data)
 {
     if (!m_render.dataFile.isEmpty()) {
-        QFile file(m_render.dataFile);
-        if (!file.open(QIODevice::ReadOnly)) {
-            m_err << tr("%1 could not be read: %2").arg(m_render.dataFile, file.errorString()) << '\n';
+        const models::TextFile file = models::TextFiles::read(m_render.dataFile, m_manage.encoding);
+        if (!file.ok()) {
+            m_err << file.error << '\n';
             done(ExitUsage);
             return false;
         }
         models::SampleDataProblem problem;
-        const auto parsed = models::parseSampleData(QString::fromUtf8(file.readAll()), &problem);
+        const auto parsed = models::parseSampleData(file.text, &problem);
         if (!parsed) {
             m_err << tr("%1 is not usable sample data: %2").arg(m_render.dataFile, problem.message) << '\n';
             done(ExitUsage);
@@ -114,15 +115,12 @@ void Cli::render(const QStringList &words)
     if (!m_render.templateFile.isEmpty()) {
         if (words.size() != 1)
             return usageError(tr("render --template takes no newsletter or variant."));
-        QFile file;
-        const bool opened = m_render.templateFile == QLatin1String("-")
-                                ? file.open(stdin, QIODevice::ReadOnly)
-                                : (file.setFileName(m_render.templateFile), file.open(QIODevice::ReadOnly));
-        if (!opened) {
-            m_err << tr("%1 could not be read: %2").arg(m_render.templateFile, file.errorString()) << '\n';
+        const models::TextFile file = models::TextFiles::read(m_render.templateFile, m_manage.encoding);
+        if (!file.ok()) {
+            m_err << file.error << '\n';
             return done(ExitUsage);
         }
-        const QString text = QString::fromUtf8(file.readAll());
+        const QString text = file.text;
         withSnippets([this, text, data](const QHash<QString, QString> &snippets) {
             renderParts({{QStringLiteral("template"), text}}, data, snippets);
         });

@@ -6,6 +6,7 @@
 #include "api/trackapi.h"
 #include "app/demosandbox.h"
 #include "models/memberimport.h"
+#include "models/textfile.h"
 #include "models/membershipbatcher.h"
 #include "models/workspacerepository.h"
 #include "sandbox/sandboxserver.h"
@@ -64,6 +65,7 @@ struct SegmentOptions
     QString name, description, idType;
     bool yes = false;
     bool json = false;
+    QString encoding; // of the member list read
 };
 
 // Runs one command. Cli's private helpers come in as hooks so that this file owns its code.
@@ -380,11 +382,11 @@ void SegmentCommands::changeMembers(qint64 id, bool add, const QString &file)
                 : tr("Unknown id type “%1”: use id, email or cio_id.").arg(m_options.idType));
     }
     models::MemberImport::Result list;
-    if (file == QLatin1String("-")) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return m_hooks.usageError(tr("Standard input cannot be read."));
-        list = models::MemberImport::parseText(QString::fromUtf8(in.readAll()), *type);
+    if (file == QLatin1String("-") || !m_options.encoding.isEmpty()) {
+        const models::TextFile text = models::TextFiles::read(file, m_options.encoding);
+        if (!text.ok())
+            return m_hooks.usageError(text.error);
+        list = models::MemberImport::parseText(text.text, *type);
     } else {
         list = models::MemberImport::parseFile(file, *type);
     }
@@ -466,7 +468,8 @@ void SegmentCommands::changeMembers(qint64 id, bool add, const QString &file)
 
 void Cli::segmentsCommand(const QStringList &words)
 {
-    SegmentOptions options{m_manage.name, m_manage.description, m_manage.idType, m_manage.yes, m_json};
+    SegmentOptions options{m_manage.name, m_manage.description, m_manage.idType, m_manage.yes, m_json,
+                           m_manage.encoding};
     SegmentCommands::Hooks hooks;
     hooks.usageError = [this](const QString &message) { usageError(message); };
     hooks.apiError = [this](const api::Error &error) { apiError(error); };

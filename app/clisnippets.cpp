@@ -5,6 +5,7 @@
 #include "liquid/liquidengine.h"
 #include "models/localstore.h"
 #include "models/snippetusages.h"
+#include "models/textfile.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -192,16 +193,14 @@ void Cli::snippetsCommand(const QStringList &words)
     }
 
     // put: the value from --file PATH, or standard input (also with --file -).
-    QFile file;
     const bool fromStdin = !m_manage.file || *m_manage.file == QLatin1String("-");
     if (fromStdin && isTerminal(stdin))
         m_err << tr("Type the value, then press Ctrl+D.") << '\n';
-    const bool opened = fromStdin ? file.open(stdin, QIODevice::ReadOnly)
-                                  : (file.setFileName(*m_manage.file), file.open(QIODevice::ReadOnly));
-    if (!opened)
-        return usageError(tr("Cannot read the value file “%1”: %2")
-                              .arg(m_manage.file.value_or(QStringLiteral("-")), file.errorString()));
-    const QString value = QString::fromUtf8(file.readAll());
+    const models::TextFile file =
+        models::TextFiles::read(fromStdin ? QStringLiteral("-") : *m_manage.file, m_manage.encoding);
+    if (!file.ok())
+        return usageError(tr("Nothing was saved. %1").arg(file.error));
+    const QString value = file.text;
     // `put` creates or replaces: the name is checked for its form only, not for being new.
     const models::SnippetProblem nameProblem = models::validateSnippetName(name, {});
     const models::SnippetProblem valueProblem = models::validateSnippetValue(value);

@@ -1,0 +1,77 @@
+#include "models/textfile.h"
+
+#include <QFile>
+#include <QDir>
+#include <QStringDecoder>
+
+namespace cio::models {
+
+bool TextFiles::isKnownEncoding(const QString &encoding)
+{
+    return QStringDecoder(encoding.toLatin1().constData()).isValid();
+}
+
+TextFile TextFiles::decode(const QByteArray &data, const QString &name, const QString &encoding)
+{
+    TextFile result;
+    const auto announced = QStringConverter::encodingForData(data);
+    const bool unicodeByMark = announced && *announced != QStringConverter::Utf8;
+    if (!unicodeByMark && data.contains('\0')) {
+        result.error = tr("%1 is not a text file (it holds binary data); nothing was read from it.").arg(name);
+        return result;
+    }
+    QStringDecoder decoder = encoding.isEmpty() || unicodeByMark
+                                 ? QStringDecoder(announced.value_or(QStringConverter::Utf8),
+                                                  QStringConverter::Flag::Stateless)
+                                 : QStringDecoder(encoding.toLatin1().constData(), QStringConverter::Flag::Stateless);
+    if (!decoder.isValid()) {
+        result.error = tr("The encoding “%1” is not known here; use a name such as UTF-8, windows-1252 or "
+                          "ISO-8859-15.")
+                           .arg(encoding);
+        return result;
+    }
+    QString text = decoder.decode(data);
+    if (decoder.hasError()) {
+        // Where the first bad byte is (decoding put U+FFFD there), for someone looking at it in an editor.
+        const qsizetype bad = text.indexOf(QChar(QChar::ReplacementCharacter));
+        const int line = int(text.left(qMax<qsizetype>(0, bad)).count(QLatin1Char('\n'))) + 1;
+        result.error = encoding.isEmpty()
+                           ? tr("%1 is not UTF-8 text (line %2 holds bytes that are not UTF-8); nothing was read "
+                                "from it. Save it as UTF-8, or name its encoding (for example --encoding "
+                                "windows-1252).")
+                                 .arg(name)
+                                 .arg(line)
+                           : tr("%1 is not valid %2 text; nothing was read from it.").arg(name, encoding);
+        return result;
+    }
+    if (text.startsWith(QChar(0xfeff)))
+        text.remove(0, 1);
+    result.text = text;
+    return result;
+}
+
+TextFile TextFiles::read(const QString &path, const QString &encoding, qint64 maxBytes)
+{
+    TextFile result;
+    QFile file;
+    const bool standardInput = path == QLatin1String("-");
+    const QString name = standardInput ? tr("Standard input") : QStringLiteral("“%1”").arg(QDir::toNativeSeparators(path));
+    const bool opened = standardInput ? file.open(stdin, QIODevice::ReadOnly)
+                                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        result.error = tr("%1 cannot be read: %2").arg(name, file.errorString());
+        return result;
+    }
+    const QByteArray data = file.read(maxBytes + 1);
+    if (file.error() != QFileDevice::NoError) {
+        result.error = tr("%1 cannot be read: %2").arg(name, file.errorString());
+        return result;
+    }
+    if (data.size() > maxBytes) {
+        result.error = tr("%1 is larger than %2 MB; nothing was read from it.").arg(name).arg(maxBytes / (1024 * 1024));
+        return result;
+    }
+    return decode(data, name, encoding);
+}
+
+} // namespace cio::models
