@@ -282,26 +282,20 @@ bool Cli::setUpClient(const QCommandLineParser &parser)
         settings.baseUrl = m_demo->url();
         settings.apiKey = m_demo->apiKey();
     } else {
-        if (parser.isSet(QStringLiteral("base-url"))) {
-            settings.baseUrl = QUrl(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
+        // --base-url and --track-url: the key may only travel to an address that is safe for it.
+        const auto readUrl = [&](const QString &option, QUrl *url) {
+            if (!parser.isSet(option))
+                return true;
+            *url = QUrl(parser.value(option), QUrl::StrictMode);
             QString why;
-            if (!settings.baseUrl.isValid() || !api::isAllowedBaseUrl(settings.baseUrl, &why)) {
-                usageError(why.isEmpty()
-                               ? tr("“%1” is not a valid URL.").arg(parser.value(QStringLiteral("base-url")))
-                               : why);
-                return false;
-            }
-        }
-        if (parser.isSet(QStringLiteral("track-url"))) {
-            m_trackUrl = QUrl(parser.value(QStringLiteral("track-url")), QUrl::StrictMode);
-            QString why;
-            if (!m_trackUrl.isValid() || !api::isAllowedBaseUrl(m_trackUrl, &why)) {
-                usageError(why.isEmpty()
-                               ? tr("“%1” is not a valid URL.").arg(parser.value(QStringLiteral("track-url")))
-                               : why);
-                return false;
-            }
-        }
+            if (url->isValid() && api::isAllowedBaseUrl(*url, &why))
+                return true;
+            usageError(why.isEmpty() ? tr("“%1” is not a valid URL.").arg(parser.value(option)) : why);
+            return false;
+        };
+        if (!readUrl(QStringLiteral("base-url"), &settings.baseUrl) ||
+            !readUrl(QStringLiteral("track-url"), &m_trackUrl))
+            return false;
         settings.apiKey = qEnvironmentVariable("CIO_APP_API_KEY").trimmed();
         if (settings.apiKey.isEmpty()) {
             usageError(tr("No App API key: set the environment variable CIO_APP_API_KEY (keys are never "
