@@ -8,6 +8,7 @@
 
 #include <QMetaObject>
 #include <QNetworkReply>
+#include <QSettings>
 
 #include <chrono>
 
@@ -16,6 +17,25 @@ namespace cio::api {
 QUrl ConnectionSettings::effectiveBaseUrl() const
 {
     return baseUrl.isEmpty() ? defaultBaseUrl(region) : baseUrl;
+}
+
+void ConnectionSettings::applyUserLimits()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("network"));
+    const auto read = [&settings](const char *key, int min, int max) {
+        bool ok = false;
+        const int value = settings.value(QLatin1String(key)).toInt(&ok);
+        return ok && value >= min && value <= max ? value : -1;
+    };
+    if (const int s = read("transferTimeoutSeconds", 1, 3600); s > 0)
+        transferTimeoutMs = s * 1000;
+    if (const int mb = read("maxResponseMB", 1, 64 * 1024); mb > 0)
+        maxResponseBytes = qint64(mb) * 1024 * 1024;
+    if (const int s = read("rateLimitWaitSeconds", 1, 3600); s > 0) {
+        rateLimitBudgetMs = s * 1000;
+        deadlineMs = qMax(deadlineMs, rateLimitBudgetMs + 60000);
+    }
 }
 
 bool QueueState::operator==(const QueueState &o) const
@@ -112,7 +132,10 @@ void Client::send(const Request &request, const QObject *context, Callback callb
     });
     job->deadline.start();
     job->backoff.setSingleShot(true);
-    m_waiting.push_back(job);
+    if (request.startWithinMs > 0)
+        m_waiting.push_front(job);
+    else
+        m_waiting.push_back(job);
     pump();
 }
 
@@ -130,8 +153,19 @@ void Client::pump()
             forget(job);
             continue;
         }
-        const qint64 wait = m_limiter->tryAcquire(job->request.method, job->request.path);
+        if (job->request.startWithinMs > 0 && job->retries == 0 &&
+            job->elapsed.elapsed() > job->request.startWithinMs) {
+            it = m_waiting.erase(it);
+            Error expired = Error::make(Error::Kind::Cancelled, {},
+                                        QStringLiteral("not started within %1 ms").arg(job->request.startWithinMs));
+            expired.expired = true;
+            finish(job, Response{0, {}, {}, {}, expired, 0});
+            return; // finish() pumps again
+        }
+        qint64 wait = m_limiter->tryAcquire(job->request.method, job->request.path);
         if (wait > 0) {
+            if (job->request.startWithinMs > 0 && job->retries == 0) // wake up to expire it on time
+                wait = qMin<qint64>(wait, qMax<qint64>(1, job->request.startWithinMs + 1 - job->elapsed.elapsed()));
             if (job->blockedSince < 0)
                 job->blockedSince = job->elapsed.elapsed();
             nextWake = nextWake < 0 ? wait : qMin(nextWake, wait);
@@ -178,6 +212,27 @@ void Client::start(const JobPtr &job)
         reply = m_nam->sendCustomRequest(req, method, job->request.body);
 
     job->reply = reply;
+    if (m_settings.maxResponseBytes > 0) {
+        // Refuse an oversized answer as soon as it announces itself or grows past the cap, so that
+        // memory stays bounded whatever the server sends.
+        const qint64 cap = m_settings.maxResponseBytes;
+        const auto refuse = [job, reply] {
+            if (job->tooLarge)
+                return;
+            job->tooLarge = true;
+            reply->abort(); // finished() follows; handleReply() reports it
+        };
+        connect(reply, &QNetworkReply::metaDataChanged, this, [reply, cap, refuse] {
+            bool ok = false;
+            const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+            if (ok && announced > cap)
+                refuse();
+        });
+        connect(reply, &QNetworkReply::downloadProgress, this, [cap, refuse](qint64 received, qint64) {
+            if (received > cap)
+                refuse();
+        });
+    }
     job->bytesSent += job->request.body.size();
     ++m_requestsSent;
     m_inFlight.append(job);

@@ -26,9 +26,14 @@ struct ConnectionSettings final
     bool readOnly = false;         // any non-GET is refused locally (Error::Kind::ReadOnly); nothing leaves
     int transferTimeoutMs = 30000; // no bytes for this long → Timeout
     int deadlineMs = 120000;       // per logical request, retries and waits included
-    int maxRetries = 4;
+    int maxRetries = 4;            // for 5xx and broken connections; 429s have their own budget
+    int rateLimitBudgetMs = 60000; // time one request may spend waiting out 429s (Retry-After)
+    qint64 maxResponseBytes = 64LL * 1024 * 1024; // a larger answer is refused unread; 0 = no cap
 
     QUrl effectiveBaseUrl() const;
+    // Applies the user's network limits from the settings (group "network": transferTimeoutSeconds,
+    // maxResponseMB, rateLimitWaitSeconds), where set and sensible.
+    void applyUserLimits();
 };
 
 struct QueueState final

@@ -24,7 +24,10 @@ struct Client::Job
     QTimer deadline;
     QTimer backoff;
     QPointer<QNetworkReply> reply;
-    int retries = 0;
+    int retries = 0;          // attempts after the first, for any reason
+    int rateLimitRetries = 0; // of those, after a 429
+    qint64 rateLimitPausedMs = 0;
+    bool tooLarge = false; // aborted because the answer outgrew maxResponseBytes
     int lastStatus = 0;
     qint64 bytesSent = 0;
     qint64 bytesReceived = 0;

@@ -32,6 +32,14 @@ void Client::handleReply(const JobPtr &job)
     m_limiter->noteResponse(job->request.path, r.headers, r.status);
 
     const QNetworkReply::NetworkError netError = reply->error();
+    if (job->tooLarge) { // read no further and never again: the next attempt would be as large
+        r.body.clear();
+        r.error = Error::make(Error::Kind::BadResponse, {},
+                              QStringLiteral("answer larger than %1 bytes").arg(m_settings.maxResponseBytes));
+        r.error.httpStatus = r.status;
+        r.error.sizeLimit = m_settings.maxResponseBytes;
+        return finish(job, r);
+    }
     if (job->abort == Job::Abort::Deadline) {
         r.error = Error::make(Error::Kind::Timeout, {},
                               QStringLiteral("deadline of %1 ms exceeded").arg(m_settings.deadlineMs));
@@ -69,12 +77,23 @@ void Client::handleReply(const JobPtr &job)
 
 bool Client::scheduleRetry(const JobPtr &job, const Response &response, bool viaPause, qint64 delayMs)
 {
-    if (job->retries >= m_settings.maxRetries)
+    // Two budgets: a count for failures (5xx, broken connections), and time for 429s, which say when
+    // to come back, so that a short storm of them is ridden out instead of failing the command.
+    if (!viaPause && job->retries - job->rateLimitRetries >= m_settings.maxRetries)
+        return false;
+    // A write that must follow its read closely is not repeated later: its caller reads again first.
+    if (job->request.startWithinMs > 0)
         return false;
     const qint64 remaining = m_settings.deadlineMs - job->elapsed.elapsed();
     const qint64 wait = viaPause ? m_limiter->pausedForMs() : delayMs;
     if (wait >= remaining)
         return false; // would only time out later; report the real cause now
+    if (viaPause) {
+        if (job->rateLimitPausedMs + wait > m_settings.rateLimitBudgetMs)
+            return false;
+        job->rateLimitPausedMs += wait;
+        ++job->rateLimitRetries;
+    }
     ++job->retries;
     qCInfo(lcApi).noquote() << job->request.method << job->request.path << "retry" << job->retries << "in"
                             << wait << "ms after" << response.status << scrub(response.error.technical);

@@ -82,7 +82,9 @@ QString Error::message() const
     case Kind::None:
         return {};
     case Kind::Network:
-        text = tr("The Customer.io API could not be reached. Check the network connection.");
+        text = cutShort ? tr("The connection broke while Customer.io's answer was arriving, so nothing was taken "
+                             "from it. A change you sent may have been made: reload before trying again.")
+                        : tr("The Customer.io API could not be reached. Check the network connection.");
         break;
     case Kind::Timeout:
         text = tr("The Customer.io API did not answer in time. Try again later.");
@@ -128,6 +130,13 @@ QString Error::message() const
         text = tr("The Customer.io API had a problem (%1). Try again later.").arg(status);
         break;
     case Kind::BadResponse:
+        if (sizeLimit > 0) {
+            text = tr("Customer.io's answer was larger than the limit of %1 MB, so it was not read and nothing "
+                      "was taken from it. If the workspace really holds this much, raise the limit "
+                      "(--max-response-mb, or network/maxResponseMB in the settings; see the README).")
+                       .arg(qMax<qint64>(1, sizeLimit / (1024 * 1024)));
+            break;
+        }
         text = tr("The API sent a response that cio-studio does not understand, so nothing was taken from it. "
                   "Try again; if it keeps happening, check the API address in the workspace settings.");
         break;
@@ -135,7 +144,9 @@ QString Error::message() const
         text = tr("This workspace is read-only, so the change was not sent.");
         break;
     case Kind::Cancelled:
-        text = tr("The request was cancelled.");
+        text = expired ? tr("The request was not sent: it could not go out in time, so what it was based on "
+                            "may be out of date.")
+                       : tr("The request was cancelled.");
         break;
     case Kind::Insecure:
         text = tr("The request was not sent because the API address is not safe for the key.");
@@ -201,6 +212,7 @@ Error errorFromReply(QNetworkReply::NetworkError networkError, const QString &er
     }
     if (networkError != QNetworkReply::NoError)
         e.technical = errorString;
+    e.cutShort = httpStatus > 0 && e.kind == Error::Kind::Network;
 
     if (body.trimmed().isEmpty())
         return e;

@@ -40,6 +40,13 @@ public:
     // a moment will not help, only tomorrow will. quotaLimit is its size when the server said it.
     bool dailyQuota = false;
     int quotaLimit = 0;
+    // BadResponse because the answer outgrew ConnectionSettings::maxResponseBytes (this many bytes).
+    qint64 sizeLimit = 0;
+    // Network, but the server had begun to answer (a status arrived) when the connection broke: it
+    // was reached, and a change sent may have been made.
+    bool cutShort = false;
+    // Cancelled because the request could not start within Request::startWithinMs; nothing was sent.
+    bool expired = false;
 
     bool isError() const { return kind != Kind::None; }
     // The one place that turns an error into a sentence for a person (translated).

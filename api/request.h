@@ -17,6 +17,11 @@ struct Request final
     QString path;      // "/v1/newsletters/12", already percent-encoded where needed
     QUrlQuery query;   // values are encoded again on the wire, so '+' in a cursor survives
     QByteArray body;   // JSON, empty for none
+    // When > 0: the request goes ahead of the queue, and if it cannot go on the wire within this many
+    // milliseconds of send() (rate limit, a pause after 429, full connections) it is not sent at all:
+    // the callback gets Error::Kind::Cancelled with Error::expired. For a write that must follow a
+    // read closely, so that what was read is still what is overwritten.
+    int startWithinMs = 0;
 
     // Safe to repeat after an unknown outcome (RFC 9110 9.2.2).
     bool idempotent() const;

@@ -153,6 +153,7 @@ void Studio::showWorkspace(const models::WorkspaceProfile &profile, const QStrin
     settings.baseUrl = profile.baseUrl;
     settings.apiKey = apiKey;
     settings.readOnly = profile.readOnly;
+    settings.applyUserLimits();
     // A fresh client per workspace: nothing queued for the previous one may go out with this key.
     api::Client *previous = m_client;
     m_client = new api::Client(settings);

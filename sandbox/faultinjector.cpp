@@ -53,6 +53,14 @@ bool parseRule(QString text, FaultInjector::Rule *rule, QString *error)
         rule->kind = Kind::Empty;
     } else if (kind == QLatin1String("hollow")) {
         rule->kind = Kind::Hollow;
+    } else if (kind == QLatin1String("midcut")) {
+        rule->kind = Kind::MidCut;
+    } else if (kind.startsWith(QLatin1String("huge="))) {
+        bool ok = false;
+        rule->kind = Kind::Huge;
+        rule->megabytes = kind.mid(5).toInt(&ok);
+        if (!ok || rule->megabytes < 1 || rule->megabytes > 4096)
+            return fail(QStringLiteral("huge needs megabytes from 1 to 4096, e.g. huge=150"));
     } else if (kind.startsWith(QLatin1String("latency="))) {
         bool ok = false;
         rule->kind = Kind::Latency;
@@ -61,7 +69,7 @@ bool parseRule(QString text, FaultInjector::Rule *rule, QString *error)
             return fail(QStringLiteral("latency needs milliseconds, e.g. latency=200"));
     } else {
         return fail(QStringLiteral("unknown kind (use 500, 502, 503, 429, stall, cut, malformed, empty, "
-                                   "hollow, latency=MS)"));
+                                   "hollow, midcut, huge=MB, latency=MS)"));
     }
     return true;
 }
@@ -119,6 +127,7 @@ FaultInjector::Decision FaultInjector::next(const QString &path)
         }
         decision.kind = rule.kind;
         decision.status = rule.status;
+        decision.megabytes = rule.megabytes;
         break;
     }
     return decision;

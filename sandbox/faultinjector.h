@@ -15,6 +15,8 @@ namespace cio::sandbox {
 //          | "429"                       answer 429 with Retry-After: 1
 //          | "stall"                     never answer (the client must time out)
 //          | "cut"                       close the connection without a response
+//          | "midcut"                    send the headers and half of the body, then close the connection
+//          | "huge=" MB                  answer 200 with a valid JSON body of about MB megabytes
 //          | "malformed"                 answer 200 with a truncated JSON body
 //          | "empty"                     answer 200 with an empty body
 //          | "hollow"                    answer 200 with {} (valid JSON, none of the expected members)
@@ -39,6 +41,8 @@ public:
         Malformed,
         Empty,
         Hollow,
+        MidCut,
+        Huge,
         Latency
     };
 
@@ -47,6 +51,7 @@ public:
         Kind kind = Kind::None;
         int status = 0;
         int latencyMs = 0;
+        int megabytes = 0; // Huge
         int remaining = -1;      // -1 = unlimited
         double probability = -1; // < 0 = always
         QString pathPrefix;
@@ -58,6 +63,7 @@ public:
         Kind kind = Kind::None;
         int status = 0;
         int latencyMs = 0;
+        int megabytes = 0;
     };
 
     explicit FaultInjector(quint32 seed = 1);

@@ -162,6 +162,34 @@ void HttpFrontend::process(const QHttpServerRequest &request, const ReplyPtr &re
     case FaultInjector::Kind::Hollow:
         respond(reply, 200, QByteArrayLiteral("{}"), true, {}, delay);
         return;
+    case FaultInjector::Kind::MidCut:
+        // Headers that promise a body, half of it, then the connection goes: written on the socket
+        // itself, since the responder only sends whole answers.
+        finish(reply, 200);
+        QTimer::singleShot(delay, this, [reply] {
+            if (!reply->socket)
+                return;
+            const QByteArray body = QByteArrayLiteral("{\"snippets\":[{\"name\":\"cut\",\"value\":\"");
+            reply->socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                                 QByteArray::number(body.size() * 2) + "\r\n\r\n" + body);
+            reply->socket->flush();
+            QTimer::singleShot(50, reply->socket, [socket = reply->socket] {
+                if (socket)
+                    socket->abort();
+            });
+        });
+        return;
+    case FaultInjector::Kind::Huge: {
+        // Valid JSON of the size asked for, in the shape of a snippet list.
+        const qsizetype size = qsizetype(fault.megabytes) * 1024 * 1024;
+        QByteArray body;
+        body.reserve(size + 64);
+        body += "{\"snippets\":[{\"name\":\"huge\",\"value\":\"";
+        body += QByteArray(size, 'x');
+        body += "\"}]}";
+        respond(reply, 200, body, true, {}, delay);
+        return;
+    }
     case FaultInjector::Kind::Status: {
         ApiResult injected =
             ApiResult::error(fault.status, fault.status == 429 ? QStringLiteral("rate limited to 10 requests per 1s")

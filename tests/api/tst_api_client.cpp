@@ -59,6 +59,10 @@ private slots:
     void retries_data();
     void retries();
     void transferTimeoutAndDeadline();
+    void rateLimitWaitHasABudget();
+    void startWithinExpiresUnsent();
+    void cutMidAnswerIsNotUnreachable();
+    void oversizedAnswersAreRefusedUnread();
     void paging();
     void appApi();
     void dtoRoundTrip_data();
@@ -282,6 +286,12 @@ void TestApiClient::retries_data()
     QTest::newRow("POST 503 not retried") << "503*1" << post << false << 0 << 1 << 1 << K::Server;
     QTest::newRow("POST cut not retried") << "cut*2" << post << false << 0 << 1 << 2 << K::Network;
     QTest::newRow("POST 429 retried") << "429*1" << post << true << 1 << 2 << 2 << K::None;
+    // 429s say when to come back: a storm longer than the failure budget is ridden out.
+    QTest::newRow("GET 429 storm ridden out") << "429*5" << get << true << 5 << 6 << 6 << K::None;
+    QTest::newRow("GET 429 storm with 5xx") << "429*3,500*3" << get << true << 6 << 7 << 7 << K::None;
+    // Headers arrived, then the connection broke: retried like any broken GET, never resent by Qt.
+    QTest::newRow("GET cut mid-answer") << "midcut*9" << get << false << 3 << 4 << 4 << K::Network;
+    QTest::newRow("PUT cut mid-answer not retried") << "midcut*1" << put << true << 1 << 2 << 2 << K::None;
 }
 
 void TestApiClient::retries()
@@ -346,6 +356,85 @@ void TestApiClient::transferTimeoutAndDeadline()
     QCOMPARE(r.error.kind, Error::Kind::Timeout);
     QVERIFY(t.elapsed() < 3000);
     QVERIFY(!r.error.message().isEmpty());
+}
+
+void TestApiClient::rateLimitWaitHasABudget()
+{
+    ConnectionSettings s = settings();
+    s.rateLimitBudgetMs = 1500; // the sandbox's 429 says Retry-After: 1
+    m_client->setSettings(s);
+    QVERIFY(m_server->setFaults(QStringLiteral("429*10")));
+    const Response r = call(Request::get(QStringLiteral("/v1/snippets")));
+    QCOMPARE(r.error.kind, Error::Kind::RateLimited);
+    QCOMPARE(r.retries, 1); // one wait of 1 s fits in 1.5 s, a second does not
+    QCOMPARE(m_server->requests().size(), 2);
+}
+
+void TestApiClient::startWithinExpiresUnsent()
+{
+    // Something else holds the queue (a 429 pause): a write that must follow its read is not sent late.
+    m_client->rateLimiter()->pause(1500);
+    Request put = Request::put(QStringLiteral("/v1/snippets"), {{QStringLiteral("name"), QStringLiteral("late")},
+                                                                {QStringLiteral("value"), QStringLiteral("v")}});
+    put.startWithinMs = 200;
+    QElapsedTimer t;
+    t.start();
+    const Response r = call(put);
+    QCOMPARE(r.error.kind, Error::Kind::Cancelled);
+    QVERIFY(r.error.expired);
+    QVERIFY(t.elapsed() < 1500); // told when it expired, not when the pause ended
+    QVERIFY(!r.error.message().isEmpty());
+    QCOMPARE(m_server->requests().size(), 0);
+
+    // When the way is clear it simply goes.
+    QTRY_COMPARE_WITH_TIMEOUT(m_client->rateLimiter()->pausedForMs(), qint64(0), 5000);
+    const Response sent = call(put);
+    QVERIFY2(sent.ok(), qPrintable(sent.error.message()));
+    QCOMPARE(m_server->requests().size(), 1);
+}
+
+void TestApiClient::cutMidAnswerIsNotUnreachable()
+{
+    ConnectionSettings s = settings();
+    s.maxRetries = 0;
+    m_client->setSettings(s);
+    QVERIFY(m_server->setFaults(QStringLiteral("midcut*1")));
+    const Response r = call(Request::get(QStringLiteral("/v1/snippets")));
+    QCOMPARE(r.error.kind, Error::Kind::Network);
+    QVERIFY(r.error.cutShort);
+    QVERIFY2(r.error.message().contains(QLatin1String("broke while")), qPrintable(r.error.message()));
+    QVERIFY(!r.error.message().contains(QLatin1String("could not be reached")));
+
+    // A refused connection still reads as unreachable.
+    QVERIFY(m_server->setFaults(QStringLiteral("cut*2")));
+    const Response refused = call(Request::get(QStringLiteral("/v1/snippets")));
+    QCOMPARE(refused.error.kind, Error::Kind::Network);
+    QVERIFY(!refused.error.cutShort);
+}
+
+void TestApiClient::oversizedAnswersAreRefusedUnread()
+{
+    ConnectionSettings s = settings();
+    s.maxResponseBytes = 1024 * 1024;
+    m_client->setSettings(s);
+    QVERIFY(m_server->setFaults(QStringLiteral("huge=3*1")));
+    Response r = call(Request::get(QStringLiteral("/v1/snippets")));
+    QCOMPARE(r.error.kind, Error::Kind::BadResponse);
+    QCOMPARE(r.error.sizeLimit, s.maxResponseBytes);
+    QVERIFY(r.body.isEmpty());
+    QVERIFY(r.json.isEmpty());
+    QCOMPARE(r.retries, 0); // a second attempt would be as large
+    QCOMPARE(m_server->requests().size(), 1);
+    QVERIFY2(r.error.message().contains(QLatin1String("1 MB")), qPrintable(r.error.message()));
+    QVERIFY(m_client->log()->entries().constLast().bytesReceived <= s.maxResponseBytes);
+
+    // Under the cap the same kind of answer is read.
+    QVERIFY(m_server->setFaults(QStringLiteral("huge=1*1")));
+    s.maxResponseBytes = 4 * 1024 * 1024;
+    m_client->setSettings(s);
+    r = call(Request::get(QStringLiteral("/v1/snippets")));
+    QVERIFY2(r.ok(), qPrintable(r.error.message()));
+    QCOMPARE(r.json.value(QLatin1String("snippets")).toArray().size(), 1);
 }
 
 void TestApiClient::paging()
