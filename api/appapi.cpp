@@ -55,8 +55,24 @@ void sendOne(Client *client, const Request &request, const QString &key, const Q
             e.httpStatus = r.status;
             return cb(T{}, e);
         }
-        cb(T::fromJson(v.toObject()), {});
+        const T item = T::fromJson(v.toObject());
+        const QString missing = missingRequired(item);
+        if (!missing.isEmpty()) {
+            Error e = Error::make(Error::Kind::BadResponse, {}, QStringLiteral("%1: %2").arg(key, missing));
+            e.httpStatus = r.status;
+            return cb(T{}, e);
+        }
+        cb(item, {});
     });
+}
+
+// A list with an item that lacks what it must carry is malformed as a whole: nothing from it is used.
+template <class T> Error checkedList(const QList<T> &items, const QString &key, const Error &error)
+{
+    if (error.isError())
+        return error;
+    const QString missing = missingRequiredIn(items, key);
+    return missing.isEmpty() ? Error{} : Error::make(Error::Kind::BadResponse, {}, missing);
 }
 
 // Unpaged lists `{ "<key>": [ ... ] }`; fetchAll also copes with a `next` should one appear.
@@ -67,8 +83,10 @@ void sendList(Client *client, const Request &request, const QString &key, const 
     if (!client)
         return cb({}, noClient());
     client->fetchAll(request, key, context,
-                     [cb = std::move(cb)](const QJsonArray &items, const Error &error) {
-                         cb(error.isError() ? QList<T>{} : listFromJson<T>(items), error);
+                     [key, cb = std::move(cb)](const QJsonArray &items, const Error &error) {
+                         const QList<T> list = error.isError() ? QList<T>{} : listFromJson<T>(items);
+                         const Error checked = checkedList(list, key, error);
+                         cb(checked.isError() ? QList<T>{} : list, checked);
                      });
 }
 
@@ -87,7 +105,9 @@ void AppApi::newslettersPage(
     fetchPage(m_client, Request::get(QStringLiteral("/v1/newsletters")), QStringLiteral("newsletters"), start,
               limit, context,
               [cb = std::move(cb)](const QJsonArray &items, const QString &next, const Error &e) {
-                  cb(listFromJson<Newsletter>(items), next, e);
+                  const QList<Newsletter> list = listFromJson<Newsletter>(items);
+                  const Error checked = checkedList(list, QStringLiteral("newsletters"), e);
+                  cb(checked.isError() ? QList<Newsletter>{} : list, checked.isError() ? QString() : next, checked);
               });
 }
 
@@ -228,12 +248,29 @@ void AppApi::addLanguage(qint64 newsletterId, const QString &testGroupId, const 
 }
 
 void AppApi::putSnippet(const QString &name, const QString &value, const QObject *context,
-                        std::function<void(const Snippet &, const Error &)> cb)
+                        std::function<void(const Snippet &, const Error &)> cb, int startWithinMs)
+{
+    Request request = Request::put(QStringLiteral("/v1/snippets"),
+                                   QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}});
+    request.startWithinMs = startWithinMs;
+    sendOne(m_client, request, QStringLiteral("snippet"), context, std::move(cb));
+}
+
+void AppApi::createSnippet(const QString &name, const QString &value, const QObject *context,
+                           std::function<void(const Snippet &, const Error &)> cb)
 {
     sendOne(m_client,
-            Request::put(QStringLiteral("/v1/snippets"),
-                         QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}}),
+            Request::post(QStringLiteral("/v1/snippets"),
+                          QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), value}}),
             QStringLiteral("snippet"), context, std::move(cb));
+}
+
+bool AppApi::isNameTaken(const Error &error)
+{
+    // The contract's example: 422 {"errors":[{"detail":"A snippet with that name already exists",
+    // "source":{"pointer":"/name"}}]}; other 422s name a blank or long name or value.
+    return error.httpStatus == 422 && (error.detail.contains(QLatin1String("exists"), Qt::CaseInsensitive) ||
+                                       error.detail.contains(QLatin1String("taken"), Qt::CaseInsensitive));
 }
 
 void AppApi::deleteSnippet(const QString &name, const QObject *context, std::function<void(const Error &)> cb)
@@ -253,7 +290,9 @@ void AppApi::newsletterDeliveries(qint64 newsletterId, const QObject *context,
     m_client->fetchAll(
         Request::get(path("/v1/newsletters/%1/messages", newsletterId)), QStringLiteral("messages"), context,
         [cb = std::move(cb)](const QJsonArray &items, const Error &error) {
-            cb(error.isError() ? QList<Delivery>{} : listFromJson<Delivery>(items), error);
+            const QList<Delivery> list = error.isError() ? QList<Delivery>{} : listFromJson<Delivery>(items);
+            const Error checked = checkedList(list, QStringLiteral("messages"), error);
+            cb(checked.isError() ? QList<Delivery>{} : list, checked);
         },
         1000);
 }
@@ -267,7 +306,9 @@ void AppApi::newsletterDeliveriesPage(
     fetchPage(m_client, Request::get(path("/v1/newsletters/%1/messages", newsletterId)),
               QStringLiteral("messages"), start, limit, context,
               [cb = std::move(cb)](const QJsonArray &items, const QString &next, const Error &e) {
-                  cb(listFromJson<Delivery>(items), next, e);
+                  const QList<Delivery> list = listFromJson<Delivery>(items);
+                  const Error checked = checkedList(list, QStringLiteral("messages"), e);
+                  cb(checked.isError() ? QList<Delivery>{} : list, checked.isError() ? QString() : next, checked);
               });
 }
 

@@ -61,8 +61,14 @@ public:
                      std::function<void(const Newsletter &, const Error &)> cb);
 
     // Creates or changes a snippet (PUT /v1/snippets, an upsert keyed by name); answers the stored snippet.
+    // startWithinMs: see Request::startWithinMs (a PUT that must follow a read closely).
     void putSnippet(const QString &name, const QString &value, const QObject *context,
-                    std::function<void(const Snippet &, const Error &)> cb);
+                    std::function<void(const Snippet &, const Error &)> cb, int startWithinMs = 0);
+    // Creates a snippet only if none has the name (POST /v1/snippets): atomic, unlike a read then a PUT.
+    // A name in use is Rejected with 422; isNameTaken() tells that refusal apart.
+    void createSnippet(const QString &name, const QString &value, const QObject *context,
+                       std::function<void(const Snippet &, const Error &)> cb);
+    static bool isNameTaken(const Error &error);
     // DELETE /v1/snippets/{name}. A snippet still in use is refused with 400 (Rejected, the server's detail).
     void deleteSnippet(const QString &name, const QObject *context, std::function<void(const Error &)> cb);
 

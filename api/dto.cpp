@@ -493,4 +493,36 @@ QJsonObject SegmentUsage::toJson() const
             {k("draft_newsletters"), array(draftNewsletters)}};
 }
 
+QString missingRequired(const Newsletter &n)
+{
+    return n.id > 0 ? QString() : QStringLiteral("no valid id");
+}
+
+QString missingRequired(const Content &c)
+{
+    return c.id > 0 ? QString() : QStringLiteral("no valid id");
+}
+
+QString missingRequired(const Snippet &s)
+{
+    return s.name.trimmed().isEmpty() ? QStringLiteral("no name") : QString();
+}
+
+QString missingRequired(const Segment &s)
+{
+    if (s.id <= 0)
+        return QStringLiteral("no valid id");
+    return s.type.trimmed().isEmpty() ? QStringLiteral("no type") : QString();
+}
+
+QString missingRequired(const SenderIdentity &s)
+{
+    return s.id > 0 ? QString() : QStringLiteral("no valid id");
+}
+
+QString missingRequired(const Delivery &d)
+{
+    return d.id.trimmed().isEmpty() ? QStringLiteral("no id") : QString();
+}
+
 } // namespace cio::api

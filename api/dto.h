@@ -188,6 +188,30 @@ struct SegmentUsage final
     QJsonObject toJson() const;
 };
 
+// What an answer must carry for its object to be used at all (otherwise the answer is malformed and
+// nothing from it is stored): an id where the object is addressed by one, a snippet's name, a
+// segment's type (a missing type must not make a manual segment read as data-driven). Empty = fine.
+QString missingRequired(const Newsletter &n);
+QString missingRequired(const Content &c);
+QString missingRequired(const Snippet &s);
+QString missingRequired(const Segment &s);
+QString missingRequired(const SenderIdentity &s);
+QString missingRequired(const Delivery &d);
+template <class T> QString missingRequired(const T &)
+{
+    return {};
+}
+// The first problem of a list's items, "newsletters[3]: no id"; empty when every item is fine.
+template <class T> QString missingRequiredIn(const QList<T> &items, const QString &key)
+{
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString problem = missingRequired(items.at(i));
+        if (!problem.isEmpty())
+            return QStringLiteral("%1[%2]: %3").arg(key).arg(i).arg(problem);
+    }
+    return {};
+}
+
 // Non-object entries are skipped rather than turned into empty values.
 template <class T> QList<T> listFromJson(const QJsonArray &array)
 {

@@ -67,6 +67,7 @@ struct VariantSaver::Attempt
     QPointer<QObject> context;
     std::function<void(const SaveResult &)> done;
     int tries = 0;
+    int expiredPuts = 0; // PUTs not sent because they could not follow the read closely enough
     bool putFailed = false; // a PUT of an earlier try may have arrived after all
     qint64 snapshotId = 0;
 };
@@ -226,34 +227,96 @@ void VariantSaver::afterRead(const std::shared_ptr<Attempt> &attempt, const api:
     QJsonObject body = request.changes;
     body.insert(QStringLiteral("type"), server.channel());
     qCDebug(lcSave).noquote() << "PUT" << request.address.path() << request.changes.keys();
-    m_client->send(api::Request::put(request.address.path(), body), this,
-                   [this, attempt, snapshotId, server](const api::Response &r) {
-                       SaveResult out;
-                       out.contentId = server.id;
-                       out.snapshotId = snapshotId;
-                       const QJsonValue content = r.json.value(QLatin1String("content"));
-                       if (r.ok() && content.isObject()) {
-                           out.status = SaveResult::Status::Saved;
-                           out.saved = api::Content::fromJson(content.toObject());
-                           out.message = tr("Saved %1.").arg(attempt->request.address.describe());
-                           return finishAttempt(attempt, out);
-                       }
-                       out.error = r.ok() ? api::Error::make(api::Error::Kind::BadResponse, {},
-                                                             QStringLiteral("no \"content\" object"))
-                                          : r.error;
-                       if (definitelyNotApplied(out.error)) {
-                           m_journal->dropSnapshot(snapshotId); // the server still holds exactly that version
-                           out.snapshotId = 0;
-                           attempt->snapshotId = 0;
-                       }
-                       if (worthAnotherAttempt(out.error) && attempt->tries < MaxAttempts) {
-                           attempt->putFailed = attempt->putFailed || !definitelyNotApplied(out.error);
-                           return runAttempt(attempt);
-                       }
-                       out.message = tr("The server did not save %1: %2")
-                                         .arg(attempt->request.address.describe(), out.error.message());
-                       finishAttempt(attempt, out);
-                   });
+    api::Request put = api::Request::put(request.address.path(), body);
+    put.startWithinMs = PutWindowMs;
+    m_client->send(put, this, [this, attempt, snapshotId, server](const api::Response &r) {
+        SaveResult out;
+        out.contentId = server.id;
+        out.snapshotId = snapshotId;
+        const QJsonValue content = r.json.value(QLatin1String("content"));
+        if (r.ok() && content.isObject()) {
+            out.status = SaveResult::Status::Saved;
+            out.saved = api::Content::fromJson(content.toObject());
+            return afterPut(attempt, server, out);
+        }
+        out.error = r.ok() ? api::Error::make(api::Error::Kind::BadResponse, {},
+                                              QStringLiteral("no \"content\" object"))
+                           : r.error;
+        if (out.error.expired || definitelyNotApplied(out.error)) {
+            m_journal->dropSnapshot(snapshotId); // the server still holds exactly that version
+            out.snapshotId = 0;
+            attempt->snapshotId = 0;
+        }
+        // Not sent in time: read again and go on from what the server holds by then.
+        if (out.error.expired && ++attempt->expiredPuts < 50) {
+            --attempt->tries;
+            return runAttempt(attempt);
+        }
+        if (worthAnotherAttempt(out.error) && attempt->tries < MaxAttempts) {
+            attempt->putFailed = attempt->putFailed || !definitelyNotApplied(out.error);
+            return runAttempt(attempt);
+        }
+        out.message =
+            tr("The server did not save %1: %2").arg(attempt->request.address.describe(), out.error.message());
+        finishAttempt(attempt, out);
+    });
+}
+
+void VariantSaver::afterPut(const std::shared_ptr<Attempt> &attempt, const api::Content &before,
+                            SaveResult result)
+{
+    // What the variant should be now: the version the PUT replaced with our fields on top.
+    QJsonObject expected = editableFields(before);
+    const QJsonObject &changes = attempt->request.changes;
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        expected.insert(it.key(), it.value());
+    const auto differences = [expected](const api::Content &now) {
+        const QJsonObject fields = editableFields(now);
+        QStringList out;
+        for (auto it = expected.begin(); it != expected.end(); ++it) {
+            if (!sameValue(fields.value(it.key()), it.value()))
+                out << it.key();
+        }
+        return out;
+    };
+    result.message = tr("Saved %1.").arg(attempt->request.address.describe());
+    // Read it back: a write by someone else just before or after ours shows as a difference here.
+    m_client->send(
+        api::Request::get(attempt->request.address.path()), this,
+        [this, attempt, result, expected, differences, before](const api::Response &r) mutable {
+            const QJsonValue content = r.json.value(QLatin1String("content"));
+            const api::Content now =
+                r.ok() && content.isObject() ? api::Content::fromJson(content.toObject()) : result.saved;
+            if (!r.ok() || !content.isObject())
+                qCInfo(lcSave).noquote() << "could not read back" << attempt->request.address.describe() << ':'
+                                         << r.error.message();
+            QStringList raced = differences(now);
+            if (raced.isEmpty() && now.id == result.saved.id) {
+                result.saved = now;
+                return finishAttempt(attempt, result);
+            }
+            if (raced.isEmpty()) // the PUT's own answer already differs
+                raced = differences(result.saved);
+            result.saved = now;
+            if (raced.isEmpty())
+                return finishAttempt(attempt, result);
+            // Keep what was sent, so nothing typed is lost: Undo Last Save puts it back.
+            api::Content sent = before;
+            QJsonObject json = before.toJson();
+            for (auto it = expected.begin(); it != expected.end(); ++it)
+                json.insert(it.key(), it.value());
+            sent = api::Content::fromJson(json);
+            result.sent = sent;
+            result.raceFields = raced;
+            const qint64 kept = m_journal->keepSnapshot(attempt->request.address.newsletterId, sent);
+            if (kept)
+                result.snapshotId = kept;
+            result.message =
+                tr("Saved %1, but Customer.io now holds something else in %2: someone else saved at the same "
+                   "moment. Your version is kept: “Undo Last Save” puts it back.")
+                    .arg(attempt->request.address.describe(), fieldLabels(raced).join(QLatin1String(", ")));
+            finishAttempt(attempt, result);
+        });
 }
 
 void VariantSaver::finishAttempt(const std::shared_ptr<Attempt> &attempt, SaveResult result)

@@ -43,6 +43,11 @@ struct SaveResult final
     api::Content saved;    // Saved: the server's answer
     api::Content server;   // Conflict: the server's current version (to show beside the user's)
     qint64 snapshotId = 0; // the snapshot kept before the PUT
+    // Saved, but the variant read back right after the PUT is not exactly what was sent on top of the
+    // version it replaced: someone else's write landed at the same moment. These fields differ; `saved`
+    // is what the server holds now, `sent` what this save sent (kept as a snapshot: undo puts it back).
+    QStringList raceFields;
+    api::Content sent;
     api::Error error;
     QString message; // for a person
 
@@ -64,7 +69,11 @@ public:
     // 2) re-read the variant through the same address and compare `updated` and `deduplicate_id`
     //    with `base`; different → Conflict with `server` (unless force);
     // 3) keep a snapshot of the server version — none kept → Failed, nothing sent;
-    // 4) PUT only the changed fields plus "type":"email" through address.path(); Saved with the answer.
+    // 4) PUT only the changed fields plus "type":"email" through address.path(), ahead of the queue: if
+    //    it cannot go out within PutWindowMs of the read (rate limit, 429 pause), it is not sent and
+    //    the save starts over from 2) — the App API has no If-Match, so the window is kept narrow;
+    // 5) read the variant back: Saved with what the server holds; if that is not what was sent on top
+    //    of the version read in 2), raceFields name the difference and `sent` is kept as a snapshot.
     // A read-only workspace is Refused before anything is sent.
     void save(const SaveRequest &request, const QObject *context,
               std::function<void(const SaveResult &)> done);
@@ -88,6 +97,9 @@ public:
     // The editable fields of `c` in API form (subject, preheader_text, body, …).
     static QJsonObject editableFields(const api::Content &c);
 
+    // How soon after the re-read the PUT must go on the wire.
+    static constexpr int PutWindowMs = 250;
+
 signals:
     void progress(int done, int total);
 
@@ -95,6 +107,7 @@ private:
     struct Attempt;
     void runAttempt(const std::shared_ptr<Attempt> &attempt);
     void afterRead(const std::shared_ptr<Attempt> &attempt, const api::Content &server);
+    void afterPut(const std::shared_ptr<Attempt> &attempt, const api::Content &before, SaveResult result);
     void finishAttempt(const std::shared_ptr<Attempt> &attempt, SaveResult result);
 
     QPointer<api::Client> m_client;

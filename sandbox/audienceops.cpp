@@ -50,7 +50,8 @@ ApiResult DataStore::saveSnippet(const QByteArray &body, bool createOnly)
     ApiResult error;
     if (!parseJsonObject(body, &request, &error))
         return error;
-    // PUT answers validation problems with 400, POST with 422 and a pointer to the member.
+    // PUT answers validation problems with 400, POST with 422 and a pointer to the member, in the
+    // contract's words (its 422 examples).
     const int status = createOnly ? 422 : 400;
     const auto invalid = [&](const QString &detail, const QString &pointer) {
         return createOnly ? ApiResult::fieldError(status, detail, pointer) : ApiResult::error(status, detail);
@@ -59,25 +60,25 @@ ApiResult DataStore::saveSnippet(const QByteArray &body, bool createOnly)
     const QJsonValue valueValue = request.value(QLatin1String("value"));
     const QString name = nameValue.toString().trimmed();
     if (!nameValue.isString() || name.isEmpty())
-        return invalid(QStringLiteral("name can't be blank"), QStringLiteral("/data/attributes/name"));
+        return invalid(QStringLiteral("name cannot be blank"), QStringLiteral("/name"));
     if (characterCount(name) > maxSnippetName)
-        return invalid(QStringLiteral("name is too long (maximum is %1 characters)").arg(maxSnippetName),
-                       QStringLiteral("/data/attributes/name"));
+        return invalid(QStringLiteral("name cannot exceed %1 characters").arg(maxSnippetName),
+                       QStringLiteral("/name"));
     if (!valueValue.isString())
-        return invalid(QStringLiteral("value must be a string"), QStringLiteral("/data/attributes/value"));
+        return invalid(QStringLiteral("value must be a string"), QStringLiteral("/value"));
     const QString value = valueValue.toString();
     if (value.trimmed().isEmpty())
-        return invalid(QStringLiteral("value can't be blank"), QStringLiteral("/data/attributes/value"));
+        return invalid(QStringLiteral("value cannot be blank"), QStringLiteral("/value"));
     if (characterCount(value) > maxSnippetValue)
-        return invalid(QStringLiteral("value is too long (maximum is %1 characters)").arg(maxSnippetValue),
-                       QStringLiteral("/data/attributes/value"));
+        return invalid(QStringLiteral("value cannot exceed %1 characters").arg(maxSnippetValue),
+                       QStringLiteral("/value"));
     static const QRegularExpression nested(QStringLiteral("\\bsnippets\\s*(\\.\\s*[A-Za-z_]|\\[)"));
     if (nested.match(value).hasMatch())
-        return invalid(QStringLiteral("snippets cannot reference other snippets"),
-                       QStringLiteral("/data/attributes/value"));
+        return invalid(QStringLiteral("Snippets cannot contain Liquid code referencing other snippets."),
+                       QStringLiteral("/value"));
     if (createOnly && m_snippets.contains(name))
-        return invalid(QStringLiteral("name has already been taken"),
-                       QStringLiteral("/data/attributes/name"));
+        return invalid(QStringLiteral("A snippet with that name already exists"),
+                       QStringLiteral("/name"));
     setSnippet(name, value);
     return ApiResult::ok({{QStringLiteral("snippet"), m_snippets.value(name)}});
 }

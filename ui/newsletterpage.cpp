@@ -349,6 +349,8 @@ void NewsletterPage::saveAllDrafts()
                 ++saved;
                 m_store->storeContent(r.saved);
                 m_store->discardDraft(r.contentId);
+                if (!r.raceFields.isEmpty())
+                    problems << r.message;
             } else {
                 problems << tr("content %1: %2").arg(r.contentId).arg(r.message);
             }

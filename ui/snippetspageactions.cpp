@@ -102,14 +102,29 @@ void SnippetsPage::checkLiquidThenSave(const QString &name, const QString &value
     });
 }
 
-void SnippetsPage::put(const QString &name, const QString &value)
+void SnippetsPage::put(const QString &name, const QString &value, int attempt)
 {
     setBusy(true);
     m_message->showMessage(tr("Saving “%1”…").arg(name), MessageWidget::Type::Information);
-    // PUT replaces whatever has the name: read the workspace's snippets first, so that neither a snippet
-    // created elsewhere nor a colleague's change is overwritten unnoticed.
+    if (m_isNew) {
+        // POST refuses a name in use, in one step: no snippet created elsewhere meanwhile is replaced.
+        api::AppApi(m_client).createSnippet(
+            name, value, this, [this, name](const api::Snippet &saved, const api::Error &error) {
+                if (!api::AppApi::isNameTaken(error))
+                    return putFinished(name, saved, error);
+                setBusy(false);
+                reload();
+                showProblem(tr("A snippet called “%1” was created in the workspace meanwhile. Choose another "
+                               "name, or open that snippet to change it.")
+                                .arg(name),
+                            0, 0);
+            });
+        return;
+    }
+    // PUT replaces whatever has the name: read the workspace's snippets first, so that a colleague's
+    // change is not overwritten unnoticed, and send the PUT right after that read or not at all.
     api::AppApi(m_client).snippets(
-        this, [this, name, value](const QList<api::Snippet> &list, const api::Error &error) {
+        this, [this, name, value, attempt](const QList<api::Snippet> &list, const api::Error &error) {
             if (error.isError())
                 return putFinished(name, {}, error);
             std::optional<api::Snippet> server;
@@ -117,41 +132,41 @@ void SnippetsPage::put(const QString &name, const QString &value)
                 if (s.name == name)
                     server = s;
             }
-            if (m_isNew && server) {
-                setBusy(false);
-                if (m_store)
-                    m_store->storeSnippets(list); // the list shows it now; the editor keeps the new text
-                return showProblem(tr("A snippet called “%1” was created in the workspace meanwhile. Choose "
-                                      "another name, or open that snippet to change it.")
-                                       .arg(name),
-                                   0, 0);
-            }
             QString question;
-            if (!m_isNew && !server)
+            if (!server)
                 question = tr("“%1” was deleted from the workspace after you opened it. Create it again with "
                               "your text?")
                                .arg(name);
-            else if (!m_isNew && server->value != m_loadedValue)
+            else if (server->value != m_loadedValue)
                 question = tr("Someone else changed “%1” after you opened it. Replace their version with "
                               "yours?\n\nCancel keeps your text here; Revert then shows theirs.")
                                .arg(name);
-            if (!question.isEmpty() && MessageBox::question(this, tr("Snippet Changed Elsewhere"), question,
-                                                            QMessageBox::Save | QMessageBox::Cancel,
-                                                            QMessageBox::Cancel) != QMessageBox::Save) {
-                setBusy(false);
+            if (!question.isEmpty()) {
+                const bool replace = MessageBox::question(this, tr("Snippet Changed Elsewhere"), question,
+                                                          QMessageBox::Save | QMessageBox::Cancel,
+                                                          QMessageBox::Cancel) == QMessageBox::Save;
                 if (server && m_store) {
                     m_loadedValue = server->value; // what Revert brings back; the editor keeps the text
                     m_store->storeSnippet(*server);
                 }
-                m_retry = nullptr;
-                m_message->showMessage(tr("“%1” was not saved. Your text is still here.").arg(name),
-                                       MessageWidget::Type::Warning);
-                return updateActions();
+                if (!replace) {
+                    setBusy(false);
+                    m_retry = nullptr;
+                    m_message->showMessage(tr("“%1” was not saved. Your text is still here.").arg(name),
+                                           MessageWidget::Type::Warning);
+                    return updateActions();
+                }
+                // The question took a while: read again, and save if nothing moved meanwhile.
+                return put(name, value, attempt + 1);
             }
-            api::AppApi(m_client).putSnippet(name, value, this,
-                                             [this, name](const api::Snippet &saved, const api::Error &e) {
-                                                 putFinished(name, saved, e);
-                                             });
+            api::AppApi(m_client).putSnippet(
+                name, value, this,
+                [this, name, value, attempt](const api::Snippet &saved, const api::Error &e) {
+                    if (e.expired && attempt < 20) // could not follow the read closely: read again
+                        return put(name, value, attempt + 1);
+                    putFinished(name, saved, e);
+                },
+                SnippetPutWindowMs);
         });
 }
 
@@ -358,12 +373,18 @@ void SnippetsPage::runRename(SnippetRenameDialog *dialog)
     if (dialog->continuesEarlierRename())
         return rewriteVariants();
     m_message->showMessage(tr("Creating “%1”…").arg(newName), MessageWidget::Type::Information);
-    api::AppApi(m_client).putSnippet(
+    api::AppApi(m_client).createSnippet(
         newName, value, this, [=](const api::Snippet &saved, const api::Error &error) {
             if (error.isError()) {
                 setBusy(false);
+                if (api::AppApi::isNameTaken(error))
+                    reload();
                 m_message->showMessage(
-                    tr("Nothing was renamed: “%1” could not be created: %2").arg(newName, error.message()),
+                    api::AppApi::isNameTaken(error)
+                        ? tr("Nothing was renamed: a snippet called “%1” exists in the workspace already. Choose "
+                             "another name.")
+                              .arg(newName)
+                        : tr("Nothing was renamed: “%1” could not be created: %2").arg(newName, error.message()),
                     MessageWidget::Type::Error);
                 return;
             }

@@ -112,7 +112,9 @@ void VariantEditor::handleSaveResult(const models::SaveResult &result)
         writeDraftNow();
         emit draftChanged(m_base.id);
         emit saved(result.saved);
-        if (m_bodyLocked && changes().contains(QStringLiteral("body")))
+        if (!result.raceFields.isEmpty())
+            m_message->showMessage(result.message, MessageWidget::Type::Warning);
+        else if (m_bodyLocked && changes().contains(QStringLiteral("body")))
             m_message->showMessage(tr("Saved everything except the body, which the API cannot change. Your "
                                       "body text stays in the draft: copy it into Customer.io's editor."),
                                    MessageWidget::Type::Information, tr("Copy Body"));

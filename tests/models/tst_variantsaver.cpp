@@ -88,6 +88,7 @@ private slots:
     void serverRefusalDropsSnapshot();
     void readOnlyWorkspaceSendsNothing();
     void saveAllUnder429Storm();
+    void writeRacingTheSaveIsReportedAndKept();
 
 private:
     cio::api::Response call(const cio::api::Request &request);
@@ -617,6 +618,45 @@ void TestVariantSaver::saveAllUnder429Storm()
     m_server.setFaults(QString());
     for (const SaveRequest &request : std::as_const(requests))
         QCOMPARE(read(request.address).subject, QStringLiteral("Batch %1").arg(request.base.id));
+}
+
+// Someone else's write lands while our PUT is under way (the App API has no If-Match): the save still
+// succeeds, but the read-back shows the variant is not what we sent on top of what we read, so the user
+// is told which fields, and what we sent is kept so that nothing typed is lost.
+void TestVariantSaver::writeRacingTheSaveIsReportedAndKept()
+{
+    const Content *variant = m_single.variant(QStringLiteral("de"));
+    QVERIFY(variant);
+    const VariantAddress address = VariantAddress::forVariant(*variant, m_single.groups);
+    MemorySaveJournal journal;
+    VariantSaver saver(m_client.get(), &journal);
+    const SaveRequest request = editOf(address, {{QStringLiteral("subject"), QStringLiteral("Meins")}});
+    // Answers on this path come late, so there is time to write between the PUT and its read-back.
+    QVERIFY(m_server.setFaults(QStringLiteral("latency=400@%1").arg(address.path())));
+    const auto restore = qScopeGuard([this] { m_server.setFaults(QString()); });
+    std::optional<SaveResult> out;
+    saver.save(request, this, [&out](const SaveResult &r) { out = r; });
+    QTRY_COMPARE_WITH_TIMEOUT(m_server.data().content(variant->id).value(QLatin1String("subject")).toString(),
+                              QStringLiteral("Meins"), 10000);
+    m_server.data().updateContent(variant->id, {{QStringLiteral("preheader_text"), QStringLiteral("Ihres")}});
+    QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 10000);
+
+    QVERIFY2(out->status == Status::Saved, qPrintable(out->message));
+    QCOMPARE(out->raceFields, QStringList{QStringLiteral("preheader_text")});
+    QCOMPARE(out->saved.preheaderText, QStringLiteral("Ihres")); // what the server holds now
+    QCOMPARE(out->sent.subject, QStringLiteral("Meins"));
+    QCOMPARE(out->sent.preheaderText, request.base.preheaderText);
+    QVERIFY2(out->message.contains(QLatin1String("Preheader")), qPrintable(out->message));
+    // What we sent is the latest snapshot: Undo Last Save puts it back.
+    QCOMPARE(journal.latestSnapshot(variant->id)->preheaderText, request.base.preheaderText);
+    QCOMPARE(journal.latestSnapshot(variant->id)->subject, QStringLiteral("Meins"));
+
+    // Without anyone else, the same save reads back clean.
+    m_server.setFaults(QString());
+    const SaveResult clean =
+        saveNow(saver, editOf(address, {{QStringLiteral("subject"), QStringLiteral("Wieder meins")}}));
+    QVERIFY2(clean.status == Status::Saved, qPrintable(clean.message));
+    QVERIFY(clean.raceFields.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestVariantSaver)

@@ -68,6 +68,14 @@ int putsTo(const cio::sandbox::Server &server, const QString &pathPrefix)
     return n;
 }
 
+int requestsTo(const cio::sandbox::Server &server, const QByteArray &method, const QString &path)
+{
+    int n = 0;
+    for (const auto &r : server.requests())
+        n += r.method == method && r.path == path ? 1 : 0;
+    return n;
+}
+
 } // namespace
 
 class TestUiSnippets : public QObject
@@ -227,7 +235,10 @@ void TestUiSnippets::createThroughThePage()
                 .value(QLatin1String("value"))
                 .toString()
                 .contains(QLatin1String("rain shell")));
-    QCOMPARE(putsTo(m_server, QStringLiteral("/v1/snippets")), 1);
+    // Created in one step that refuses a taken name (POST), not a read followed by the upserting PUT.
+    QCOMPARE(requestsTo(m_server, "POST", QStringLiteral("/v1/snippets")), 1);
+    QCOMPARE(putsTo(m_server, QStringLiteral("/v1/snippets")), 0);
+    QCOMPARE(requestsTo(m_server, "GET", QStringLiteral("/v1/snippets")), 0);
     QVERIFY(m_store.snippetValues().contains(QStringLiteral("trail tip")));
     QVERIFY(!page()->isNew());
     QVERIFY(!page()->isModified());
@@ -352,8 +363,12 @@ void TestUiSnippets::saveChecksTheServerFirst()
     QTRY_VERIFY_WITH_TIMEOUT(page()->messageWidget()->text().contains(QLatin1String("meanwhile")), 30000);
     waitIdle();
     QCOMPARE(putsTo(m_server, QStringLiteral("/v1/snippets")), 0);
+    QCOMPARE(requestsTo(m_server, "POST", QStringLiteral("/v1/snippets")), 1); // refused by the server
+    QCOMPARE(m_server.data().snippet(QStringLiteral("made elsewhere")).value(QLatin1String("value")).toString(),
+             QStringLiteral("x"));
     QCOMPARE(page()->editor()->text(), QStringLiteral("mine"));
-    QVERIFY(m_store.snippetValues().contains(QStringLiteral("made elsewhere"))); // the list knows it now
+    // The list learns of it (read again after the refusal).
+    QTRY_VERIFY_WITH_TIMEOUT(m_store.snippetValues().contains(QStringLiteral("made elsewhere")), 30000);
     MessageBox::setNextAnswer(QMessageBox::Discard);
     page()->revert();
 }
