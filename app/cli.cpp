@@ -3,6 +3,7 @@
 #include "api/appapi.h"
 #include "api/region.h"
 #include "app/demosandbox.h"
+#include "app/terminaltext.h"
 #include "models/localstore.h"
 #include "models/textfile.h"
 #include "models/storesync.h"
@@ -44,9 +45,11 @@ template <class T> QJsonArray toJsonArray(const QList<T> &items)
 
 Cli::Cli(QObject *parent)
     : QObject(parent)
-    , m_out(stdout)
-    , m_err(stderr)
-{}
+{
+    // What servers send reaches a terminal only with its invisible and controlling characters shown.
+    m_out.setDevice(new TerminalDevice(stdout, this));
+    m_err.setDevice(new TerminalDevice(stderr, this));
+}
 
 Cli::~Cli()
 {
@@ -89,6 +92,7 @@ void Cli::setUpWorkspaceClient(const QString &name, std::function<void()> then)
                                  settings.baseUrl = profile->baseUrl;
                                  settings.apiKey = key;
                                  settings.readOnly = profile->readOnly;
+                                 applyLimits(settings);
                                  m_client = new api::Client(settings);
                                  then();
                              });
@@ -107,11 +111,12 @@ void Cli::run(const QStringList &arguments)
         "                                one variant's fields and body; VARIANT is a content id, a\n"
         "                                language code, “default” or TESTGROUP:LANG (group name or id)\n"
         "  variants set NEWSLETTER_ID VARIANT [--subject TEXT] [--preheader TEXT] [--body-file PATH]\n"
-        "               [--base-version V]\n"
+        "               [--base-version V] [--ignore-qa]\n"
         "                                save changes; refused if someone else changed the variant\n"
         "                                since version V (as “variants show” printed it; without it,\n"
-        "                                since this command read it; --force overwrites) or a link\n"
-        "                                holds “[redacted]”\n"
+        "                                since this command read it; --force overwrites), if a link\n"
+        "                                holds “[redacted]”, or if the quality checks find errors\n"
+        "                                (as the app's Save; --ignore-qa saves anyway)\n"
         "  snippets list                 the workspace's snippets\n"
         "  snippets get NAME             a snippet's value as stored (--json: the snippet)\n"
         "  snippets put NAME [--file PATH]\n"
@@ -182,11 +187,21 @@ void Cli::run(const QStringList &arguments)
     const QCommandLineOption allowRemovals(
         QStringLiteral("allow-removals"),
         tr("sync: accept a newsletter list that lacks many stored newsletters (deleted in Customer.io)."));
+    const QCommandLineOption timeout(
+        QStringLiteral("timeout"),
+        tr("Give up on a connection that sends nothing for this many seconds (default 30)."), tr("seconds"));
+    const QCommandLineOption maxResponse(
+        QStringLiteral("max-response-mb"),
+        tr("Refuse answers larger than this many megabytes (default 64)."), tr("MB"));
+    const QCommandLineOption rateLimitWait(
+        QStringLiteral("rate-limit-wait"),
+        tr("How long one request may wait out the API's rate limit (429) before it fails (default 60)."),
+        tr("seconds"));
     const QCommandLineOption full(QStringLiteral("full"),
                                   tr("sync: fetch every newsletter again, not only those that changed."));
     parser.addOptions(
         {baseUrl, trackUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes, full, allowRemovals,
-         encoding});
+         encoding, timeout, maxResponse, rateLimitWait});
     addVariantOptions(parser);
     addRenderOptions(parser);
     // snippets put / segments create / segments add-members|remove-members
@@ -214,6 +229,8 @@ void Cli::run(const QStringList &arguments)
         done(ExitOk);
         return;
     }
+    if (!readLimits(parser))
+        return;
     m_json = parser.isSet(json);
     m_syncFull = parser.isSet(full);
     m_syncAllowRemovals = parser.isSet(allowRemovals);
@@ -303,8 +320,42 @@ bool Cli::setUpClient(const QCommandLineParser &parser)
             return false;
         }
     }
+    applyLimits(settings);
     m_client = new api::Client(settings);
     return true;
+}
+
+bool Cli::readLimits(const QCommandLineParser &parser)
+{
+    const auto read = [&](const char *option, int max, int *out) {
+        const QString name = QLatin1String(option);
+        if (!parser.isSet(name))
+            return true;
+        bool ok = false;
+        const int value = parser.value(name).toInt(&ok);
+        if (ok && value >= 1 && value <= max) {
+            *out = value;
+            return true;
+        }
+        usageError(tr("--%1 needs a whole number from 1 to %2.").arg(name).arg(max));
+        return false;
+    };
+    return read("timeout", 3600, &m_limits.timeoutSeconds) &&
+           read("max-response-mb", 64 * 1024, &m_limits.maxResponseMB) &&
+           read("rate-limit-wait", 3600, &m_limits.rateLimitWaitSeconds);
+}
+
+void Cli::applyLimits(api::ConnectionSettings &settings) const
+{
+    settings.applyUserLimits();
+    if (m_limits.timeoutSeconds > 0)
+        settings.transferTimeoutMs = m_limits.timeoutSeconds * 1000;
+    if (m_limits.maxResponseMB > 0)
+        settings.maxResponseBytes = qint64(m_limits.maxResponseMB) * 1024 * 1024;
+    if (m_limits.rateLimitWaitSeconds > 0) {
+        settings.rateLimitBudgetMs = m_limits.rateLimitWaitSeconds * 1000;
+        settings.deadlineMs = qMax(settings.deadlineMs, settings.rateLimitBudgetMs + 60000);
+    }
 }
 
 void Cli::dispatch(const QStringList &words)
@@ -480,7 +531,9 @@ void Cli::addVariantOptions(QCommandLineParser &parser)
              "the variant has changed since."),
           tr("version")},
          {QStringLiteral("force"), tr("variants set: overwrite even if someone else changed the "
-                                      "variant meanwhile.")}});
+                                      "variant meanwhile.")},
+         {QStringLiteral("ignore-qa"), tr("variants set: save even when the quality checks find errors "
+                                          "(empty subject, broken Liquid, a missing snippet…).")}});
 }
 
 void Cli::readVariantOptions(const QCommandLineParser &parser)
@@ -493,6 +546,7 @@ void Cli::readVariantOptions(const QCommandLineParser &parser)
     m_variantEdit.preheader = value("preheader");
     m_variantEdit.bodyFile = value("body-file");
     m_variantEdit.force = parser.isSet(QStringLiteral("force"));
+    m_variantEdit.ignoreQa = parser.isSet(QStringLiteral("ignore-qa"));
     m_variantEdit.baseVersion = value("base-version");
     m_workspaceName = parser.value(QStringLiteral("workspace"));
 }
@@ -646,10 +700,23 @@ void Cli::variantsSet(const QString &newsletterId, const QString &variant)
                 request.changes.insert(QStringLiteral("preheader_text"), *edit.preheader);
             if (body && *body != base.body)
                 request.changes.insert(QStringLiteral("body"), *body);
-            auto *saver = new models::VariantSaver(m_client, store, this);
-            saver->save(request, this, [this, request](const models::SaveResult &result) {
-                printSaveResult(request, result);
-            });
+            const auto save = [=] {
+                auto *saver = new models::VariantSaver(m_client, store, this);
+                saver->save(request, this, [this, request](const models::SaveResult &result) {
+                    printSaveResult(request, result);
+                });
+            };
+            // Nothing to save, or a “[redacted]” link: the saver refuses that with its own words.
+            if (request.changes.isEmpty() || !models::VariantSaver::redactedUrls(request.changes).isEmpty())
+                return save();
+            api::Content edited = base;
+            if (edit.subject)
+                edited.subject = *edit.subject;
+            if (edit.preheader)
+                edited.preheaderText = *edit.preheader;
+            if (body)
+                edited.body = *body;
+            qaGate(address.newsletterId, base, edited, save);
         });
 }
 
@@ -672,6 +739,10 @@ void Cli::printSaveResult(const models::SaveRequest &request, const models::Save
         if (result.status == Status::Saved) {
             o.insert(QStringLiteral("content"), result.saved.toJson());
             o.insert(QStringLiteral("snapshot_id"), result.snapshotId);
+            if (!result.raceFields.isEmpty()) {
+                o.insert(QStringLiteral("race_fields"), QJsonArray::fromStringList(result.raceFields));
+                o.insert(QStringLiteral("sent"), result.sent.toJson());
+            }
         }
         if (result.status == Status::Conflict) {
             o.insert(QStringLiteral("server"), result.server.toJson());
@@ -685,6 +756,8 @@ void Cli::printSaveResult(const models::SaveRequest &request, const models::Save
         m_out << tr("Saved %1: %2.")
                      .arg(request.address.describe(), request.changes.keys().join(QLatin1String(", ")))
               << '\n';
+        if (!result.raceFields.isEmpty())
+            m_err << result.message << '\n';
         break;
     case Status::NothingToSave:
         m_out << tr("Nothing to save: %1 already has these values.").arg(request.address.describe()) << '\n';
@@ -909,7 +982,7 @@ void Cli::printJson(const QJsonValue &value)
 {
     const QJsonDocument doc =
         value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-    m_out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    m_out << QString::fromUtf8(escapeHazardsInJson(doc.toJson(QJsonDocument::Indented)));
 }
 
 bool Cli::parseId(const QString &text, qint64 *id)

@@ -130,11 +130,26 @@ private:
         std::optional<QString> subject, preheader, bodyFile;
         std::optional<QString> baseVersion; // --base-version: the version "variants show" printed
         bool force = false;
+        bool ignoreQa = false; // --ignore-qa: save although the quality checks found errors
     } m_variantEdit;
+    // clirender.cpp: the editor's Save gate for "variants set": the quality checks run on the edited
+    // variant (against its Default) and on the server's version; errors the edit brings in stop the save
+    // unless --ignore-qa. Every finding is listed on standard error, old ones marked as such.
+    void qaGate(qint64 newsletterId, const api::Content &original, const api::Content &edited,
+                std::function<void()> proceed);
     QString m_workspaceName; // --workspace, also names the local store
     QUrl m_trackUrl;         // --track-url; empty: the region's Track host (or --base-url's)
     bool m_syncFull = false;
     bool m_syncAllowRemovals = false;
+    // --timeout, --max-response-mb, --rate-limit-wait: over the settings' network limits; -1 = unset.
+    struct Limits
+    {
+        int timeoutSeconds = -1;
+        int maxResponseMB = -1;
+        int rateLimitWaitSeconds = -1;
+    } m_limits;
+    bool readLimits(const QCommandLineParser &parser);
+    void applyLimits(api::ConnectionSettings &settings) const;
     // Options of the snippets and segments commands.
     struct ManageOptions
     {

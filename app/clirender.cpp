@@ -9,6 +9,7 @@
 #include "models/sampledata.h"
 #include "models/textfile.h"
 #include "models/variantaddress.h"
+#include "models/variantmatrix.h"
 #include "qa/qarunner.h"
 
 #include <QFile>
@@ -245,6 +246,72 @@ void Cli::printFindings(const QList<api::Content> &contents, const QList<api::Te
               << tr("in %n variant(s)", nullptr, int(contents.size())) << '\n';
     }
     done(errors > 0 ? ExitApiError : ExitOk);
+}
+
+void Cli::qaGate(qint64 newsletterId, const api::Content &original, const api::Content &edited,
+                 std::function<void()> proceed)
+{
+    if (m_variantEdit.ignoreQa)
+        return proceed();
+    liquid::JsonData data;
+    if (!loadSampleData(&data))
+        return;
+    // The same checks as the editor's Save: the edited variant against the Default of its test group.
+    loadNewsletterVariants(newsletterId, [=](QList<api::Content> contents, const QList<api::TestGroup> &groups) {
+        for (api::Content &c : contents) {
+            if (c.id == edited.id)
+                c = edited;
+        }
+        const models::VariantMatrix matrix = models::VariantMatrix::build(contents, groups);
+        std::optional<api::Content> defaultVariant;
+        for (int row = 0; row < matrix.rowCount(); ++row) {
+            for (int column = 0; column < matrix.columnCount(); ++column) {
+                const std::optional<api::Content> &c = matrix.cell(row, column).content;
+                if (c && c->id == edited.id)
+                    defaultVariant = matrix.defaultOf(row);
+            }
+        }
+        withSnippets([=](const QHash<QString, QString> &snippets) {
+            qa::QaContext context;
+            context.sampleData = data;
+            context.snippets = snippets;
+            context.strict = !m_render.lax;
+            auto *runner = new qa::QaRunner(liquid::LiquidEngine::instance(), this);
+            // The server's version first: errors it already has are reported, and only those the edit
+            // brings in stop the save (a script changing a subject is not blocked by an old body problem).
+            runner->checkVariant(original, defaultVariant, context, this, [=](const QList<qa::Finding> &before) {
+                runner->checkVariant(edited, defaultVariant, context, this, [=](const QList<qa::Finding> &after) {
+                    runner->deleteLater();
+                    QMultiHash<QString, int> existing;
+                    for (const qa::Finding &f : before)
+                        existing.insert(f.check + QLatin1Char('\n') + f.field + QLatin1Char('\n') + f.message, 0);
+                    int introduced = 0;
+                    for (const qa::Finding &f : after) {
+                        if (f.level == qa::Level::Info)
+                            continue;
+                        const QString key = f.check + QLatin1Char('\n') + f.field + QLatin1Char('\n') + f.message;
+                        const bool wasThere = existing.contains(key);
+                        if (wasThere)
+                            existing.remove(key, 0); // one of them: a second copy is new
+                        if (f.level == qa::Level::Error && !wasThere)
+                            ++introduced;
+                        const QString place = f.line > 0
+                                                  ? QStringLiteral("%1:%2:%3").arg(f.field).arg(f.line).arg(f.column)
+                                                  : f.field;
+                        m_err << qa::levelName(f.level) << ' ' << place << ": " << f.message
+                              << (wasThere ? tr(" (already in the saved version)") : QString()) << '\n';
+                    }
+                    if (introduced == 0)
+                        return proceed();
+                    m_err << tr("Nothing was saved: your change brings in %n quality-check error(s). Correct "
+                                "them, or add --ignore-qa to save anyway.",
+                                nullptr, introduced)
+                          << '\n';
+                    done(ExitApiError);
+                });
+            });
+        });
+    });
 }
 
 } // namespace cio::app

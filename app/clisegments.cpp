@@ -5,9 +5,11 @@
 #include "api/appapi.h"
 #include "api/trackapi.h"
 #include "app/demosandbox.h"
+#include "app/terminaltext.h"
 #include "models/memberimport.h"
 #include "models/textfile.h"
 #include "models/membershipbatcher.h"
+#include "models/segmentlistmodel.h"
 #include "models/workspacerepository.h"
 #include "sandbox/sandboxserver.h"
 
@@ -18,33 +20,9 @@
 
 #include <cstdio>
 
-#if defined(Q_OS_WIN)
-#include <io.h>
-#else
-#include <unistd.h>
-#endif
-
 namespace cio::app {
 
 namespace {
-
-bool stdinIsTerminal()
-{
-#if defined(Q_OS_WIN)
-    return _isatty(_fileno(stdin)) != 0;
-#else
-    return isatty(fileno(stdin)) != 0;
-#endif
-}
-
-bool stderrIsTerminal()
-{
-#if defined(Q_OS_WIN)
-    return _isatty(_fileno(stderr)) != 0;
-#else
-    return isatty(fileno(stderr)) != 0;
-#endif
-}
 
 QString formatTime(qint64 secs)
 {
@@ -324,7 +302,7 @@ void SegmentCommands::remove(qint64 id)
                     m_err << "  " << line << '\n';
             }
             if (!m_options.yes) {
-                if (!stdinIsTerminal()) {
+                if (!isTerminal(stdin)) {
                     return m_hooks.usageError(
                         tr("Deleting segment “%1” cannot be undone; add --yes to confirm.")
                             .arg(segment.name));
@@ -356,6 +334,9 @@ void SegmentCommands::create()
     const QString name = m_options.name.trimmed();
     if (name.isEmpty())
         return m_hooks.usageError(tr("“segments create” needs --name NAME."));
+    // The checks of the app's Create Segment dialog.
+    if (const QString problem = models::segmentNameProblem(name); !problem.isEmpty())
+        return m_hooks.usageError(tr("No segment was created: %1").arg(problem));
     if (m_client->settings().readOnly) {
         m_err << tr("This workspace is read-only: no segment was created, and nothing was sent.") << '\n';
         return m_hooks.done(Cli::ExitApiError);
@@ -427,7 +408,7 @@ void SegmentCommands::changeMembers(qint64 id, bool add, const QString &file)
             m_hooks.trackSettings([this, id, add, type, list](const api::TrackSettings &settings) {
                 auto *track = new api::TrackApi(settings, this);
                 auto *batcher = new models::MembershipBatcher(track, this);
-                if (!m_options.json && stderrIsTerminal()) {
+                if (!m_options.json && isTerminal(stderr)) {
                     connect(batcher, &models::MembershipBatcher::progress, this, [this](int sent, int total) {
                         m_err << '\r' << tr("Sent %1 of %2").arg(sent).arg(total);
                         if (sent == total)

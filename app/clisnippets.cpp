@@ -2,6 +2,7 @@
 #include "app/cli.h"
 
 #include "api/appapi.h"
+#include "app/terminaltext.h"
 #include "liquid/liquidengine.h"
 #include "models/localstore.h"
 #include "models/snippetusages.h"
@@ -14,24 +15,10 @@
 #include <cstdio>
 #include <memory>
 
-#if defined(Q_OS_WIN)
-#include <io.h>
-#define CIO_SNIPPETS_ISATTY _isatty
-#define CIO_SNIPPETS_FILENO _fileno
-#else
-#include <unistd.h>
-#define CIO_SNIPPETS_ISATTY isatty
-#define CIO_SNIPPETS_FILENO fileno
-#endif
 
 namespace cio::app {
 
 namespace {
-
-bool isTerminal(FILE *stream)
-{
-    return CIO_SNIPPETS_ISATTY(CIO_SNIPPETS_FILENO(stream)) != 0;
-}
 
 QJsonObject usageJson(const models::SnippetUsage &u)
 {

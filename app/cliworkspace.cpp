@@ -1,5 +1,6 @@
 // cio-studio-cli's `workspace` commands: saved profiles with their keys in the system keychain.
 #include "app/cli.h"
+#include "app/terminaltext.h"
 
 #include "models/connectiontester.h"
 #include "models/workspacerepository.h"
@@ -15,13 +16,9 @@
 #if defined(Q_OS_WIN)
 #include <io.h>
 #include <windows.h>
-#define CIO_ISATTY _isatty
-#define CIO_FILENO _fileno
 #else
 #include <termios.h>
 #include <unistd.h>
-#define CIO_ISATTY isatty
-#define CIO_FILENO fileno
 #endif
 
 namespace cio::app {
@@ -69,11 +66,6 @@ private:
 #endif
 };
 
-bool stdinIsTerminal()
-{
-    return CIO_ISATTY(CIO_FILENO(stdin)) != 0;
-}
-
 } // namespace
 
 QString Cli::readSecretLine(const QString &prompt)
@@ -81,7 +73,7 @@ QString Cli::readSecretLine(const QString &prompt)
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return {};
-    if (!stdinIsTerminal())
+    if (!isTerminal(stdin))
         return QString::fromUtf8(in.readLine()).trimmed();
     m_err << prompt;
     m_err.flush();
@@ -205,7 +197,7 @@ void Cli::workspaceRemove(const QString &name, bool confirmed)
         return;
     }
     if (!confirmed) {
-        if (!stdinIsTerminal()) {
+        if (!isTerminal(stdin)) {
             usageError(tr("Removing “%1” deletes its keys and local data; add --yes to confirm.")
                            .arg(profile->name));
             return;

@@ -9,6 +9,24 @@
 
 namespace cio::models {
 
+QString segmentNameProblem(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return SegmentListModel::tr("A segment needs a name.");
+    const qsizetype length = trimmed.toUcs4().size();
+    if (length > MaxSegmentNameLength)
+        return SegmentListModel::tr("The name is %1 characters long; a segment's name has at most %2.")
+            .arg(length)
+            .arg(MaxSegmentNameLength);
+    for (const QChar c : trimmed) {
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            return SegmentListModel::tr("A segment's name is one line of text, without line breaks or control "
+                                        "characters.");
+    }
+    return {};
+}
+
 SegmentListModel::SegmentListModel(api::Client *client, QObject *parent)
     : QAbstractTableModel(parent)
     , m_client(client)

@@ -18,6 +18,12 @@ class Client;
 
 namespace cio::models {
 
+// The longest segment name the app and the CLI send.
+constexpr int MaxSegmentNameLength = 255;
+// Why a name cannot be a segment's (empty, longer than MaxSegmentNameLength characters, line breaks or
+// other control characters), for people; empty when it can. The app's dialog and the CLI both ask.
+QString segmentNameProblem(const QString &name);
+
 // The workspace's segments (GET /v1/segments, one response). Member counts cost a request each, so
 // they are fetched only for rows a view shows (asking for the Members column's DisplayRole schedules
 // the fetch), kept until reload(), and refreshed one by one with refreshCount().

@@ -370,6 +370,11 @@ void checkLengths(const VariantText &variant, const VariantText *defaultVariant,
     const auto shown = [&variant](QLatin1String field) {
         return variant.rendered.value(field, variant.fields.value(field));
     };
+    if (variant.email && variant.fields.contains(Subject) && variant.fields.value(Subject).trimmed().isEmpty()) {
+        out.append(finding(Level::Error, "subject-empty", Subject, 0, 0,
+                           QCoreApplication::translate("cio::qa", "The subject is empty: Customer.io does not "
+                                                                  "send an email without one")));
+    }
     const qsizetype subject = characterCount(shown(Subject));
     if (subject > limits.subjectWarn) {
         out.append(finding(Level::Warning, "subject-length", Subject, 0, 0,

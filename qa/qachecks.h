@@ -13,6 +13,7 @@ namespace cio::qa {
 struct VariantText final
 {
     QString language; // empty for the Default
+    bool email = true; // an email needs a subject; push, SMS and the rest do not
     QMap<QString, QString>
         fields; // API field name → text (subject, preheader, body, body_amp, body_plain, …)
     // Liquid analysis of each field that holds text (from liquid::LiquidEngine::analyze); a field

@@ -44,6 +44,7 @@ QaRunner::Job QaRunner::jobFor(const api::Content &variant, const std::optional<
     Job job;
     job.contentId = variant.id;
     job.text.language = variant.language;
+    job.text.email = variant.isEmail();
     job.text.fields = fieldsOf(variant);
     if (defaultVariant && defaultVariant->id != variant.id) {
         job.defaultText = VariantText{};

@@ -27,6 +27,10 @@
         <source>Saved snippet “%1” (%n character(s)).</source>
         <translation><numerusform>Saved snippet “%1” (%n character).</numerusform><numerusform>Saved snippet “%1” (%n characters).</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing was saved: your change brings in %n quality-check error(s). Correct them, or add --ignore-qa to save anyway.</source>
+        <translation><numerusform>Nothing was saved: your change brings in %n quality-check error. Correct them, or add --ignore-qa to save anyway.</numerusform><numerusform>Nothing was saved: your change brings in %n quality-check errors. Correct them, or add --ignore-qa to save anyway.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>cio::models::MemberImport</name>

@@ -2,6 +2,8 @@
 
 #include "ui_createsegmentdialog.h"
 
+#include "models/segmentlistmodel.h"
+
 #include <QPushButton>
 
 namespace cio::ui {
@@ -47,11 +49,14 @@ void CreateSegmentDialog::setDescription(const QString &description)
 void CreateSegmentDialog::update()
 {
     const bool duplicate = m_existing.contains(name().toCaseFolded());
-    m_ui->noteLabel->setText(duplicate ? tr("A segment with this name exists already; a second one with the "
-                                            "same name is easy to confuse with it.")
-                                       : QString());
-    m_ui->noteLabel->setVisible(duplicate);
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!name().isEmpty());
+    // An empty name needs no words: the disabled button says enough.
+    const QString problem = name().isEmpty() ? QString() : models::segmentNameProblem(name());
+    m_ui->noteLabel->setText(!problem.isEmpty() ? problem
+                             : duplicate        ? tr("A segment with this name exists already; a second one with "
+                                                     "the same name is easy to confuse with it.")
+                                                : QString());
+    m_ui->noteLabel->setVisible(!m_ui->noteLabel->text().isEmpty());
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(models::segmentNameProblem(name()).isEmpty());
 }
 
 } // namespace cio::ui

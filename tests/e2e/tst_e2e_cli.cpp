@@ -61,6 +61,9 @@ private slots:
     void segmentsMemberRefusals_data();
     void segmentsMemberRefusals();
     void segmentsDemoAddsMembers();
+    void variantSetRunsTheQaGate();
+    void segmentNamesAreChecked();
+    void serverTextIsNeutralisedForTerminals();
 
 private:
     struct Result
@@ -87,6 +90,7 @@ private:
 
     cio::sandbox::Server m_server;
     cio::test::ContractProxy m_contract;
+    QHash<QString, QString> m_env; // added to the command's environment
 };
 
 void TestE2eCli::initTestCase()
@@ -119,6 +123,8 @@ TestE2eCli::Result TestE2eCli::run(const QStringList &arguments, const QString &
     QDir().mkpath(runtime);
     QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
+    for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
+        env.insert(it.key(), it.value());
     process.setProcessEnvironment(env);
     // The sandbox runs in this process: wait with an event loop, never with waitForFinished().
     QSignalSpy finished(&process, &QProcess::finished);
@@ -652,8 +658,13 @@ void TestE2eCli::qaFindsWhatATranslationBroke()
         body.replace(QLatin1String(tag), QLatin1String("https://example.com/bye"));
     body.replace(QLatin1String("</table>"), QString());
     const QString file = writeFile(QStringLiteral("fr-broken.html"), body.toUtf8());
-    const Result set = run(base({QStringLiteral("variants"), QStringLiteral("set"), id,
-                                 QStringLiteral("A:fr"), QStringLiteral("--body-file"), file}));
+    const QStringList setBody{QStringLiteral("variants"), QStringLiteral("set"), id, QStringLiteral("A:fr"),
+                              QStringLiteral("--body-file"), file};
+    // The save gate sees what the edit breaks and refuses; --ignore-qa is the script's explicit override.
+    const Result gated = run(base(setBody));
+    QCOMPARE(gated.exitCode, 1);
+    QVERIFY2(gated.err.contains("unsubscribe") && gated.err.contains("--ignore-qa"), gated.err.constData());
+    const Result set = run(base(setBody + QStringList{QStringLiteral("--ignore-qa")}));
     QVERIFY2(set.exitCode == 0, set.err.constData());
     const Result after = run(base({QStringLiteral("--json"), QStringLiteral("qa"), id}));
     QCOMPARE(after.exitCode, 1);
@@ -1146,6 +1157,82 @@ void TestE2eCli::segmentsDemoAddsMembers()
                          QString());
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("sent")).toInt(), 2);
+}
+
+// The app's Save gate, on the command line: QA errors (here an empty subject) stop the save unless
+// --ignore-qa; nothing is sent before the gate passes.
+void TestE2eCli::variantSetRunsTheQaGate()
+{
+    const AbVariants ab = abNewsletter();
+    const QString id = QString::number(ab.newsletterId);
+    const QString before = m_server.data().content(ab.fr).value(QLatin1String("subject")).toString();
+    QVERIFY(!before.trimmed().isEmpty());
+    const QStringList set{QStringLiteral("variants"), QStringLiteral("set"), id, QStringLiteral("A:fr"),
+                          QStringLiteral("--subject"), QStringLiteral(" ")};
+    m_server.clearRequests();
+    const Result refused = run(base(set));
+    QVERIFY2(refused.exitCode == 1, QByteArray(refused.err + refused.out).constData());
+    QVERIFY2(refused.err.contains("subject is empty"), refused.err.constData());
+    QVERIFY2(refused.err.contains("--ignore-qa"), refused.err.constData());
+    for (const auto &record : m_server.requests())
+        QCOMPARE(record.method, QByteArray("GET"));
+    QCOMPARE(m_server.data().content(ab.fr).value(QLatin1String("subject")).toString(), before);
+
+    const Result forced = run(base(set + QStringList{QStringLiteral("--ignore-qa")}));
+    QVERIFY2(forced.exitCode == 0, QByteArray(forced.err + forced.out).constData());
+    QCOMPARE(m_server.data().content(ab.fr).value(QLatin1String("subject")).toString().trimmed(), QString());
+    // Put it back for the other tests.
+    const Result restored = run(base({QStringLiteral("variants"), QStringLiteral("set"), id, QStringLiteral("A:fr"),
+                                      QStringLiteral("--subject"), before}));
+    QVERIFY2(restored.exitCode == 0, QByteArray(restored.err + restored.out).constData());
+}
+
+void TestE2eCli::segmentNamesAreChecked()
+{
+    m_server.clearRequests();
+    for (const QString &name : {QString(5000, QLatin1Char('n')), QStringLiteral("two\nlines")}) {
+        const Result r = run(base({QStringLiteral("segments"), QStringLiteral("create"), QStringLiteral("--name"), name}));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("No segment was created"), r.err.constData());
+    }
+    for (const auto &record : m_server.requests())
+        QVERIFY2(record.method == "GET", qPrintable(record.path));
+    // The longest allowed name goes through.
+    const Result ok = run(base({QStringLiteral("segments"), QStringLiteral("create"), QStringLiteral("--name"),
+                                QString(255, QLatin1Char('n'))}));
+    QVERIFY2(ok.exitCode == 0, ok.err.constData());
+}
+
+// What a server sends may carry characters that rewrite a terminal (ESC sequences), reorder text (bidi
+// overrides) or hide differences (zero-width space): on a terminal they are shown as ⟨U+XXXX⟩; piped
+// output stays byte for byte (get > file round-trips); JSON escapes them, which parses back the same.
+void TestE2eCli::serverTextIsNeutralisedForTerminals()
+{
+    const QString name = QStringLiteral("hostile note");
+    const QString value = QStringLiteral("Pay \u202Eexe.pdf\u202C now\u200B\x1B[2J");
+    m_server.data().setSnippet(name, value);
+    const QStringList get{QStringLiteral("snippets"), QStringLiteral("get"), name};
+
+    m_env.insert(QStringLiteral("CIO_TERMINAL"), QStringLiteral("1"));
+    const Result shown = run(base(get));
+    m_env.clear();
+    QVERIFY2(shown.exitCode == 0, shown.err.constData());
+    const QString text = QString::fromUtf8(shown.out);
+    QVERIFY2(text.contains(QStringLiteral("⟨U+202E⟩exe.pdf⟨U+202C⟩ now⟨U+200B⟩⟨U+001B⟩[2J")), shown.out.constData());
+    for (const char32_t c : {U'\u202E', U'\u202C', U'\u200B', U'\x1B'})
+        QVERIFY(!text.contains(QString::fromUcs4(&c, 1)));
+
+    const Result piped = run(base(get));
+    QVERIFY2(piped.exitCode == 0, piped.err.constData());
+    QCOMPARE(QString::fromUtf8(piped.out), value);
+
+    m_env.insert(QStringLiteral("CIO_TERMINAL"), QStringLiteral("1"));
+    const Result json = run(base(QStringList{QStringLiteral("--json")} + get));
+    m_env.clear();
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    QVERIFY2(json.out.contains("\\u202e"), json.out.constData());
+    QVERIFY(!json.out.contains("\xE2\x80\xAE"));
+    QCOMPARE(QJsonDocument::fromJson(json.out).object().value(QLatin1String("value")).toString(), value);
 }
 
 QTEST_GUILESS_MAIN(TestE2eCli)

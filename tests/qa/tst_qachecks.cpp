@@ -173,6 +173,7 @@ private slots:
     void redacted();
     void lengths_data();
     void lengths();
+    void emptySubject();
     void untranslated_data();
     void untranslated();
     void findingsAreSorted();
@@ -559,6 +560,21 @@ void TestQaChecks::lengths()
     QList<Finding> findings = cio::qa::checkVariant(translation, &base, limits);
     findings = ofCheck(findings, "subject-length") + ofCheck(findings, "preheader-length");
     QCOMPARE(findings, expected);
+}
+
+void TestQaChecks::emptySubject()
+{
+    const VariantText base = defaultVariant();
+    VariantText translation = german();
+    translation.fields[s("subject")] = s(" \n");
+    translation.analysis.remove(s("subject"));
+    const QList<Finding> findings = ofCheck(cio::qa::checkVariant(translation, &base), "subject-empty");
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.first().level, Level::Error);
+    QCOMPARE(findings.first().field, s("subject"));
+    // Push, SMS and the other channels have no subject to miss.
+    translation.email = false;
+    QVERIFY(ofCheck(cio::qa::checkVariant(translation, &base), "subject-empty").isEmpty());
 }
 
 void TestQaChecks::untranslated_data()
