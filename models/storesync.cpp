@@ -98,7 +98,7 @@ void StoreSync::listFetched(const QList<api::Newsletter> &list, bool full)
     for (const api::Newsletter &n : list) {
         const auto it = current.constFind(n.id);
         if (full || it == current.cend() || *it != n.updated)
-            m_pending.insert(n.id, Pending{n, {}, {}, 0, false});
+            m_pending.insert(n.id, Pending{n, {}, {}, 0, false, false, {}});
     }
     m_total = static_cast<int>(m_pending.size()) * 2;
     qCDebug(lcStore) << "newsletters:" << list.size() << "to fetch:" << m_pending.size();
@@ -137,20 +137,35 @@ void StoreSync::answered(qint64 newsletterId, const api::Error &error)
     ++p.answers;
     if (error.isError() && !p.failed) {
         p.failed = true;
-        m_failures.append(tr("Newsletter %1: %2").arg(newsletterId).arg(error.message()));
-        qCWarning(lcStore) << "newsletter" << newsletterId << "failed:" << error.message();
+        p.error = error;
     }
-    if (p.answers == 2)
-        fetchNext();
-    if (p.answers == 2 && !p.failed) {
+    if (p.answers < 2) {
+        emit progress(++m_done, m_total);
+        return;
+    }
+    if (p.failed) {
+        using K = api::Error::Kind;
+        const K kind = p.error.kind;
+        const bool mayPass = kind == K::RateLimited || kind == K::Server || kind == K::Network || kind == K::Timeout;
+        if (mayPass && !p.retried && !p.error.dailyQuota) {
+            // Once more, after the others: a passing storm should not cost the user a newsletter.
+            qCInfo(lcStore) << "newsletter" << newsletterId << "failed, trying again later:" << p.error.message();
+            p = Pending{p.newsletter, {}, {}, 0, false, true, {}};
+            m_queue.append(newsletterId);
+            m_total += 2;
+        } else {
+            m_failures.append(tr("Newsletter %1: %2").arg(newsletterId).arg(p.error.message()));
+            qCWarning(lcStore) << "newsletter" << newsletterId << "failed:" << p.error.message();
+        }
+    } else if (m_store && m_store->storeNewsletterDetail(p.newsletter, p.contents, p.groups)) {
         // Stored as soon as both halves are in, so an interrupted sync keeps what it got.
-        if (m_store && m_store->storeNewsletterDetail(p.newsletter, p.contents, p.groups))
-            m_fetched.append(newsletterId);
-        else
-            m_failures.append(tr("Newsletter %1: the local store could not be written: %2")
-                                  .arg(newsletterId)
-                                  .arg(m_store ? m_store->lastError() : QString()));
+        m_fetched.append(newsletterId);
+    } else {
+        m_failures.append(tr("Newsletter %1: the local store could not be written: %2")
+                              .arg(newsletterId)
+                              .arg(m_store ? m_store->lastError() : QString()));
     }
+    fetchNext();
     emit progress(++m_done, m_total);
     if (m_done == m_total)
         finish({});

@@ -57,6 +57,8 @@ private:
         QList<api::TestGroup> groups;
         int answers = 0;
         bool failed = false;
+        bool retried = false; // a second round after a failure that may pass (429, 5xx, network)
+        api::Error error;     // the first failure of this round
     };
 
     void run(bool full);

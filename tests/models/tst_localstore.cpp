@@ -91,6 +91,7 @@ private slots:
     void initTestCase();
     void syncRoundTripAndIncrementalSync();
     void brokenOrShortListsNeverEmptyTheStore();
+    void syncTriesFailedNewslettersAgain();
     void backgroundSyncLeavesRoomForTheUser();
     void storeSnapshotKeepsDrafts();
     void search_data();
@@ -259,6 +260,46 @@ void TestLocalStore::brokenOrShortListsNeverEmptyTheStore()
     shortSync.setAllowRemovals(true);
     QCOMPARE(runSync(shortSync, true), 12);
     QCOMPARE(store.newsletters().size(), 12);
+}
+
+// A newsletter whose details failed with something that may pass (503 here, with the client's own
+// retries off) is fetched once more after the others before the sync reports it.
+void TestLocalStore::syncTriesFailedNewslettersAgain()
+{
+    cio::sandbox::Server server;
+    cio::sandbox::Options options;
+    options.rateLimit = 0;
+    QVERIFY(server.start(options));
+    auto client = makeClient(server);
+    LocalStore store;
+    QString error;
+    QVERIFY2(store.open(tempPath(QStringLiteral("sync-again.sqlite")), &error), qPrintable(error));
+    StoreSync sync(client.get(), &store);
+    QVERIFY(server.setFaults(QStringLiteral("503*8@/v1/newsletters/")));
+    QCOMPARE(runSync(sync, true), 46); // and no failures (runSync checks)
+    QCOMPARE(store.variantCount(), m_reference.variantCount());
+    int failed = 0;
+    for (const auto &r : server.requests())
+        failed += r.status == 503 ? 1 : 0;
+    QCOMPARE(failed, 8);
+
+    // A newsletter that keeps failing is reported after its second round, and the rest is stored.
+    const qint64 id = m_reference.newsletters.at(5).id;
+    QVERIFY(server.setFaults(QStringLiteral("503@/v1/newsletters/%1/").arg(id)));
+    std::optional<cio::api::Error> finished;
+    const auto connection = connect(&sync, &StoreSync::finished, this,
+                                    [&](const cio::api::Error &e, int) { finished = e; });
+    sync.startFull();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.has_value(), 15000);
+    disconnect(connection);
+    QCOMPARE(sync.failures().size(), 1);
+    QVERIFY2(sync.failures().first().contains(QString::number(id)), qPrintable(sync.failures().first()));
+    QCOMPARE(sync.fetchedIds().size(), 45);
+    int attempts = 0;
+    for (const auto &r : server.requests())
+        attempts += r.path == QStringLiteral("/v1/newsletters/%1/contents").arg(id) ? 1 : 0;
+    QCOMPARE(attempts, 3); // the first sync, then two rounds
+    server.setFaults(QString());
 }
 
 void TestLocalStore::syncRoundTripAndIncrementalSync()
