@@ -9,9 +9,14 @@
 namespace cio::test {
 
 // Empties the test's private HOME (CTest points HOME and the XDG folders into it).
+// Only a HOME that CTest made for the test (…/test-home/<test>) is emptied: a test run by hand with the
+// developer's own HOME must never delete it. Anywhere else the test aborts.
 inline QString freshHome()
 {
     const QString home = QDir::homePath();
+    const QString tmp = qEnvironmentVariable("CIO_TEST_TMP");
+    if (tmp.isEmpty() || QDir::cleanPath(home) != QDir::cleanPath(tmp) || !home.contains(QLatin1String("/test-home/")))
+        qFatal("HOME (%s) is not a test's own folder: run this test through CTest", qPrintable(home));
     QDir(home).removeRecursively();
     QDir().mkpath(home);
     return home;
