@@ -10,12 +10,20 @@ namespace cio::app {
 namespace {
 quint16 s_frontPort = 0;
 QUrl s_frontUrl;
+QUrl s_externalUrl;
+QString s_externalKey;
 } // namespace
 
 void DemoSandbox::setFrontForTests(quint16 port, const QUrl &url)
 {
     s_frontPort = port;
     s_frontUrl = url;
+}
+
+void DemoSandbox::setExternalForTests(const QUrl &url, const QString &apiKey)
+{
+    s_externalUrl = url;
+    s_externalKey = apiKey;
 }
 
 DemoSandbox::DemoSandbox(QObject *parent)
@@ -29,8 +37,13 @@ DemoSandbox::~DemoSandbox()
 
 bool DemoSandbox::start(QString *error)
 {
-    if (m_server)
+    if (m_server || !m_url.isEmpty())
         return true;
+    if (!s_externalUrl.isEmpty()) {
+        m_url = m_trackUrl = s_externalUrl;
+        m_apiKey = s_externalKey;
+        return true;
+    }
     m_apiKey = QStringLiteral("demo-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("cio-sandbox"));
@@ -60,8 +73,11 @@ bool DemoSandbox::start(QString *error)
 
 void DemoSandbox::stop()
 {
-    if (!m_thread)
+    if (!m_thread) {
+        m_url.clear(); // an external sandbox (tests) is only forgotten
+        m_trackUrl.clear();
         return;
+    }
     if (m_server) {
         sandbox::Server *server = m_server;
         QMetaObject::invokeMethod(

@@ -36,6 +36,9 @@ public:
     // Tests: the sandbox listens on `port` and the app is given `url` instead, a validating proxy of
     // the contract in front of it (tests/common/contractproxy.h). Port 0 / an empty URL: no front.
     static void setFrontForTests(quint16 port, const QUrl &url);
+    // Tests: no sandbox in this process; the demo talks to one that outlives it (a crash harness kills
+    // the app and then reads what the server holds). An empty URL: the in-process sandbox again.
+    static void setExternalForTests(const QUrl &url, const QString &apiKey);
     // A key made for this run only; it is not a secret and is never stored.
     QString apiKey() const { return m_apiKey; }
 
