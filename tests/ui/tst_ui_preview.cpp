@@ -62,6 +62,7 @@ private slots:
     void darkModeAnswersTheMediaQuery();
     void updatesKeepTheScrollPosition();
     void subjectIsText();
+    void hostileEmailReachesNothing();
 
 private:
     QString email() const;
@@ -71,6 +72,7 @@ private:
 
     QHttpServer m_server;
     QTcpServer *m_tcp = nullptr;
+    int m_connections = 0; // TCP connections, requests or not (preconnect opens one without asking)
     QStringList m_requests;
     QUrl m_base;
     QList<QUrl> m_opened;
@@ -84,6 +86,7 @@ void TestPreview::initTestCase()
     });
     m_tcp = new QTcpServer(this);
     QVERIFY(m_tcp->listen(QHostAddress::LocalHost));
+    connect(m_tcp, &QTcpServer::newConnection, this, [this] { ++m_connections; });
     m_server.bind(m_tcp);
     m_base = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_tcp->serverPort()));
     for (const char *scheme : {"https", "http", "mailto"})
@@ -100,6 +103,7 @@ void TestPreview::init()
 {
     m_requests.clear();
     m_opened.clear();
+    m_connections = 0;
 }
 
 QString TestPreview::email() const
@@ -594,6 +598,92 @@ void TestPreview::subjectIsText()
     QVERIFY(subject);
     QCOMPARE(subject->textFormat(), Qt::PlainText);
     QCOMPARE(view.preheaderText(), QStringLiteral("<i>pre</i>"));
+}
+
+namespace {
+
+// Every way an email can ask for something from elsewhere, each at the loopback listener.
+QString hostileEmail(const QString &host)
+{
+    return QStringLiteral(
+               "<html><head>"
+               "<meta http-equiv='refresh' content='0;url=%1/refresh'>"
+               "<base href='%1/base'>"
+               "<link rel='stylesheet' href='%1/link.css'>"
+               "<link rel='preconnect' href='%1'><link rel='dns-prefetch' href='%1'>"
+               "<link rel='prefetch' href='%1/prefetch'><link rel='icon' href='%1/icon.ico'>"
+               "<style>@import url('%1/import.css');"
+               "@font-face{font-family:F;src:url('%1/font.woff')}body{font-family:F}"
+               ".bg{background-image:url('%1/css-url.png')}</style>"
+               "<script src='%1/script.js'></script>"
+               "<script>fetch('%1/fetch');new Image().src='%1/beacon.gif';</script>"
+               "</head><body background='%1/body-bg.png'>"
+               "<img src='%1/pixel.gif' width='1' height='1'>"
+               "<img srcset='%1/srcset.png 2x' src='data:,'>"
+               "<picture><source srcset='%1/source.png'><img src='data:,'></picture>"
+               "<div class='bg' style='width:20px;height:20px'></div>"
+               "<div style=\"background:url('%1/inline-url.png')\">x</div>"
+               "<table background='%1/table-bg.png'><tr><td>t</td></tr></table>"
+               "<iframe src='%1/iframe'></iframe>"
+               "<object data='%1/object'></object><embed src='%1/embed'>"
+               "<video poster='%1/poster.png' src='%1/video.mp4' autoplay></video>"
+               "<audio src='%1/audio.mp3' autoplay></audio>"
+               "<svg width='10' height='10'><image href='%1/svg-image.png' width='10' height='10'/></svg>"
+               "<form action='%1/form' method='post'><input name='q' value='x'><input type='submit'></form>"
+               "<p>Hostile</p></body></html>")
+        .arg(host);
+}
+
+} // namespace
+
+// With remote content blocked (the default), nothing of a hostile email reaches its host — not a
+// request, not even a connection — in the plain preview (the archived-copy view), the editor's and the
+// snippet page's VariantPreview, and Preview All Languages.
+void TestPreview::hostileEmailReachesNothing()
+{
+    const QString body = hostileEmail(m_base.toString());
+    {
+        PreviewView view; // as the newsletter page's archived copy
+        view.resize(800, 600);
+        view.show();
+        show(view, body);
+        QTest::qWait(700); // the refresh, the fonts and the fetch have had their moment
+        QVERIFY(view.blockedRequests() > 0);
+    }
+    QVERIFY2(m_requests.isEmpty(), qPrintable(m_requests.join(QLatin1Char(' '))));
+    QCOMPARE(m_connections, 0);
+    {
+        cio::ui::VariantPreview preview(nullptr); // the editor's and the snippet page's preview
+        preview.resize(800, 600);
+        preview.show();
+        QSignalSpy updated(&preview, &cio::ui::VariantPreview::updated);
+        preview.setLanguage(QString());
+        preview.setTexts(QStringLiteral("Subject"), QString(), body, false);
+        QVERIFY(updated.wait(30000));
+        QTest::qWait(700);
+    }
+    QVERIFY2(m_requests.isEmpty(), qPrintable(m_requests.join(QLatin1Char(' '))));
+    QCOMPARE(m_connections, 0);
+    {
+        QList<cio::api::Content> contents = gridContents().mid(0, 2);
+        for (cio::api::Content &c : contents)
+            c.body = body;
+        cio::ui::LanguageGrid grid(contents, {}, nullptr);
+        grid.resize(900, 500);
+        grid.show();
+        QTRY_VERIFY_WITH_TIMEOUT(grid.isComplete(), 30000);
+        QTest::qWait(700);
+    }
+    QVERIFY2(m_requests.isEmpty(), qPrintable(m_requests.join(QLatin1Char(' '))));
+    QCOMPARE(m_connections, 0);
+
+    // The listener does answer when allowed, so the silence above is the preview's doing.
+    PreviewView allowed;
+    allowed.setRemoteContentAllowed(true);
+    allowed.resize(800, 600);
+    allowed.show();
+    show(allowed, body);
+    QTRY_VERIFY_WITH_TIMEOUT(m_requests.contains(QStringLiteral("pixel.gif")), 10000);
 }
 
 CIO_WEBENGINE_TEST_MAIN(TestPreview)
