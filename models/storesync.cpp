@@ -34,6 +34,7 @@ void StoreSync::run(bool full)
     m_failures.clear();
     m_fetched.clear();
     m_done = m_total = 0;
+    m_refusedRemovals = 0;
     // Snippets first: one request, and the preview and QA resolve snippets from the store.
     api::AppApi(m_client).snippets(
         this, [this, full](const QList<api::Snippet> &snippets, const api::Error &error) {
@@ -76,6 +77,7 @@ void StoreSync::listFetched(const QList<api::Newsletter> &list, bool full)
         for (const api::Newsletter &n : list)
             missing.remove(n.id);
         if (missing.size() > 3 && missing.size() * 10 > stored) {
+            m_refusedRemovals = int(missing.size());
             api::Error e = api::Error::make(
                 api::Error::Kind::BadResponse,
                 tr("The workspace's newsletter list lacks %1 of the %2 newsletters stored here, so nothing was "

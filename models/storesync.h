@@ -38,6 +38,9 @@ public:
     // a tenth) is not trusted: nothing is written or removed and the sync fails with the reason, unless
     // removals are allowed (the user confirmed that they were deleted in Customer.io).
     void setAllowRemovals(bool allow) { m_allowRemovals = allow; }
+    // The last sync stopped because the list lacks many stored newsletters (this many): with
+    // setAllowRemovals(true) the next one removes them from the local copy.
+    int refusedRemovals() const { return m_refusedRemovals; }
     // Per-newsletter and local-store failures of the last run, in the user's terms.
     QStringList failures() const { return m_failures; }
     // Ids of the newsletters whose details the last run fetched and stored.
@@ -79,6 +82,7 @@ private:
     int m_total = 0;
     bool m_running = false;
     bool m_allowRemovals = false;
+    int m_refusedRemovals = 0;
 };
 
 } // namespace cio::models

@@ -150,6 +150,16 @@
         <source>%n unsaved draft(s) will be kept on this computer and offered back the next time you open “%1”. They are not in Customer.io until you save them.</source>
         <translation><numerusform>%n unsaved draft will be kept on this computer and offered back the next time you open “%1”. They are not in Customer.io until you save them.</numerusform><numerusform>%n unsaved drafts will be kept on this computer and offered back the next time you open “%1”. They are not in Customer.io until you save them.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Customer.io's list of newsletters lacks %n newsletter(s) that this computer's copy holds, so the sync changed nothing.
+
+If they were deleted in Customer.io, remove them from the local copy too (their unsaved drafts stay). If this is unexpected — another workspace's key, a server problem — keep them and check the workspace settings.</source>
+        <translation><numerusform>Customer.io's list of newsletters lacks %n newsletter that this computer's copy holds, so the sync changed nothing.
+
+If they were deleted in Customer.io, remove them from the local copy too (their unsaved drafts stay). If this is unexpected — another workspace's key, a server problem — keep them and check the workspace settings.</numerusform><numerusform>Customer.io's list of newsletters lacks %n newsletters that this computer's copy holds, so the sync changed nothing.
+
+If they were deleted in Customer.io, remove them from the local copy too (their unsaved drafts stay). If this is unexpected — another workspace's key, a server problem — keep them and check the workspace settings.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>cio::ui::NewsletterPage</name>

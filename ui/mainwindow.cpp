@@ -165,6 +165,24 @@ void MainWindow::startBackgroundSync(api::Client *client, models::LocalStore *st
         statusBar()->showMessage(tr("Syncing the workspace: %1 of %2…").arg(done).arg(total));
     });
     connect(m_sync, &models::StoreSync::finished, this, [this, store](const api::Error &error, int fetched) {
+        if (error.isError() && m_sync->refusedRemovals() > 0) {
+            // Nothing was removed: the user decides whether those newsletters are really gone.
+            statusBar()->showMessage(error.message());
+            const int missing = m_sync->refusedRemovals();
+            const auto answer = MessageBox::question(
+                this, tr("Newsletters Missing From Customer.io"),
+                tr("Customer.io's list of newsletters lacks %n newsletter(s) that this computer's copy holds, "
+                   "so the sync changed nothing.\n\nIf they were deleted in Customer.io, remove them from the "
+                   "local copy too (their unsaved drafts stay). If this is unexpected — another workspace's key, "
+                   "a server problem — keep them and check the workspace settings.",
+                   nullptr, missing),
+                QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+            if (answer == QMessageBox::Discard && m_sync) {
+                m_sync->setAllowRemovals(true);
+                m_sync->startFull();
+            }
+            return;
+        }
         if (error.isError()) {
             const QDateTime last = store->lastSynced();
             statusBar()->showMessage(

@@ -255,6 +255,7 @@ void TestLocalStore::brokenOrShortListsNeverEmptyTheStore()
     QVERIFY(refused->isError());
     QVERIFY2(refused->message().contains(QLatin1String("of the 46 newsletters stored here")),
              qPrintable(refused->message()));
+    QCOMPARE(shortSync.refusedRemovals(), 45); // what the app offers to remove (one id is in both)
     QCOMPARE(store.newsletters().size(), 46);
     QCOMPARE(store.variantCount(), variants);
     shortSync.setAllowRemovals(true);
@@ -286,6 +287,7 @@ void TestLocalStore::syncTriesFailedNewslettersAgain()
     // A newsletter that keeps failing is reported after its second round, and the rest is stored.
     const qint64 id = m_reference.newsletters.at(5).id;
     QVERIFY(server.setFaults(QStringLiteral("503@/v1/newsletters/%1/").arg(id)));
+    server.clearRequests();
     std::optional<cio::api::Error> finished;
     const auto connection = connect(&sync, &StoreSync::finished, this,
                                     [&](const cio::api::Error &e, int) { finished = e; });
@@ -298,7 +300,7 @@ void TestLocalStore::syncTriesFailedNewslettersAgain()
     int attempts = 0;
     for (const auto &r : server.requests())
         attempts += r.path == QStringLiteral("/v1/newsletters/%1/contents").arg(id) ? 1 : 0;
-    QCOMPARE(attempts, 3); // the first sync, then two rounds
+    QCOMPARE(attempts, 2); // two rounds
     server.setFaults(QString());
 }
 
