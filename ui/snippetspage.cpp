@@ -202,7 +202,7 @@ SnippetsPage::SnippetsPage(api::Client *client, models::LocalStore *store, QWidg
     }
 
     m_draftTimer->setSingleShot(true);
-    m_draftTimer->setInterval(250); // as the variant editor's drafts: every keystroke within a quarter second
+    m_draftTimer->setInterval(150); // as the variant editor's drafts: every keystroke within 150 ms
     connect(m_draftTimer, &QTimer::timeout, this, &SnippetsPage::writeDraft);
 
     refreshList(); // shows the first snippet, once there is one
