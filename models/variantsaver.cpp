@@ -155,14 +155,12 @@ void VariantSaver::afterRead(const std::shared_ptr<Attempt> &attempt, const api:
     result.contentId = server.id;
 
     const bool otherVariant = base.id != 0 && server.id != base.id;
-    // deduplicate_id ("<id>:<unix>") is the change marker; variants need not carry `updated`. A base
-    // without either marker can only be compared field by field.
-    const bool hasMarker = !base.deduplicateId.isEmpty() || base.updated != 0;
-    const bool changed = hasMarker
-                             ? base.updated != server.updated || base.deduplicateId != server.deduplicateId
-                             : !differingFields(base, server).isEmpty();
+    // deduplicate_id ("<id>:<unix>") and `updated` mark changes, but only to the second: two saves in
+    // the same second leave them as they were, so the fields are compared as well.
     QStringList differing = differingFields(base, server);
     differing.removeAll(QStringLiteral("updated"));
+    const bool changed = base.updated != server.updated || base.deduplicateId != server.deduplicateId ||
+                         !differing.isEmpty();
     bool onlyOurs = !differing.isEmpty();
     for (const QString &field : std::as_const(differing))
         onlyOurs = onlyOurs && request.changes.contains(field);

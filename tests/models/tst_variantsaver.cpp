@@ -79,6 +79,7 @@ private slots:
     void savesThroughEachEndpoint();
     void sendsOnlyChangedFields();
     void detectsConflictAndForceOverwrites();
+    void conflictInTheSameSecondIsFound();
     void recognisesOwnEarlierSave();
     void refusesRedactedUrls_data();
     void refusesRedactedUrls();
@@ -414,6 +415,26 @@ void TestVariantSaver::detectsConflictAndForceOverwrites()
     QCOMPARE(read(address).subject, QStringLiteral("Mine"));
     // Forcing still kept their version, so it can be brought back.
     QCOMPARE(m_journal.latestSnapshot(variant->id)->subject, QStringLiteral("Theirs"));
+}
+
+// Customer.io's change markers (updated, deduplicate_id) count seconds: another client's save in the
+// same second as the version the edit started from leaves them as they were. The fields still differ,
+// and that is a conflict, not a silent overwrite.
+void TestVariantSaver::conflictInTheSameSecondIsFound()
+{
+    const Content *variant = m_ab.variant(QStringLiteral("fr"), QStringLiteral("A"));
+    const VariantAddress address = VariantAddress::forVariant(*variant, m_ab.groups);
+    VariantSaver saver(m_client.get(), &m_journal);
+    SaveRequest request = editOf(address, {{QStringLiteral("subject"), QStringLiteral("Mine, same second")}});
+    m_server.data().updateContent(variant->id, {{QStringLiteral("subject"), QStringLiteral("Theirs, same second")}});
+    const Content server = read(address);
+    request.base.updated = server.updated;
+    request.base.deduplicateId = server.deduplicateId;
+    m_server.clearRequests();
+    const SaveResult result = saveNow(saver, request);
+    QVERIFY2(result.status == Status::Conflict, qPrintable(result.message));
+    QVERIFY(writes().isEmpty());
+    QCOMPARE(read(address).subject, QStringLiteral("Theirs, same second"));
 }
 
 // A crash after the PUT left the draft with its old base: the server now holds exactly the draft's
