@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QJsonValue>
+#include <QUtf8StringView>
 
 namespace cio::liquid {
 
@@ -74,6 +75,15 @@ JsonData::JsonData()
 std::optional<JsonData> JsonData::fromText(const QByteArray &utf8, QJsonParseError *error)
 {
     QJsonParseError parseError;
+    // Qt's parser lets bytes that are not UTF-8 through inside strings; kept as text, they would turn
+    // into U+FFFD on the way to the editor and break an escape next to them (found by fuzz_jsondata).
+    if (!QUtf8StringView(utf8).isValidUtf8()) {
+        parseError.error = QJsonParseError::IllegalUTF8String;
+        parseError.offset = 0;
+        if (error)
+            *error = parseError;
+        return std::nullopt;
+    }
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &parseError);
     if (error)
         *error = parseError;
@@ -93,7 +103,10 @@ JsonData JsonData::fromMembers(const QList<Member> &members)
     for (const Member &member : members) {
         if (text.size() > 1)
             text += ',';
-        text += quoteKey(member.key) + ':' + (member.value.isEmpty() ? QByteArrayLiteral("null") : member.value);
+        // A member read from a text keeps its key's spelling unless the key was changed since.
+        const bool spelled = !member.spelling.isEmpty() && decodeKey(member.spelling) == member.key;
+        text += (spelled ? member.spelling : quoteKey(member.key)) + ':' +
+                (member.value.isEmpty() ? QByteArrayLiteral("null") : member.value);
     }
     text += '}';
     return JsonData(text);
@@ -151,10 +164,10 @@ QList<JsonData::Member> JsonData::members() const
     qsizetype i = 1; // past {
     while (i < s.size() && s.at(i) == '"') {
         const qsizetype keyEnd = stringEnd(s, i);
-        const QString key = decodeKey(s.mid(i, keyEnd - i));
+        const QByteArray spelling = s.mid(i, keyEnd - i);
         i = keyEnd + 1; // past :
         const qsizetype end = valueEnd(s, i);
-        list.append({key, s.mid(i, end - i)});
+        list.append({decodeKey(spelling), s.mid(i, end - i), spelling});
         i = end;
         if (i < s.size() && s.at(i) == ',')
             ++i;
@@ -236,6 +249,10 @@ QList<QByteArray> jsonArrayElements(const QByteArray &utf8)
     qsizetype i = 1;
     while (i < s.size() && s.at(i) != ']') {
         const qsizetype end = valueEnd(s, i);
+        // Text that is not a JSON list (a stray '}' where a value should be) ends the reading here
+        // instead of looping on the same place (found by fuzz_jsondata).
+        if (end <= i)
+            return {};
         list.append(s.mid(i, end - i));
         i = end;
         if (i < s.size() && s.at(i) == ',')

@@ -24,6 +24,9 @@ public:
     {
         QString key;
         QByteArray value; // the member's value as compact JSON text
+        // The key as the text spells it (quotes and escapes: "k\u00e9y"), so that members put back
+        // together read as they were written; empty for members made in code.
+        QByteArray spelling;
     };
 
     JsonData(); // {}

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QDir>
 #include <QStringDecoder>
+#include <QStringEncoder>
 
 namespace cio::models {
 
@@ -16,10 +17,6 @@ TextFile TextFiles::decode(const QByteArray &data, const QString &name, const QS
     TextFile result;
     const auto announced = QStringConverter::encodingForData(data);
     const bool unicodeByMark = announced && *announced != QStringConverter::Utf8;
-    if (!unicodeByMark && data.contains('\0')) {
-        result.error = tr("%1 is not a text file (it holds binary data); nothing was read from it.").arg(name);
-        return result;
-    }
     QStringDecoder decoder = encoding.isEmpty() || unicodeByMark
                                  ? QStringDecoder(announced.value_or(QStringConverter::Utf8),
                                                   QStringConverter::Flag::Stateless)
@@ -31,7 +28,35 @@ TextFile TextFiles::decode(const QByteArray &data, const QString &name, const QS
         return result;
     }
     QString text = decoder.decode(data);
-    if (decoder.hasError()) {
+    // NUL is binary data in every encoding; it is looked for in the text, as in UTF-16 or UTF-32 (by
+    // byte-order mark or by --encoding) every ASCII character has zero bytes (found by fuzz_textfile).
+    const bool binary = text.contains(QChar(0)) ||
+                        (decoder.hasError() && !unicodeByMark && encoding.isEmpty() && data.contains('\0'));
+    if (binary) {
+        result.error = tr("%1 is not a text file (it holds binary data); nothing was read from it.").arg(name);
+        return result;
+    }
+    // Some decoders (UTF-32 with a code point past U+10FFFF) put U+FFFD in without reporting an error:
+    // more replacement characters than the file spells out is a bad byte all the same (found by
+    // fuzz_textfile).
+    bool replaced = false;
+    if (const qsizetype replacements = text.count(QChar(QChar::ReplacementCharacter))) {
+        QStringEncoder encoder = encoding.isEmpty() || unicodeByMark
+                                     ? QStringEncoder(announced.value_or(QStringConverter::Utf8))
+                                     : QStringEncoder(encoding.toLatin1().constData());
+        const QByteArray spelled = encoder.encode(QStringView(u"\uFFFD"));
+        // In UTF-16 and UTF-32 a character starts only at a multiple of its unit.
+        const QString encoderName = QString::fromLatin1(encoder.name());
+        const bool units = encoderName.startsWith(QLatin1String("UTF-16"), Qt::CaseInsensitive) ||
+                           encoderName.startsWith(QLatin1String("UTF-32"), Qt::CaseInsensitive);
+        qsizetype spelledOut = 0;
+        for (qsizetype at = data.indexOf(spelled); !spelled.isEmpty() && at >= 0; at = data.indexOf(spelled, at + 1)) {
+            if (!units || at % spelled.size() == 0)
+                ++spelledOut;
+        }
+        replaced = encoder.hasError() || spelled.isEmpty() || spelledOut < replacements;
+    }
+    if (decoder.hasError() || replaced) {
         // Where the first bad byte is (decoding put U+FFFD there), for someone looking at it in an editor.
         const qsizetype bad = text.indexOf(QChar(QChar::ReplacementCharacter));
         const int line = int(text.left(qMax<qsizetype>(0, bad)).count(QLatin1Char('\n'))) + 1;

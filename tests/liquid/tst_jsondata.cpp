@@ -77,6 +77,14 @@ void TestJsonData::membersAndEdits()
     QCOMPARE(removed.members().size(), 3);
     QCOMPARE(removed.members().first().key, QStringLiteral("ünï"));
     QVERIFY(JsonData::fromText(removed.compact())); // still valid JSON
+
+    // Editing one member leaves the others as written: a key spelled with escapes keeps its spelling,
+    // so data that was only put back together is still equal to what was read (found by fuzz_jsondata).
+    const auto escaped = JsonData::fromText(R"({"k\u00e9y": 1, "b": 2})");
+    QVERIFY(escaped);
+    QCOMPARE(JsonData::fromMembers(escaped->members()), *escaped);
+    QCOMPARE(escaped->without(QStringLiteral("none")), *escaped);
+    QVERIFY(escaped->with(QStringLiteral("b"), "3").compact().startsWith(R"({"k\u00e9y":1)"));
 }
 
 void TestJsonData::indentedKeepsOrderAndStrings()
@@ -99,6 +107,9 @@ void TestJsonData::indentedKeepsOrderAndStrings()
 
 void TestJsonData::arrayElements()
 {
+    // Bytes that are not UTF-8 are refused, not kept to turn into U+FFFD later (found by fuzz_jsondata).
+    QVERIFY(!JsonData::fromText("{\"w\": \"\\\xd7u2028\"}"));
+
     const QList<QByteArray> elements =
         cio::liquid::jsonArrayElements(R"([ {"z": 1, "a": 2}, "s,]", [1, [2]], 3.5, null ])");
     QCOMPARE(elements.size(), 5);
@@ -109,6 +120,8 @@ void TestJsonData::arrayElements()
     QCOMPARE(elements.at(4), QByteArray("null"));
     QVERIFY(cio::liquid::jsonArrayElements("[]").isEmpty());
     QVERIFY(cio::liquid::jsonArrayElements(R"({"a": 1})").isEmpty());
+    // Not a list: read nothing, and come back (this looped for ever, found by fuzz_jsondata).
+    QVERIFY(cio::liquid::jsonArrayElements(R"([1, {"a": 2}}, 3])").isEmpty());
 }
 
 void TestJsonData::equalityIgnoresLayoutNotOrder()

@@ -61,6 +61,17 @@ void TestTextFile::binaryAndUnknown()
     const auto unknown = TextFiles::decode("abc", QStringLiteral("x"), QStringLiteral("klingon-8"));
     QVERIFY(!unknown.ok());
     QVERIFY2(unknown.error.contains(QLatin1String("klingon-8")), qPrintable(unknown.error));
+
+    // UTF-16 named by --encoding has zero bytes in every ASCII character: text, not binary; a NUL
+    // character is binary in any encoding (both found by fuzz_textfile).
+    const QString text = QStringLiteral("Grüße, {{ customer.first_name }}");
+    QByteArray utf16(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+    const auto named = TextFiles::decode(utf16, QStringLiteral("x"), QStringLiteral("utf-16le"));
+    QVERIFY2(named.ok(), qPrintable(named.error));
+    QCOMPARE(named.text, text);
+    const auto nul = TextFiles::decode(QByteArray("\xff\xfe" "a\0\0\0b\0", 8), QStringLiteral("x"));
+    QVERIFY(!nul.ok());
+    QVERIFY2(nul.error.contains(QLatin1String("binary")), qPrintable(nul.error));
 }
 
 void TestTextFile::filesAndSizeLimit()
