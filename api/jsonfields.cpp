@@ -1,11 +1,19 @@
 #include "api/jsonfields.h"
 
+#include <cmath>
+
 namespace cio::api::json {
 
 std::optional<qint64> toInteger(const QJsonValue &v)
 {
-    if (v.isDouble())
-        return qint64(v.toDouble());
+    if (v.isDouble()) {
+        // A number no qint64 holds is no id, count or time: not an integer at all rather than undefined
+        // behaviour on conversion (found by fuzz_dto).
+        const double d = v.toDouble();
+        if (!std::isfinite(d) || d <= -9.2e18 || d >= 9.2e18)
+            return std::nullopt;
+        return qint64(d);
+    }
     if (v.isString()) {
         bool ok = false;
         const qint64 n = v.toString().trimmed().toLongLong(&ok);

@@ -402,6 +402,11 @@ void TestApiUnit::dtoNulls()
     QCOMPARE(groups.size(), 2);
     QCOMPARE(groups.at(0).contentIds, (QList<qint64>{25, 26}));
     QVERIFY(groups.at(1).winner);
+
+    // An id no 64-bit integer holds is no id (converting it was undefined behaviour; found by fuzz_dto).
+    const auto huge = Segment::fromJson(QJsonDocument::fromJson(R"({"id":1.7e101,"type":"manual"})").object());
+    QCOMPARE(huge.id, 0);
+    QVERIFY(!missingRequired(huge).isEmpty());
 }
 
 void TestApiUnit::contentHeadersAndUpdate()
