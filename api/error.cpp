@@ -84,7 +84,11 @@ QString Error::message() const
     case Kind::Network:
         text = cutShort ? tr("The connection broke while Customer.io's answer was arriving, so nothing was taken "
                              "from it. A change you sent may have been made: reload before trying again.")
-                        : tr("The Customer.io API could not be reached. Check the network connection.");
+               : closedUnanswered
+                   ? tr("The Customer.io API closed the connection without answering. A change you sent may "
+                        "have been made: reload before trying again. If it keeps happening, check the API "
+                        "address in the workspace settings.")
+                   : tr("The Customer.io API could not be reached. Check the network connection.");
         break;
     case Kind::Timeout:
         text = tr("The Customer.io API did not answer in time. Try again later.");
@@ -213,6 +217,7 @@ Error errorFromReply(QNetworkReply::NetworkError networkError, const QString &er
     if (networkError != QNetworkReply::NoError)
         e.technical = errorString;
     e.cutShort = httpStatus > 0 && e.kind == Error::Kind::Network;
+    e.closedUnanswered = httpStatus == 0 && networkError == QNetworkReply::RemoteHostClosedError;
 
     if (body.trimmed().isEmpty())
         return e;

@@ -45,6 +45,9 @@ public:
     // Network, but the server had begun to answer (a status arrived) when the connection broke: it
     // was reached, and a change sent may have been made.
     bool cutShort = false;
+    // Network: the server accepted the connection and closed it without answering. It was reached, and
+    // a change sent may have been made.
+    bool closedUnanswered = false;
     // Cancelled because the request could not start within Request::startWithinMs; nothing was sent.
     bool expired = false;
 

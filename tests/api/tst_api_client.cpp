@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace cio::api;
@@ -405,11 +406,26 @@ void TestApiClient::cutMidAnswerIsNotUnreachable()
     QVERIFY2(r.error.message().contains(QLatin1String("broke while")), qPrintable(r.error.message()));
     QVERIFY(!r.error.message().contains(QLatin1String("could not be reached")));
 
-    // A refused connection still reads as unreachable.
+    // Accepted and closed without an answer: reached, so not "could not be reached" either.
     QVERIFY(m_server->setFaults(QStringLiteral("cut*2")));
+    const Response closed = call(Request::get(QStringLiteral("/v1/snippets")));
+    QCOMPARE(closed.error.kind, Error::Kind::Network);
+    QVERIFY(!closed.error.cutShort);
+    QVERIFY(closed.error.closedUnanswered);
+    QVERIFY2(closed.error.message().contains(QLatin1String("without answering")), qPrintable(closed.error.message()));
+
+    // A refused connection (nothing listens on the port) still reads as unreachable.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 freePort = probe.serverPort();
+    probe.close();
+    s.baseUrl.setPort(freePort);
+    m_client->setSettings(s);
     const Response refused = call(Request::get(QStringLiteral("/v1/snippets")));
     QCOMPARE(refused.error.kind, Error::Kind::Network);
     QVERIFY(!refused.error.cutShort);
+    QVERIFY(!refused.error.closedUnanswered);
+    QVERIFY2(refused.error.message().contains(QLatin1String("could not be reached")), qPrintable(refused.error.message()));
 }
 
 void TestApiClient::oversizedAnswersAreRefusedUnread()
