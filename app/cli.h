@@ -23,7 +23,9 @@ struct SaveResult;
 
 namespace cio::qa {
 struct Finding;
-}
+struct QaContext;
+class QaRunner;
+} // namespace cio::qa
 
 namespace cio::app {
 
@@ -96,6 +98,9 @@ private:
     void readRenderOptions(const QCommandLineParser &parser);
     bool loadSampleData(liquid::JsonData *data); // --data FILE, else the store's default set
     void withSnippets(std::function<void(const QHash<QString, QString> &)> then);
+    // A QA runner (owned by the CLI) and the context of `qa` and of the save gate: the sample data, the
+    // workspace's snippets and --lax.
+    void withQaRunner(const liquid::JsonData &data, std::function<void(qa::QaRunner *, const qa::QaContext &)> then);
     void render(const QStringList &words);
     void renderParts(const QList<QPair<QString, QString>> &parts, const liquid::JsonData &data,
                      const QHash<QString, QString> &snippets);

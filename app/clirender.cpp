@@ -29,6 +29,12 @@ QJsonObject errorJson(const QString &field, const liquid::LiquidError &e)
             {QStringLiteral("message"), e.message}};
 }
 
+// "body:3:7", or the field alone when the finding has no place.
+QString findingPlace(const qa::Finding &f)
+{
+    return f.line > 0 ? QStringLiteral("%1:%2:%3").arg(f.field).arg(f.line).arg(f.column) : f.field;
+}
+
 QJsonObject findingJson(const qa::Finding &f)
 {
     return {{QStringLiteral("level"), qa::levelName(f.level)},
@@ -178,6 +184,18 @@ void Cli::renderParts(const QList<QPair<QString, QString>> &parts, const liquid:
         });
 }
 
+void Cli::withQaRunner(const liquid::JsonData &data,
+                       std::function<void(qa::QaRunner *, const qa::QaContext &)> then)
+{
+    withSnippets([this, data, then](const QHash<QString, QString> &snippets) {
+        qa::QaContext context;
+        context.sampleData = data;
+        context.snippets = snippets;
+        context.strict = !m_render.lax;
+        then(new qa::QaRunner(liquid::LiquidEngine::instance(), this), context);
+    });
+}
+
 void Cli::qaCommand(const QStringList &words)
 {
     if (words.size() != 2)
@@ -189,14 +207,10 @@ void Cli::qaCommand(const QStringList &words)
     if (!loadSampleData(&data))
         return;
     loadNewsletterVariants(id, [=](const QList<api::Content> &contents, const QList<api::TestGroup> &groups) {
-        withSnippets([=](const QHash<QString, QString> &snippets) {
-            qa::QaContext context;
-            context.sampleData = data;
-            context.snippets = snippets;
-            context.strict = !m_render.lax;
-            auto *runner = new qa::QaRunner(liquid::LiquidEngine::instance(), this);
+        withQaRunner(data, [=](qa::QaRunner *runner, const qa::QaContext &context) {
             runner->checkNewsletter(contents, groups, context, this,
                                     [=](const QHash<qint64, QList<qa::Finding>> &findings) {
+                                        runner->deleteLater();
                                         printFindings(contents, groups, findings);
                                     });
         });
@@ -231,9 +245,7 @@ void Cli::printFindings(const QList<api::Content> &contents, const QList<api::Te
                      .arg(c.language.isEmpty() ? tr("Default") : c.language, where)
               << '\n';
         for (const qa::Finding &f : list) {
-            const QString place =
-                f.line > 0 ? QStringLiteral("%1:%2:%3").arg(f.field).arg(f.line).arg(f.column) : f.field;
-            m_out << "  " << qa::levelName(f.level).leftJustified(8) << place.leftJustified(18) << ' '
+            m_out << "  " << qa::levelName(f.level).leftJustified(8) << findingPlace(f).leftJustified(18) << ' '
                   << f.message << " [" << f.check << "]\n";
         }
     }
@@ -271,12 +283,7 @@ void Cli::qaGate(qint64 newsletterId, const api::Content &original, const api::C
                     defaultVariant = matrix.defaultOf(row);
             }
         }
-        withSnippets([=](const QHash<QString, QString> &snippets) {
-            qa::QaContext context;
-            context.sampleData = data;
-            context.snippets = snippets;
-            context.strict = !m_render.lax;
-            auto *runner = new qa::QaRunner(liquid::LiquidEngine::instance(), this);
+        withQaRunner(data, [=](qa::QaRunner *runner, const qa::QaContext &context) {
             // The server's version first: errors it already has are reported, and only those the edit
             // brings in stop the save (a script changing a subject is not blocked by an old body problem).
             runner->checkVariant(original, defaultVariant, context, this, [=](const QList<qa::Finding> &before) {
@@ -295,10 +302,7 @@ void Cli::qaGate(qint64 newsletterId, const api::Content &original, const api::C
                             existing.remove(key, 0); // one of them: a second copy is new
                         if (f.level == qa::Level::Error && !wasThere)
                             ++introduced;
-                        const QString place = f.line > 0
-                                                  ? QStringLiteral("%1:%2:%3").arg(f.field).arg(f.line).arg(f.column)
-                                                  : f.field;
-                        m_err << qa::levelName(f.level) << ' ' << place << ": " << f.message
+                        m_err << qa::levelName(f.level) << ' ' << findingPlace(f) << ": " << f.message
                               << (wasThere ? tr(" (already in the saved version)") : QString()) << '\n';
                     }
                     if (introduced == 0)
