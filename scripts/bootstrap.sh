@@ -13,6 +13,11 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
 )
 
+# scripts/bootstrap.sh fuzz: also clang and its libFuzzer runtime, for the fuzz preset (scripts/fuzz.sh).
+if [[ ${1:-} == fuzz ]]; then
+    packages+=(clang-14 libclang-rt-14-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
     # node and npm may come from elsewhere (nvm, NodeSource); don't fight them.
