@@ -5,6 +5,7 @@
 #include "api/paging.h"
 #include "api/ratelimiter.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 namespace cio::api {
@@ -39,13 +40,24 @@ Error noClient()
     return Error::make(Error::Kind::Cancelled, {}, QStringLiteral("no client"));
 }
 
+// An answer that needs no request still comes later from the event loop, like the client's, and not
+// once the context is gone: a caller may rely on the call returning first.
+void later(const QObject *context, std::function<void()> call)
+{
+    QObject *target = const_cast<QObject *>(context);
+    if (!target)
+        target = QCoreApplication::instance();
+    if (target)
+        QMetaObject::invokeMethod(target, std::move(call), Qt::QueuedConnection);
+}
+
 // Checks the envelope `{ "<key>": { ... } }` and converts it.
 template <class T>
 void sendOne(Client *client, const Request &request, const QString &key, const QObject *context,
              std::function<void(const T &, const Error &)> cb)
 {
     if (!client)
-        return cb(T{}, noClient());
+        return later(context, [cb] { cb(T{}, noClient()); });
     client->send(request, context, [key, cb = std::move(cb)](const Response &r) {
         if (!r.ok())
             return cb(T{}, r.error);
@@ -81,7 +93,7 @@ void sendList(Client *client, const Request &request, const QString &key, const 
               std::function<void(const QList<T> &, const Error &)> cb)
 {
     if (!client)
-        return cb({}, noClient());
+        return later(context, [cb] { cb({}, noClient()); });
     client->fetchAll(request, key, context,
                      [key, cb = std::move(cb)](const QJsonArray &items, const Error &error) {
                          const QList<T> list = error.isError() ? QList<T>{} : listFromJson<T>(items);
@@ -101,7 +113,7 @@ void AppApi::newslettersPage(
     std::function<void(const QList<Newsletter> &, const QString &, const Error &)> cb)
 {
     if (!m_client)
-        return cb({}, {}, noClient());
+        return later(context, [cb] { cb({}, {}, noClient()); });
     fetchPage(m_client, Request::get(QStringLiteral("/v1/newsletters")), QStringLiteral("newsletters"), start,
               limit, context,
               [cb = std::move(cb)](const QJsonArray &items, const QString &next, const Error &e) {
@@ -168,7 +180,7 @@ void AppApi::senderIdentities(const QObject *context,
 void AppApi::ipAddresses(const QObject *context, std::function<void(const QStringList &, const Error &)> cb)
 {
     if (!m_client)
-        return cb({}, noClient());
+        return later(context, [cb] { cb({}, noClient()); });
     m_client->send(Request::get(QStringLiteral("/v1/info/ip_addresses")), context,
                    [cb = std::move(cb)](const Response &r) {
                        if (!r.ok())
@@ -197,7 +209,7 @@ void AppApi::addLanguage(qint64 newsletterId, const QString &testGroupId, const 
                          std::function<void(const Newsletter &, const Error &)> cb)
 {
     if (!m_client)
-        return cb(Newsletter{}, noClient());
+        return later(context, [cb] { cb(Newsletter{}, noClient()); });
     // The contract's request oneOf has no discriminator and no additionalProperties: false, so an email
     // body with language, subject and body also matches the SMS, Push and Webhook branches and is
     // refused (422). {language} alone matches exactly one branch. The translation is then made a copy of
@@ -212,13 +224,17 @@ void AppApi::addLanguage(qint64 newsletterId, const QString &testGroupId, const 
         client, Request::post(base, QJsonObject{{QStringLiteral("language"), language}}),
         QStringLiteral("newsletter"), context,
         [client, guard, base, language, from, cb](const Newsletter &newsletter, const Error &error) {
-            if (error.isError() || !guard)
+            if (!guard) // the caller is gone: nobody to answer
+                return;
+            if (error.isError())
                 return cb(newsletter, error);
             sendOne<Content>(
                 client, Request::get(base + QLatin1Char('/') + Request::encodeSegment(language)),
                 QStringLiteral("content"), guard,
                 [client, guard, newsletter, from, cb](const Content &added, const Error &readError) {
-                    if (readError.isError() || !guard)
+                    if (!guard)
+                        return;
+                    if (readError.isError())
                         return cb(newsletter, readError);
                     QSet<QString> fields;
                     if (added.subject != from.subject)
@@ -276,7 +292,7 @@ bool AppApi::isNameTaken(const Error &error)
 void AppApi::deleteSnippet(const QString &name, const QObject *context, std::function<void(const Error &)> cb)
 {
     if (!m_client)
-        return cb(noClient());
+        return later(context, [cb] { cb(noClient()); });
     // Names may hold spaces, '/' or '#': one encoded path segment (NOTES.md).
     m_client->send(Request::del(QStringLiteral("/v1/snippets/") + Request::encodeSegment(name)), context,
                    [cb = std::move(cb)](const Response &r) { cb(r.error); });
@@ -286,7 +302,7 @@ void AppApi::newsletterDeliveries(qint64 newsletterId, const QObject *context,
                                   std::function<void(const QList<Delivery> &, const Error &)> cb)
 {
     if (!m_client)
-        return cb({}, noClient());
+        return later(context, [cb] { cb({}, noClient()); });
     m_client->fetchAll(
         Request::get(path("/v1/newsletters/%1/messages", newsletterId)), QStringLiteral("messages"), context,
         [cb = std::move(cb)](const QJsonArray &items, const Error &error) {
@@ -302,7 +318,7 @@ void AppApi::newsletterDeliveriesPage(
     std::function<void(const QList<Delivery> &, const QString &, const Error &)> cb)
 {
     if (!m_client)
-        return cb({}, {}, noClient());
+        return later(context, [cb] { cb({}, {}, noClient()); });
     fetchPage(m_client, Request::get(path("/v1/newsletters/%1/messages", newsletterId)),
               QStringLiteral("messages"), start, limit, context,
               [cb = std::move(cb)](const QJsonArray &items, const QString &next, const Error &e) {
@@ -323,7 +339,7 @@ void AppApi::archivedMessage(
     std::function<void(const ArchivedMessage &, const DailyQuota &, const Error &)> cb)
 {
     if (!m_client)
-        return cb({}, {}, noClient());
+        return later(context, [cb] { cb({}, {}, noClient()); });
     const QString target = messagePath(id, "/archived_message");
     const QPointer<Client> client = m_client;
     m_client->send(Request::get(target), context, [client, target, cb = std::move(cb)](const Response &r) {
@@ -403,7 +419,7 @@ void AppApi::createSegment(const QString &name, const QString &description, cons
 void AppApi::deleteSegment(const Segment &segment, const QObject *context, std::function<void(const Error &)> cb)
 {
     if (!m_client)
-        return cb(noClient());
+        return later(context, [cb] { cb(noClient()); });
     if (!segment.isManual()) {
         return cb(Error::make(Error::Kind::Rejected,
                               tr("“%1” is a data-driven segment; the API deletes only manual segments. Delete "
@@ -419,7 +435,7 @@ void AppApi::segmentCustomerCount(qint64 id, const QObject *context,
                                   std::function<void(qint64, const Error &)> cb)
 {
     if (!m_client)
-        return cb(0, noClient());
+        return later(context, [cb] { cb(0, noClient()); });
     m_client->send(Request::get(path("/v1/segments/%1/customer_count", id)), context,
                    [cb = std::move(cb)](const Response &r) {
                        if (!r.ok())
@@ -441,7 +457,7 @@ void AppApi::segmentMembersPage(
     std::function<void(const QList<CustomerIdentifiers> &, const QString &, const Error &)> cb)
 {
     if (!m_client)
-        return cb({}, {}, noClient());
+        return later(context, [cb] { cb({}, {}, noClient()); });
     m_client->send(pageRequest(Request::get(path("/v1/segments/%1/membership", id)), start, limit), context,
                    [cb = std::move(cb)](const Response &r) {
                        if (!r.ok())
@@ -463,7 +479,7 @@ void AppApi::allSegmentMembers(qint64 id, const QObject *context,
                                int pageLimit)
 {
     if (!m_client)
-        return cb({}, noClient());
+        return later(context, [cb] { cb({}, noClient()); });
     m_client->fetchAll(
         Request::get(path("/v1/segments/%1/membership", id)), QStringLiteral("identifiers"), context,
         [cb = std::move(cb)](const QJsonArray &items, const Error &error) {
@@ -482,7 +498,7 @@ void AppApi::segmentUsedBy(qint64 id, const QObject *context,
                            std::function<void(const SegmentUsage &, const Error &)> cb)
 {
     if (!m_client)
-        return cb({}, noClient());
+        return later(context, [cb] { cb({}, noClient()); });
     m_client->send(Request::get(path("/v1/segments/%1/used_by", id)), context,
                    [cb = std::move(cb)](const Response &r) {
                        if (!r.ok())

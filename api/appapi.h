@@ -23,7 +23,8 @@ struct DailyQuota final
 };
 
 // Typed calls for the screens. Holds nothing but the client, so a temporary works:
-// `AppApi(client).newsletter(id, this, ...)`. Callbacks follow Client::send (once, on the context).
+// `AppApi(client).newsletter(id, this, ...)`. Callbacks follow Client::send: once, always later from the
+// event loop (also when there is no client to ask), on the context, and never once the context is gone.
 class AppApi final
 {
     Q_DECLARE_TR_FUNCTIONS(cio::api::AppApi)

@@ -2,6 +2,7 @@
 
 #include "api/client.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QSet>
 
@@ -48,7 +49,16 @@ void fetchPage(Client *client, const Request &request, const QString &itemsKey, 
                int limit, const QObject *context, PageCallback callback)
 {
     if (!client) {
-        callback({}, {}, Error::make(Error::Kind::Cancelled, {}, QStringLiteral("no client")));
+        // Nothing to ask; the answer still comes later, on the context (as Client::send's would).
+        QObject *target = const_cast<QObject *>(context ? context : QCoreApplication::instance());
+        if (target) {
+            QMetaObject::invokeMethod(
+                target,
+                [callback = std::move(callback)] {
+                    callback({}, {}, Error::make(Error::Kind::Cancelled, {}, QStringLiteral("no client")));
+                },
+                Qt::QueuedConnection);
+        }
         return;
     }
     client->send(pageRequest(request, start, limit), context,
@@ -68,12 +78,6 @@ void fetchPage(Client *client, const Request &request, const QString &itemsKey, 
                      }
                      callback(items.toArray(), nextCursor(response.json), {});
                  });
-}
-
-void fetchPage(Client *client, const Request &request, const QString &start, int limit,
-               const QString &itemsKey, const QObject *context, PageCallback callback)
-{
-    fetchPage(client, request, itemsKey, start, limit, context, std::move(callback));
 }
 
 // Client::fetchAll lives here, next to the paging rules it follows.

@@ -27,8 +27,5 @@ using PageCallback = std::function<void(const QJsonArray &items, const QString &
 // "newsletters"; a response without that array is a BadResponse. An empty `next` means the end.
 void fetchPage(Client *client, const Request &request, const QString &itemsKey, const QString &start,
                int limit, const QObject *context, PageCallback callback);
-// Same, with the arguments in the order start, limit, itemsKey.
-void fetchPage(Client *client, const Request &request, const QString &start, int limit,
-               const QString &itemsKey, const QObject *context, PageCallback callback);
 
 } // namespace cio::api

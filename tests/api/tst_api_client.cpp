@@ -77,6 +77,7 @@ private slots:
     void readOnlyRefusesWrites();
     void insecureBaseUrlRefused();
     void contextDestroyedAndCancel();
+    void appApiAnswersLaterWithoutClient();
     void keyNeverLogged();
 
 private:
@@ -898,6 +899,28 @@ void TestApiClient::insecureBaseUrlRefused()
     QCOMPARE(r.error.kind, Error::Kind::Insecure);
     QVERIFY(r.error.message().contains(QLatin1String("http")));
     QCOMPARE(m_client->requestsSent(), quint64(0));
+}
+
+// Without a client there is nothing to ask, and the answer still comes later from the event loop (a
+// caller may rely on the call returning first), and never to a context that is gone.
+void TestApiClient::appApiAnswersLaterWithoutClient()
+{
+    cio::api::AppApi api(nullptr);
+    QObject context;
+    bool answered = false;
+    api.snippets(&context, [&](const QList<cio::api::Snippet> &, const Error &error) {
+        answered = true;
+        QCOMPARE(error.kind, Error::Kind::Cancelled);
+    });
+    QVERIFY(!answered);
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 1000);
+
+    bool gone = false;
+    auto *shortLived = new QObject;
+    api.deleteSnippet(QStringLiteral("x"), shortLived, [&](const Error &) { gone = true; });
+    delete shortLived;
+    QTest::qWait(50);
+    QVERIFY(!gone);
 }
 
 void TestApiClient::contextDestroyedAndCancel()
