@@ -5,6 +5,7 @@
 #include "app/terminaltext.h"
 #include "liquid/liquidengine.h"
 #include "models/localstore.h"
+#include "models/snippetsaver.h"
 #include "models/snippetusages.h"
 #include "models/textfile.h"
 
@@ -214,20 +215,28 @@ void Cli::snippetsCommand(const QStringList &words)
                 m_err << tr("Nothing was sent.") << '\n';
                 return done(ExitApiError);
             }
-            api::AppApi(m_client).putSnippet(
-                name.trimmed(), value, this,
-                [this, store](const api::Snippet &saved, const api::Error &error) {
-                    if (error.isError())
-                        return apiError(error);
-                    if (store)
-                        store->storeSnippet(saved);
-                    if (m_json)
-                        return printJson(saved.toJson()), done();
-                    m_out << tr("Saved snippet “%1” (%n character(s)).", nullptr, int(models::characterCount(saved.value)))
-                                 .arg(saved.name)
-                          << '\n';
-                    done();
-                });
+            // Create or replace, through the app's own save: a snippet missing a moment ago is created
+            // with POST (never replacing one made meanwhile), an existing one is PUT right after it was read.
+            models::SnippetSaveRequest request;
+            request.name = name.trimmed();
+            request.value = value;
+            auto *saver = new models::SnippetSaver(m_client, this);
+            saver->save(request, this, [this, store](const models::SnippetSaveResult &result) {
+                if (!result.ok())
+                    return apiError(result.error);
+                if (store)
+                    store->storeSnippet(result.saved);
+                if (m_json)
+                    return printJson(result.saved.toJson()), done();
+                m_out << (result.status == models::SnippetSaveResult::Status::Created
+                              ? tr("Created snippet “%1” (%n character(s)).", nullptr,
+                                   int(models::characterCount(result.saved.value)))
+                              : tr("Saved snippet “%1” (%n character(s)).", nullptr,
+                                   int(models::characterCount(result.saved.value))))
+                             .arg(result.saved.name)
+                      << '\n';
+                done();
+            });
         });
 }
 

@@ -128,10 +128,9 @@ private:
     // snippetspageactions.cpp
     bool validate(QString *name, QString *value);
     void checkLiquidThenSave(const QString &name, const QString &value);
-    // New snippets are created with POST (refused if the name is taken); others are re-read and PUT
-    // within SnippetPutWindowMs of that read, or read again (`attempt` counts the rounds).
-    void put(const QString &name, const QString &value, int attempt = 0);
-    static constexpr int SnippetPutWindowMs = 250;
+    // Saves through models::SnippetSaver; asks when the snippet changed or went meanwhile. `recreate`:
+    // create it again after it was deleted.
+    void put(const QString &name, const QString &value, bool recreate = false);
     void putFinished(const QString &name, const api::Snippet &saved, const api::Error &error);
     void deleteFinished(const QString &name, const api::Error &error);
     void runRename(SnippetRenameDialog *dialog);

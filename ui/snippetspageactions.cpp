@@ -7,6 +7,7 @@
 #include "api/client.h"
 #include "liquid/liquidengine.h"
 #include "models/localstore.h"
+#include "models/snippetsaver.h"
 #include "models/variantsaver.h"
 #include "ui/codeeditor.h"
 #include "ui/messagebox.h"
@@ -102,72 +103,64 @@ void SnippetsPage::checkLiquidThenSave(const QString &name, const QString &value
     });
 }
 
-void SnippetsPage::put(const QString &name, const QString &value, int attempt)
+void SnippetsPage::put(const QString &name, const QString &value, bool recreate)
 {
     setBusy(true);
     m_message->showMessage(tr("Saving “%1”…").arg(name), MessageWidget::Type::Information);
-    if (m_isNew) {
-        // POST refuses a name in use, in one step: no snippet created elsewhere meanwhile is replaced.
-        api::AppApi(m_client).createSnippet(
-            name, value, this, [this, name](const api::Snippet &saved, const api::Error &error) {
-                if (!api::AppApi::isNameTaken(error))
-                    return putFinished(name, saved, error);
-                setBusy(false);
-                reload();
-                showProblem(tr("A snippet called “%1” was created in the workspace meanwhile. Choose another "
-                               "name, or open that snippet to change it.")
-                                .arg(name),
-                            0, 0);
-            });
-        return;
-    }
-    // PUT replaces whatever has the name: read the workspace's snippets first, so that a colleague's
-    // change is not overwritten unnoticed, and send the PUT right after that read or not at all.
-    api::AppApi(m_client).snippets(
-        this, [this, name, value, attempt](const QList<api::Snippet> &list, const api::Error &error) {
-            if (error.isError())
-                return putFinished(name, {}, error);
-            std::optional<api::Snippet> server;
-            for (const api::Snippet &s : list) {
-                if (s.name == name)
-                    server = s;
-            }
-            QString question;
-            if (!server)
-                question = tr("“%1” was deleted from the workspace after you opened it. Create it again with "
-                              "your text?")
-                               .arg(name);
-            else if (server->value != m_loadedValue)
-                question = tr("Someone else changed “%1” after you opened it. Replace their version with "
-                              "yours?\n\nCancel keeps your text here; Revert then shows theirs.")
-                               .arg(name);
-            if (!question.isEmpty()) {
-                const bool replace = MessageBox::question(this, tr("Snippet Changed Elsewhere"), question,
-                                                          QMessageBox::Save | QMessageBox::Cancel,
-                                                          QMessageBox::Cancel) == QMessageBox::Save;
-                if (server && m_store) {
-                    m_loadedValue = server->value; // what Revert brings back; the editor keeps the text
-                    m_store->storeSnippet(*server);
-                }
-                if (!replace) {
-                    setBusy(false);
-                    m_retry = nullptr;
-                    m_message->showMessage(tr("“%1” was not saved. Your text is still here.").arg(name),
-                                           MessageWidget::Type::Warning);
-                    return updateActions();
-                }
-                // The question took a while: read again, and save if nothing moved meanwhile.
-                return put(name, value, attempt + 1);
-            }
-            api::AppApi(m_client).putSnippet(
-                name, value, this,
-                [this, name, value, attempt](const api::Snippet &saved, const api::Error &e) {
-                    if (e.expired && attempt < 20) // could not follow the read closely: read again
-                        return put(name, value, attempt + 1);
-                    putFinished(name, saved, e);
-                },
-                SnippetPutWindowMs);
-        });
+    // A new snippet is created (refused when the name was taken meanwhile); a change to an existing one
+    // is saved only if the workspace still holds what was opened (models::SnippetSaver).
+    models::SnippetSaveRequest request;
+    request.name = name;
+    request.value = value;
+    request.isNew = m_isNew || recreate;
+    if (!request.isNew)
+        request.base = m_loadedValue;
+    auto *saver = new models::SnippetSaver(m_client, this);
+    saver->save(request, this, [this, saver, name, value](const models::SnippetSaveResult &result) {
+        saver->deleteLater();
+        using Status = models::SnippetSaveResult::Status;
+        switch (result.status) {
+        case Status::Saved:
+        case Status::Created:
+            return putFinished(name, result.saved, {});
+        case Status::Failed:
+            return putFinished(name, {}, result.error);
+        case Status::NameTaken:
+            setBusy(false);
+            reload();
+            return showProblem(tr("A snippet called “%1” was created in the workspace meanwhile. Choose another "
+                                  "name, or open that snippet to change it.")
+                                   .arg(name),
+                               0, 0);
+        case Status::Conflict:
+        case Status::Deleted:
+            break;
+        }
+        const QString question =
+            result.status == Status::Deleted
+                ? tr("“%1” was deleted from the workspace after you opened it. Create it again with your text?")
+                      .arg(name)
+                : tr("Someone else changed “%1” after you opened it. Replace their version with yours?\n\n"
+                     "Cancel keeps your text here; Revert then shows theirs.")
+                      .arg(name);
+        const bool replace = MessageBox::question(this, tr("Snippet Changed Elsewhere"), question,
+                                                  QMessageBox::Save | QMessageBox::Cancel,
+                                                  QMessageBox::Cancel) == QMessageBox::Save;
+        if (result.server && m_store) {
+            m_loadedValue = result.server->value; // what Revert brings back; the editor keeps the text
+            m_store->storeSnippet(*result.server);
+        }
+        if (!replace) {
+            setBusy(false);
+            m_retry = nullptr;
+            m_message->showMessage(tr("“%1” was not saved. Your text is still here.").arg(name),
+                                   MessageWidget::Type::Warning);
+            return updateActions();
+        }
+        // Deleted: created again (refused if someone created it meanwhile). Changed: the question took a
+        // while, so read again and save if nothing moved meanwhile.
+        put(name, value, result.status == Status::Deleted);
+    });
 }
 
 void SnippetsPage::putFinished(const QString &name, const api::Snippet &answer, const api::Error &error)
