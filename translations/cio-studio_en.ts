@@ -31,6 +31,10 @@
         <source>Nothing was saved: your change brings in %n quality-check error(s). Correct them, or add --ignore-qa to save anyway.</source>
         <translation><numerusform>Nothing was saved: your change brings in %n quality-check error. Correct them, or add --ignore-qa to save anyway.</numerusform><numerusform>Nothing was saved: your change brings in %n quality-check errors. Correct them, or add --ignore-qa to save anyway.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Created snippet “%1” (%n character(s)).</source>
+        <translation><numerusform>Created snippet “%1” (%n character).</numerusform><numerusform>Created snippet “%1” (%n characters).</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>cio::models::MemberImport</name>
