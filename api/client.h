@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/queuestate.h"
 #include "api/region.h"
 #include "api/request.h"
 
@@ -34,17 +35,6 @@ struct ConnectionSettings final
     // Applies the user's network limits from the settings (group "network": transferTimeoutSeconds,
     // maxResponseMB, rateLimitWaitSeconds), where set and sensible.
     void applyUserLimits();
-};
-
-struct QueueState final
-{
-    int inFlight = 0;
-    int waiting = 0;  // queued for a connection slot, the rate limit or a pause
-    int retrying = 0; // requests that failed at least once and are still going
-    qint64 pausedForMs = 0;
-
-    bool operator==(const QueueState &o) const;
-    bool operator!=(const QueueState &o) const { return !(*this == o); }
 };
 
 // The App API client: a queue in front of one NetworkAccessManager, paced by the RateLimiter, with

@@ -1,15 +1,21 @@
+// Cli: the options, the connection (demo, environment or saved workspace), the dispatcher and the
+// output helpers. The commands are in cli*.cpp by area: clinewsletters.cpp (newsletters and variants),
+// clilocal.cpp (sync and drafts), clisnippets.cpp, clisegments.cpp, clirender.cpp, cliworkspace.cpp.
 #include "app/cli.h"
 
 #include "api/appapi.h"
 #include "api/region.h"
+#include "app/cliformat.h"
 #include "app/demosandbox.h"
 #include "app/terminaltext.h"
+#include "sandbox/sandboxserver.h"
 #include "models/localstore.h"
 #include "models/textfile.h"
 #include "models/storesync.h"
 #include "models/variantaddress.h"
 #include "models/variantsaver.h"
 #include "models/workspacerepository.h"
+#include "models/workspacesession.h"
 #include "models/workspacesnapshot.h"
 
 #include <QCoreApplication>
@@ -25,24 +31,6 @@
 
 namespace cio::app {
 
-namespace {
-
-QString formatTime(qint64 secs)
-{
-    return secs > 0 ? QDateTime::fromSecsSinceEpoch(secs).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                    : QString();
-}
-
-template <class T> QJsonArray toJsonArray(const QList<T> &items)
-{
-    QJsonArray array;
-    for (const T &item : items)
-        array.append(item.toJson());
-    return array;
-}
-
-} // namespace
-
 Cli::Cli(QObject *parent)
     : QObject(parent)
 {
@@ -53,7 +41,7 @@ Cli::Cli(QObject *parent)
 
 Cli::~Cli()
 {
-    delete m_client;
+    delete m_session; // before the sandbox it may still talk to
     delete m_demo;
 }
 
@@ -93,7 +81,7 @@ void Cli::setUpWorkspaceClient(const QString &name, std::function<void()> then)
                                  settings.apiKey = key;
                                  settings.readOnly = profile->readOnly;
                                  applyLimits(settings);
-                                 m_client = new api::Client(settings);
+                                 makeSession(*profile, settings);
                                  then();
                              });
 }
@@ -321,8 +309,32 @@ bool Cli::setUpClient(const QCommandLineParser &parser)
         }
     }
     applyLimits(settings);
-    m_client = new api::Client(settings);
+    models::WorkspaceProfile profile;
+    profile.region = settings.region;
+    profile.baseUrl = settings.baseUrl;
+    profile.demo = m_demo != nullptr;
+    makeSession(profile, settings);
     return true;
+}
+
+void Cli::makeSession(const models::WorkspaceProfile &profile, const api::ConnectionSettings &settings)
+{
+    // The same session as the window's: one client, the Liquid engine, Track credentials resolved once.
+    // Each command opens the local store it needs itself (many need none).
+    m_session = new models::WorkspaceSession(profile, settings, {}, this);
+    m_client = m_session->client();
+    m_session->setCredentialSource(m_workspaces);
+    if (!m_trackUrl.isEmpty())
+        m_session->setTrackUrl(m_trackUrl);
+    if (m_demo) {
+        const sandbox::Options defaults;
+        m_session->setTrackCredential(defaults.trackSiteId, defaults.trackApiKey, m_demo->trackUrl());
+    } else if (profile.id.isEmpty()) {
+        const QString siteId = qEnvironmentVariable("CIO_TRACK_SITE_ID").trimmed();
+        const QString key = qEnvironmentVariable("CIO_TRACK_API_KEY").trimmed();
+        if (!siteId.isEmpty() && !key.isEmpty())
+            m_session->setTrackCredential(siteId, key, m_trackUrl);
+    }
 }
 
 bool Cli::readLimits(const QCommandLineParser &parser)
@@ -430,367 +442,6 @@ void Cli::done(int exitCode)
         this, [this, exitCode] { emit finished(exitCode); }, Qt::QueuedConnection);
 }
 
-void Cli::newslettersList()
-{
-    api::AppApi(m_client).allNewsletters(
-        this, [this](const QList<api::Newsletter> &list, const api::Error &error) {
-            if (error.isError())
-                return apiError(error);
-            if (m_json)
-                return printJson(toJsonArray(list)), done();
-            QList<QStringList> rows{{tr("ID"), tr("STATUS"), tr("UPDATED"), tr("NAME"), tr("TAGS")}};
-            for (const api::Newsletter &n : list)
-                rows.append({QString::number(n.id), n.isSent() ? tr("sent") : tr("draft"),
-                             formatTime(n.updated), n.name, n.tags.join(QLatin1String(", "))});
-            printTable(rows);
-            done();
-        });
-}
-
-void Cli::newslettersShow(const QString &idText)
-{
-    qint64 id = 0;
-    if (!parseId(idText, &id))
-        return;
-    api::AppApi(m_client).newsletter(id, this, [this](const api::Newsletter &n, const api::Error &error) {
-        if (error.isError())
-            return apiError(error);
-        if (m_json)
-            return printJson(n.toJson()), done();
-        QStringList contentIds;
-        for (qint64 cid : n.contentIds)
-            contentIds << QString::number(cid);
-        printTable({{tr("Name:"), n.name},
-                    {tr("Id:"), QString::number(n.id)},
-                    {tr("Type:"), n.type},
-                    {tr("Tags:"), n.tags.join(QLatin1String(", "))},
-                    {tr("Created:"), formatTime(n.created)},
-                    {tr("Updated:"), formatTime(n.updated)},
-                    {tr("Sent:"), n.isSent() ? formatTime(n.sentAt.value_or(0)) : tr("no (draft)")},
-                    {tr("Variants:"), contentIds.join(QLatin1String(", "))}});
-        done();
-    });
-}
-
-void Cli::variantsList(const QString &idText)
-{
-    qint64 id = 0;
-    if (!parseId(idText, &id))
-        return;
-    // Test groups first, so each variant can be shown with its group's name.
-    api::AppApi(m_client).testGroups(
-        id, this, [this, id](const QList<api::TestGroup> &groups, const api::Error &error) {
-            if (error.isError())
-                return apiError(error);
-            api::AppApi(m_client).contents(
-                id, this,
-                [this, groups](const QList<api::Content> &contents, const api::Error &contentError) {
-                    if (contentError.isError())
-                        return apiError(contentError);
-                    const auto groupOf = [&groups](qint64 contentId) {
-                        for (const api::TestGroup &g : groups) {
-                            if (g.contentIds.contains(contentId))
-                                return g.name;
-                        }
-                        return QString();
-                    };
-                    if (m_json) {
-                        QJsonArray array;
-                        for (const api::Content &c : contents) {
-                            QJsonObject o = c.toJson();
-                            const QString group = groupOf(c.id);
-                            if (!group.isEmpty())
-                                o.insert(QStringLiteral("test_group"), group);
-                            array.append(o);
-                        }
-                        return printJson(array), done();
-                    }
-                    QList<QStringList> rows{
-                        {tr("CONTENT_ID"), tr("TEST_GROUP"), tr("LANGUAGE"), tr("UPDATED"), tr("SUBJECT")}};
-                    for (const api::Content &c : contents)
-                        rows.append({QString::number(c.id), groupOf(c.id),
-                                     c.language.isEmpty() ? tr("(default)") : c.language,
-                                     formatTime(c.updated), c.subject});
-                    printTable(rows);
-                    done();
-                });
-        });
-}
-
-void Cli::addVariantOptions(QCommandLineParser &parser)
-{
-    parser.addOptions(
-        {{QStringLiteral("subject"), tr("variants set: the new subject."), tr("text")},
-         {QStringLiteral("preheader"), tr("variants set: the new preheader text."), tr("text")},
-         {QStringLiteral("body-file"),
-          tr("variants set: read the new HTML body from a file (- for "
-             "standard input)."),
-          tr("path")},
-         {QStringLiteral("base-version"),
-          tr("variants set: the version (from “variants show”) the edit is based on; nothing is saved when "
-             "the variant has changed since."),
-          tr("version")},
-         {QStringLiteral("force"), tr("variants set: overwrite even if someone else changed the "
-                                      "variant meanwhile.")},
-         {QStringLiteral("ignore-qa"), tr("variants set: save even when the quality checks find errors "
-                                          "(empty subject, broken Liquid, a missing snippet…).")}});
-}
-
-void Cli::readVariantOptions(const QCommandLineParser &parser)
-{
-    const auto value = [&parser](const char *name) -> std::optional<QString> {
-        const QString option = QLatin1String(name);
-        return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
-    };
-    m_variantEdit.subject = value("subject");
-    m_variantEdit.preheader = value("preheader");
-    m_variantEdit.bodyFile = value("body-file");
-    m_variantEdit.force = parser.isSet(QStringLiteral("force"));
-    m_variantEdit.ignoreQa = parser.isSet(QStringLiteral("ignore-qa"));
-    m_variantEdit.baseVersion = value("base-version");
-    m_workspaceName = parser.value(QStringLiteral("workspace"));
-}
-
-void Cli::loadVariant(
-    const QString &newsletterIdText, const QString &variantText,
-    std::function<void(const models::VariantAddress &, const api::Content &, const QList<api::TestGroup> &)>
-        then)
-{
-    qint64 id = 0;
-    if (!parseId(newsletterIdText, &id))
-        return;
-    loadNewsletterVariants(id, [=](const QList<api::Content> &contents, const QList<api::TestGroup> &groups) {
-        QString why;
-        const auto address = models::VariantAddress::parse(variantText, id, contents, groups, &why);
-        if (!address) {
-            m_err << why << '\n';
-            return done(ExitApiError);
-        }
-        m_client->send(api::Request::get(address->path()), this, [=](const api::Response &r) {
-            const QJsonValue content = r.json.value(QLatin1String("content"));
-            if (!r.ok() || !content.isObject())
-                return apiError(r.ok() ? api::Error::make(api::Error::Kind::BadResponse) : r.error);
-            then(*address, api::Content::fromJson(content.toObject()), groups);
-        });
-    });
-}
-
-void Cli::loadNewsletterVariants(
-    qint64 newsletterId, std::function<void(const QList<api::Content> &, const QList<api::TestGroup> &)> then)
-{
-    api::AppApi(m_client).testGroups(
-        newsletterId, this, [=](const QList<api::TestGroup> &groups, const api::Error &error) {
-            if (error.isError())
-                return apiError(error);
-            api::AppApi(m_client).contents(newsletterId, this,
-                                           [=](const QList<api::Content> &contents, const api::Error &e) {
-                                               if (e.isError())
-                                                   return apiError(e);
-                                               then(contents, groups);
-                                           });
-        });
-}
-
-void Cli::variantsShow(const QString &newsletterId, const QString &variant)
-{
-    loadVariant(
-        newsletterId, variant,
-        [this](const models::VariantAddress &address, const api::Content &c,
-               const QList<api::TestGroup> &groups) {
-            const api::TestGroup *group = nullptr;
-            for (const api::TestGroup &g : groups) {
-                if (g.contentIds.contains(c.id))
-                    group = &g;
-            }
-            if (m_json) {
-                QJsonObject o = c.toJson();
-                o.insert(QStringLiteral("address"), address.path());
-                o.insert(QStringLiteral("version"), versionOf(c));
-                if (group) {
-                    o.insert(QStringLiteral("test_group"), group->name);
-                    o.insert(QStringLiteral("test_group_id"), group->id);
-                }
-                return printJson(o), done();
-            }
-            const auto sender = [](const std::optional<qint64> &senderId, const QString &text) {
-                return senderId ? QStringLiteral("%1  %2").arg(*senderId).arg(text).trimmed() : tr("(none)");
-            };
-            printTable({{tr("Content id:"), QString::number(c.id)},
-                        {tr("Newsletter:"), QString::number(c.newsletterId)},
-                        {tr("Name:"), c.name},
-                        {tr("Language:"), c.language.isEmpty() ? tr("(default)") : c.language},
-                        {tr("Test group:"),
-                         group ? QStringLiteral("%1 (%2)").arg(group->name).arg(group->id) : QString()},
-                        {tr("Address:"), address.path()},
-                        {tr("Subject:"), c.subject},
-                        {tr("Preheader:"), c.preheaderText},
-                        {tr("From id:"), sender(c.fromId, c.from)},
-                        {tr("Reply-to id:"), sender(c.replyToId, c.replyTo)},
-                        {tr("Updated:"), c.updated > 0 ? formatTime(c.updated) : tr("(not reported)")},
-                        {tr("Version:"), versionOf(c)}});
-            m_out << '\n' << tr("Body:") << '\n' << c.body << '\n';
-            done();
-        });
-}
-
-QString Cli::versionOf(const api::Content &content)
-{
-    // deduplicate_id ("<id>:<unix time>") changes with every save; `updated` where a server has none.
-    return content.deduplicateId.isEmpty() ? QString::number(content.updated) : content.deduplicateId;
-}
-
-void Cli::variantsSet(const QString &newsletterId, const QString &variant)
-{
-    const VariantEdit edit = m_variantEdit;
-    if (!edit.subject && !edit.preheader && !edit.bodyFile)
-        return usageError(tr("“variants set” needs at least one of --subject, --preheader or --body-file."));
-    std::optional<QString> body;
-    if (edit.bodyFile) {
-        const models::TextFile file = models::TextFiles::read(*edit.bodyFile, m_manage.encoding);
-        if (!file.ok())
-            return usageError(tr("Nothing was saved. %1").arg(file.error));
-        body = file.text;
-    }
-    if (m_client->settings().readOnly) {
-        m_err << tr("This workspace is read-only: “variants set” cannot change anything in it, and nothing "
-                    "was sent. Remove the workspace's read-only mark in the app to save changes.")
-              << '\n';
-        return done(ExitApiError);
-    }
-    // The snapshot taken before the save goes to the workspace's local store, as in the app.
-    const QString storeFile =
-        storePath(m_workspaceName, m_demo != nullptr, m_client->settings().effectiveBaseUrl());
-    auto *store = new models::LocalStore(this);
-    QString storeError;
-    if (!store->open(storeFile, &storeError)) {
-        m_err << tr("Nothing was saved: the local store %1 could not be opened to keep a copy of the current "
-                    "version first (%2).")
-                     .arg(storeFile, storeError)
-              << '\n';
-        return done(ExitApiError);
-    }
-
-    loadVariant(
-        newsletterId, variant,
-        [=](const models::VariantAddress &address, const api::Content &base, const QList<api::TestGroup> &) {
-            // The edit starts at --base-version when given (what the script read with "variants show"),
-            // else now: base is this fresh read.
-            if (edit.baseVersion && !edit.force && edit.baseVersion->trimmed() != versionOf(base)) {
-                const QString message =
-                    tr("Nothing was saved: %1 changed after version %2 was read (it is now version %3). Run "
-                       "“variants show” again, apply your edit to what it prints, and pass the new version.")
-                        .arg(address.describe(), edit.baseVersion->trimmed(), versionOf(base));
-                if (m_json)
-                    printJson(QJsonObject{{QStringLiteral("status"), QStringLiteral("conflict")},
-                                          {QStringLiteral("content_id"), base.id},
-                                          {QStringLiteral("address"), address.path()},
-                                          {QStringLiteral("version"), versionOf(base)},
-                                          {QStringLiteral("message"), message}});
-                else
-                    m_err << message << '\n';
-                return done(ExitApiError);
-            }
-            models::SaveRequest request;
-            request.address = address;
-            request.base = base;
-            request.force = edit.force;
-            if (edit.subject && *edit.subject != base.subject)
-                request.changes.insert(QStringLiteral("subject"), *edit.subject);
-            if (edit.preheader && *edit.preheader != base.preheaderText)
-                request.changes.insert(QStringLiteral("preheader_text"), *edit.preheader);
-            if (body && *body != base.body)
-                request.changes.insert(QStringLiteral("body"), *body);
-            const auto save = [=] {
-                auto *saver = new models::VariantSaver(m_client, store, this);
-                saver->save(request, this, [this, request](const models::SaveResult &result) {
-                    printSaveResult(request, result);
-                });
-            };
-            // Nothing to save, or a “[redacted]” link: the saver refuses that with its own words.
-            if (request.changes.isEmpty() || !models::VariantSaver::redactedUrls(request.changes).isEmpty())
-                return save();
-            api::Content edited = base;
-            if (edit.subject)
-                edited.subject = *edit.subject;
-            if (edit.preheader)
-                edited.preheaderText = *edit.preheader;
-            if (body)
-                edited.body = *body;
-            qaGate(address.newsletterId, base, edited, save);
-        });
-}
-
-void Cli::printSaveResult(const models::SaveRequest &request, const models::SaveResult &result)
-{
-    using Status = models::SaveResult::Status;
-    const bool ok = result.status == Status::Saved || result.status == Status::NothingToSave;
-    QStringList differences;
-    if (result.status == Status::Conflict) {
-        differences = models::VariantSaver::differingFields(request.base, result.server);
-        differences.removeAll(QStringLiteral("updated"));
-    }
-    if (m_json) {
-        static const char *const names[] = {"saved", "conflict", "refused", "failed", "nothing_to_save"};
-        QJsonObject o{{QStringLiteral("status"), QLatin1String(names[int(result.status)])},
-                      {QStringLiteral("content_id"), result.contentId},
-                      {QStringLiteral("address"), request.address.path()},
-                      {QStringLiteral("changed"), QJsonArray::fromStringList(request.changes.keys())},
-                      {QStringLiteral("message"), result.message}};
-        if (result.status == Status::Saved) {
-            o.insert(QStringLiteral("content"), result.saved.toJson());
-            o.insert(QStringLiteral("snapshot_id"), result.snapshotId);
-            if (!result.raceFields.isEmpty()) {
-                o.insert(QStringLiteral("race_fields"), QJsonArray::fromStringList(result.raceFields));
-                o.insert(QStringLiteral("sent"), result.sent.toJson());
-            }
-        }
-        if (result.status == Status::Conflict) {
-            o.insert(QStringLiteral("server"), result.server.toJson());
-            o.insert(QStringLiteral("differences"), QJsonArray::fromStringList(differences));
-        }
-        printJson(o);
-        return done(ok ? ExitOk : ExitApiError);
-    }
-    switch (result.status) {
-    case Status::Saved:
-        m_out << tr("Saved %1: %2.")
-                     .arg(request.address.describe(), request.changes.keys().join(QLatin1String(", ")))
-              << '\n';
-        if (!result.raceFields.isEmpty())
-            m_err << result.message << '\n';
-        break;
-    case Status::NothingToSave:
-        m_out << tr("Nothing to save: %1 already has these values.").arg(request.address.describe()) << '\n';
-        break;
-    case Status::Conflict: {
-        m_err << result.message << '\n';
-        const QJsonObject before = models::VariantSaver::editableFields(request.base);
-        const QJsonObject now = models::VariantSaver::editableFields(result.server);
-        const auto shown = [](const QJsonValue &v) {
-            const QString text = v.isDouble() ? QString::number(v.toInteger())
-                                 : v.isNull() ? tr("(none)")
-                                              : v.toString();
-            return text.size() > 100 || text.contains(QLatin1Char('\n'))
-                       ? tr("%n character(s)", nullptr, int(text.size()))
-                       : QStringLiteral("“%1”").arg(text);
-        };
-        for (const QString &field : std::as_const(differences))
-            m_err << "  " << field << ": "
-                  << tr("read as %1, now %2").arg(shown(before.value(field)), shown(now.value(field)))
-                  << '\n';
-        m_err << tr("Run the command again to apply your change to the new version, or add --force to "
-                    "overwrite it.")
-              << '\n';
-        break;
-    }
-    case Status::Refused:
-    case Status::Failed:
-        m_err << result.message << '\n';
-        break;
-    }
-    done(ok ? ExitOk : ExitApiError);
-}
-
 void Cli::snippetsList()
 {
     api::AppApi(m_client).snippets(this, [this](const QList<api::Snippet> &list, const api::Error &error) {
@@ -820,144 +471,6 @@ void Cli::segmentsList()
         printTable(rows);
         done();
     });
-}
-
-QString Cli::storePath(const QString &workspace, bool demo, const QUrl &baseUrl)
-{
-    // The store of a saved workspace is named by its id, the demo's "demo" and that of a bare
-    // connection (--base-url, or the region's host with CIO_APP_API_KEY) by host and port.
-    if (!workspace.isEmpty()) {
-        credentials();
-        const auto profile = m_workspaces->profiles().find(workspace);
-        return models::LocalStore::pathFor(profile ? profile->id : workspace);
-    }
-    return demo ? models::LocalStore::demoPath() : models::LocalStore::pathForBaseUrl(baseUrl);
-}
-
-void Cli::sync()
-{
-    // The same engine as the app's background sync, into the same local store; --full refetches every
-    // newsletter instead of only those whose `updated` moved.
-    auto *store = new models::LocalStore(this);
-    const QString path =
-        storePath(m_workspaceName, m_demo != nullptr, m_client->settings().effectiveBaseUrl());
-    QString storeError;
-    if (!store->open(path, &storeError)) {
-        m_err << tr("The local store %1 could not be opened: %2").arg(path, storeError) << '\n';
-        return done(ExitApiError);
-    }
-    auto *engine = new models::StoreSync(m_client, store, this);
-    engine->setAllowRemovals(m_syncAllowRemovals);
-    if (!m_json) {
-        connect(engine, &models::StoreSync::progress, this, [this](int doneCount, int total) {
-            m_err << '\r' << tr("Fetching variants and test groups: %1/%2").arg(doneCount).arg(total);
-            if (doneCount == total)
-                m_err << '\n';
-            m_err.flush();
-        });
-    }
-    const quint64 requestsBefore = m_client->requestsSent();
-    const quint64 throttledBefore = m_client->responses429();
-    auto *timer = new QElapsedTimer;
-    timer->start();
-    connect(
-        engine, &models::StoreSync::finished, this,
-        [this, engine, store, timer, requestsBefore, throttledBefore](const api::Error &error, int fetched) {
-            const qint64 elapsedMs = timer->elapsed();
-            delete timer;
-            if (error.isError())
-                return apiError(error);
-            const qint64 requests = qint64(m_client->requestsSent() - requestsBefore);
-            const qint64 throttled = qint64(m_client->responses429() - throttledBefore);
-            const int newsletters = int(store->newsletters().size());
-            if (m_json) {
-                printJson(QJsonObject{{QStringLiteral("newsletters"), newsletters},
-                                      {QStringLiteral("newsletters_fetched"), fetched},
-                                      {QStringLiteral("variants"), store->variantCount()},
-                                      {QStringLiteral("test_groups"), store->testGroupCount()},
-                                      {QStringLiteral("failed_newsletters"), int(engine->failures().size())},
-                                      {QStringLiteral("requests"), requests},
-                                      {QStringLiteral("responses_429"), throttled},
-                                      {QStringLiteral("elapsed_ms"), elapsedMs}});
-            } else {
-                printTable({{tr("Newsletters:"), tr("%1 (%2 fetched)").arg(newsletters).arg(fetched)},
-                            {tr("Variants:"), QString::number(store->variantCount())},
-                            {tr("Test groups:"), QString::number(store->testGroupCount())},
-                            {tr("Requests made:"), QString::number(requests)},
-                            {tr("429 responses:"), QString::number(throttled)},
-                            {tr("Elapsed:"), tr("%1 s").arg(double(elapsedMs) / 1000.0, 0, 'f', 2)}});
-                for (const QString &failure : engine->failures())
-                    m_err << failure << '\n';
-            }
-            done(engine->failures().isEmpty() ? ExitOk : ExitApiError);
-        });
-    if (m_syncFull)
-        engine->startFull();
-    else
-        engine->start();
-}
-
-void Cli::draftsList(const QCommandLineParser &parser)
-{
-    // Listing drafts needs neither a key nor the network: only which store to read.
-    const QString workspace = parser.value(QStringLiteral("workspace"));
-    QUrl url;
-    if (!workspace.isEmpty()) {
-        if (parser.isSet(QStringLiteral("demo")) || parser.isSet(QStringLiteral("base-url")))
-            return usageError(tr("--workspace cannot be combined with --demo or --base-url."));
-        credentials();
-        if (!m_workspaces->profiles().find(workspace))
-            return usageError(
-                tr("No saved workspace is called “%1”. “workspace list” shows them.").arg(workspace));
-    } else if (!parser.isSet(QStringLiteral("demo"))) {
-        const auto region = api::regionFromName(parser.value(QStringLiteral("region")));
-        if (!region)
-            return usageError(
-                tr("Unknown region “%1”: use us or eu.").arg(parser.value(QStringLiteral("region"))));
-        url = api::defaultBaseUrl(*region);
-        if (parser.isSet(QStringLiteral("base-url"))) {
-            url = QUrl(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
-            if (!url.isValid() || url.host().isEmpty())
-                return usageError(
-                    tr("“%1” is not a valid URL.").arg(parser.value(QStringLiteral("base-url"))));
-        }
-    }
-    const QString path = storePath(workspace, parser.isSet(QStringLiteral("demo")), url);
-
-    QList<models::Draft> drafts;
-    if (QFile::exists(path)) { // listing never creates a store
-        models::LocalStore store;
-        QString error;
-        if (!store.open(path, &error)) {
-            m_err << tr("The local store %1 could not be opened: %2").arg(path, error) << '\n';
-            return done(ExitApiError);
-        }
-        drafts = store.drafts();
-    }
-    if (m_json) {
-        QJsonArray array;
-        for (const models::Draft &d : std::as_const(drafts))
-            array.append(QJsonObject{{QStringLiteral("content_id"), d.contentId},
-                                     {QStringLiteral("newsletter_id"), d.newsletterId},
-                                     {QStringLiteral("language"), d.base.language},
-                                     {QStringLiteral("saved_at"), d.savedAt.toString(Qt::ISODate)},
-                                     {QStringLiteral("base_updated"), d.base.updated},
-                                     {QStringLiteral("fields"), d.fields}});
-        return printJson(array), done();
-    }
-    if (drafts.isEmpty()) {
-        m_out << tr("No drafts.") << '\n';
-        return done();
-    }
-    QList<QStringList> rows{
-        {tr("CONTENT_ID"), tr("NEWSLETTER_ID"), tr("LANGUAGE"), tr("SAVED_AT"), tr("FIELDS")}};
-    for (const models::Draft &d : std::as_const(drafts))
-        rows.append({QString::number(d.contentId), QString::number(d.newsletterId),
-                     d.base.language.isEmpty() ? tr("(default)") : d.base.language,
-                     d.savedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                     d.fields.keys().join(QLatin1String(", "))});
-    printTable(rows);
-    done();
 }
 
 void Cli::printTable(const QList<QStringList> &rows)

@@ -16,6 +16,8 @@
 
 namespace cio::models {
 class WorkspaceRepository;
+class WorkspaceSession;
+struct WorkspaceProfile;
 struct VariantAddress;
 struct SaveRequest;
 struct SaveResult;
@@ -56,6 +58,7 @@ signals:
 
 private:
     bool setUpClient(const QCommandLineParser &parser);
+    void makeSession(const models::WorkspaceProfile &profile, const api::ConnectionSettings &settings);
     // With --workspace: the profile's settings and its key from the keychain, then `then`.
     void setUpWorkspaceClient(const QString &name, std::function<void()> then);
     api::CredentialStore *credentials();
@@ -169,7 +172,8 @@ private:
         bool lax = false;
     } m_render;
     DemoSandbox *m_demo = nullptr;
-    api::Client *m_client = nullptr;
+    models::WorkspaceSession *m_session = nullptr; // made once the connection is known
+    api::Client *m_client = nullptr;               // the session's
     api::CredentialStore *m_credentials = nullptr;
     models::WorkspaceRepository *m_workspaces = nullptr;
 };

@@ -1,5 +1,4 @@
 #include "app/cli.h"
-#include "liquid/liquidengine.h"
 #include "liquid/webengine.h"
 #include "translations/i18n.h"
 
@@ -26,7 +25,6 @@ int main(int argc, char *argv[])
     cio::app::Cli cli;
     QObject::connect(&cli, &cio::app::Cli::finished, &app, [](int code) { QCoreApplication::exit(code); });
     cli.run(QCoreApplication::arguments());
-    const int result = QCoreApplication::exec();
-    cio::liquid::LiquidEngine::shutdown(); // before the application object, as WebEngine wants
-    return result;
+    // The CLI (and its session's Liquid engine) goes before the application object, as WebEngine wants.
+    return QCoreApplication::exec();
 }

@@ -5,6 +5,7 @@
 #include "api/appapi.h"
 #include "app/demosandbox.h"
 #include "liquid/liquidengine.h"
+#include "models/workspacesession.h"
 #include "models/localstore.h"
 #include "models/sampledata.h"
 #include "models/textfile.h"
@@ -153,7 +154,7 @@ void Cli::renderParts(const QList<QPair<QString, QString>> &parts, const liquid:
     QList<liquid::LiquidEngine::RenderRequest> requests;
     for (const auto &part : parts)
         requests.append({part.second, data, snippets, !m_render.lax});
-    liquid::LiquidEngine::instance()->renderMany(
+    m_session->liquid()->renderMany(
         requests, this, [this, parts](const QList<liquid::RenderResult> &results) {
             QJsonArray errors;
             QJsonObject json;
@@ -192,7 +193,7 @@ void Cli::withQaRunner(const liquid::JsonData &data,
         context.sampleData = data;
         context.snippets = snippets;
         context.strict = !m_render.lax;
-        then(new qa::QaRunner(liquid::LiquidEngine::instance(), this), context);
+        then(new qa::QaRunner(m_session->liquid(), this), context);
     });
 }
 

@@ -6,6 +6,7 @@
 #include "api/trackapi.h"
 #include "app/demosandbox.h"
 #include "app/terminaltext.h"
+#include "models/workspacesession.h"
 #include "models/memberimport.h"
 #include "models/textfile.h"
 #include "models/membershipbatcher.h"
@@ -52,7 +53,7 @@ class SegmentCommands final : public QObject
     Q_OBJECT
 
 public:
-    using TrackReady = std::function<void(const api::TrackSettings &settings)>;
+    using TrackReady = std::function<void(api::TrackApi *track)>;
     struct Hooks
     {
         std::function<void(const QString &)> usageError;
@@ -63,7 +64,7 @@ public:
         std::function<bool(const QString &, qint64 *)> parseId;
         // Finds the Track credential (workspace keychain, demo, or environment), then calls back;
         // on failure it reports and ends the command itself.
-        std::function<void(TrackReady)> trackSettings;
+        std::function<void(TrackReady)> track; // the session's Track client, or the command ends with why
     };
 
     SegmentCommands(api::Client *client, QTextStream &out, QTextStream &err, const SegmentOptions &options,
@@ -405,8 +406,7 @@ void SegmentCommands::changeMembers(qint64 id, bool add, const QString &file)
                       << '\n';
                 return m_hooks.done(Cli::ExitApiError);
             }
-            m_hooks.trackSettings([this, id, add, type, list](const api::TrackSettings &settings) {
-                auto *track = new api::TrackApi(settings, this);
+            m_hooks.track([this, id, add, type, list](api::TrackApi *track) {
                 auto *batcher = new models::MembershipBatcher(track, this);
                 if (!m_options.json && isTerminal(stderr)) {
                     connect(batcher, &models::MembershipBatcher::progress, this, [this](int sent, int total) {
@@ -458,51 +458,32 @@ void Cli::segmentsCommand(const QStringList &words)
     hooks.printTable = [this](const QList<QStringList> &rows) { printTable(rows); };
     hooks.printJson = [this](const QJsonValue &value) { printJson(value); };
     hooks.parseId = [this](const QString &text, qint64 *id) { return parseId(text, id); };
-    hooks.trackSettings = [this](SegmentCommands::TrackReady ready) {
-        // Keys never come from arguments: the workspace's keychain entry, the demo's own, or the environment.
-        api::TrackSettings track;
-        track.region = m_client->settings().region;
-        track.baseUrl = m_trackUrl.isEmpty() ? api::trackBaseUrlFor(track.region, m_client->settings().baseUrl)
-                                             : m_trackUrl;
-        track.readOnly = m_client->settings().readOnly;
-        if (m_demo) {
-            const sandbox::Options defaults;
-            track.baseUrl = m_demo->trackUrl();
-            track.siteId = defaults.trackSiteId;
-            track.apiKey = defaults.trackApiKey;
-            return ready(track);
+    hooks.track = [this](SegmentCommands::TrackReady ready) {
+        // Keys never come from arguments: the workspace's keychain entry, the demo's own, or the environment
+        // (given to the session when it was made).
+        if (!m_demo && m_workspaceName.isEmpty() &&
+            (qEnvironmentVariable("CIO_TRACK_SITE_ID").trimmed().isEmpty() ||
+             qEnvironmentVariable("CIO_TRACK_API_KEY").trimmed().isEmpty())) {
+            return usageError(
+                tr("No Track API credential: set the environment variables CIO_TRACK_SITE_ID and "
+                   "CIO_TRACK_API_KEY (keys are never accepted as arguments), or use --workspace."));
         }
-        if (!m_workspaceName.isEmpty()) {
-            credentials();
-            const auto profile = m_workspaces->profiles().find(m_workspaceName);
-            if (!profile || !profile->hasTrackCredential()) {
+        using Problem = models::WorkspaceSession::TrackProblem;
+        m_session->withTrack(this, [this, ready](api::TrackApi *track, Problem problem, const QString &detail) {
+            if (problem == Problem::NoCredential) {
                 m_err << tr("Workspace “%1” has no Track API credential. Adding or removing people needs the "
                             "Track API site id and key: add them in the app's workspace settings.")
                              .arg(m_workspaceName)
                       << '\n';
                 return done(ExitApiError);
             }
-            track.siteId = profile->trackSiteId;
-            m_workspaces->loadTrackKey(
-                *profile, this, [this, track, ready](const QString &key, const api::CredentialError &error) {
-                    if (error.isError()) {
-                        m_err << tr("The Track API key could not be read: %1").arg(error.message()) << '\n';
-                        return done(ExitApiError);
-                    }
-                    api::TrackSettings withKey = track;
-                    withKey.apiKey = key;
-                    ready(withKey);
-                });
-            return;
-        }
-        track.siteId = qEnvironmentVariable("CIO_TRACK_SITE_ID").trimmed();
-        track.apiKey = qEnvironmentVariable("CIO_TRACK_API_KEY").trimmed();
-        if (!track.isComplete()) {
-            return usageError(
-                tr("No Track API credential: set the environment variables CIO_TRACK_SITE_ID and "
-                   "CIO_TRACK_API_KEY (keys are never accepted as arguments), or use --workspace."));
-        }
-        ready(track);
+            if (problem == Problem::KeyUnreadable || !track) {
+                m_err << tr("The Track API key could not be read: %1").arg(detail.isEmpty() ? tr("it is empty.") : detail)
+                      << '\n';
+                return done(ExitApiError);
+            }
+            ready(track);
+        });
     };
     auto *commands = new SegmentCommands(m_client, m_out, m_err, options, std::move(hooks), this);
     commands->run(words);

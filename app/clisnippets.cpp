@@ -4,6 +4,7 @@
 #include "api/appapi.h"
 #include "app/terminaltext.h"
 #include "liquid/liquidengine.h"
+#include "models/workspacesession.h"
 #include "models/localstore.h"
 #include "models/snippetsaver.h"
 #include "models/snippetusages.h"
@@ -201,7 +202,7 @@ void Cli::snippetsCommand(const QStringList &words)
               << tr("Nothing was sent.") << '\n';
         return done(ExitApiError);
     }
-    liquid::LiquidEngine::instance()->analyze(
+    m_session->liquid()->analyze(
         value, this, [this, name, value, store](const liquid::Analysis &a) {
             if (!a.parsed || !a.snippets.isEmpty()) {
                 for (const liquid::LiquidError &e : a.errors)

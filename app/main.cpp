@@ -1,5 +1,4 @@
 #include "app/studio.h"
-#include "liquid/liquidengine.h"
 #include "liquid/webengine.h"
 #include "translations/i18n.h"
 #include "ui/preview/previewprofile.h"
@@ -33,6 +32,5 @@ int main(int argc, char *argv[])
     }
     // WebEngine wants its pages and profiles gone before the application object.
     cio::ui::PreviewProfile::shutdown();
-    cio::liquid::LiquidEngine::shutdown();
     return result;
 }

@@ -8,6 +8,7 @@
 #include "models/newsletterlistmodel.h"
 #include "models/sampledata.h"
 #include "models/workspacerepository.h"
+#include "models/workspacesession.h"
 #include "sandbox/sandboxserver.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebox.h"
@@ -36,7 +37,6 @@ Studio::Studio(QObject *parent)
     const int keychainTimeout = qEnvironmentVariableIntValue("CIO_KEYCHAIN_TIMEOUT_MS");
     if (keychainTimeout > 0)
         m_credentials->setTimeoutMs(keychainTimeout);
-    m_window->setWorkspaceRepository(m_workspaces);
     connect(m_window.get(), &ui::MainWindow::openDemoRequested, this, &Studio::openDemo);
     connect(m_window.get(), &ui::MainWindow::openWorkspaceRequested, this, &Studio::openWorkspace);
     connect(m_window.get(), &ui::MainWindow::addWorkspaceRequested, this, &Studio::addWorkspace);
@@ -50,7 +50,7 @@ Studio::~Studio()
 {
     // The window goes first: its pages hold requests whose callbacks point into it.
     m_window.reset();
-    delete m_client;
+    delete m_session;
     delete m_demo;
 }
 
@@ -61,12 +61,12 @@ ui::WorkspaceDialog *Studio::workspaceDialog() const
 
 api::Client *Studio::client() const
 {
-    return m_client;
+    return m_session ? m_session->client() : nullptr;
 }
 
 models::LocalStore *Studio::store() const
 {
-    return m_store;
+    return m_session ? m_session->store() : nullptr;
 }
 
 bool Studio::start(const QStringList &arguments, QString *error)
@@ -139,11 +139,6 @@ void Studio::openDemo()
     profile.colour = QStringLiteral("#0f9d58");
     profile.demo = true;
     showWorkspace(profile, m_demo->apiKey());
-    // The demo's Track API is the same sandbox, with its own fixed credentials.
-    const sandbox::Options demoOptions;
-    if (m_window->segmentsPage())
-        m_window->segmentsPage()->setTrackCredential(demoOptions.trackSiteId, demoOptions.trackApiKey,
-                                                     m_demo->trackUrl());
 }
 
 void Studio::showWorkspace(const models::WorkspaceProfile &profile, const QString &apiKey)
@@ -154,19 +149,20 @@ void Studio::showWorkspace(const models::WorkspaceProfile &profile, const QStrin
     settings.apiKey = apiKey;
     settings.readOnly = profile.readOnly;
     settings.applyUserLimits();
-    // A fresh client per workspace: nothing queued for the previous one may go out with this key.
-    api::Client *previous = m_client;
-    m_client = new api::Client(settings);
+    // A fresh session per workspace: nothing queued for the previous one may go out with this key.
     // Drafts and save snapshots live in the workspace's own local store.
-    models::LocalStore *previousStore = m_store;
-    m_store = new models::LocalStore(this);
-    QString storeError;
-    if (!m_store->open(models::LocalStore::pathFor(profile.demo ? QStringLiteral("demo") : profile.id),
-                       &storeError)) {
-        delete m_store;
-        m_store = nullptr;
-        m_window->statusBar()->showMessage(
-            tr("The local store could not be opened (%1): drafts will not be kept.").arg(storeError));
+    models::WorkspaceSession *previous = m_session;
+    m_session = new models::WorkspaceSession(
+        profile, settings, models::LocalStore::pathFor(profile.demo ? QStringLiteral("demo") : profile.id));
+    m_session->setCredentialSource(m_workspaces);
+    if (profile.demo && m_demo) {
+        // The demo's Track API is the same sandbox, with its own fixed credentials.
+        const sandbox::Options demoOptions;
+        m_session->setTrackCredential(demoOptions.trackSiteId, demoOptions.trackApiKey, m_demo->trackUrl());
+    }
+    if (!m_session->store()) {
+        m_window->statusBar()->showMessage(tr("The local store could not be opened (%1): drafts will not be kept.")
+                                               .arg(m_session->storeError()));
     } else {
         // The preview needs sample data from the start: the demo's customers, or one plausible
         // customer for a real workspace (the user edits or replaces it).
@@ -174,11 +170,12 @@ void Studio::showWorkspace(const models::WorkspaceProfile &profile, const QStrin
         QFile demoSets(QStringLiteral(":/demo/customers.json"));
         if (profile.demo && demoSets.open(QIODevice::ReadOnly))
             seed = models::sampleSetsFromJson(demoSets.readAll());
-        models::ensureSampleSets(m_store, seed);
+        models::ensureSampleSets(m_session->store(), seed);
     }
-    m_window->openWorkspace(profile, m_client, m_store);
-    delete previous;
-    delete previousStore;
+    m_window->openWorkspace(m_session);
+    // After the previous pages, whose deletion openWorkspace() has queued: they use the session to the end.
+    if (previous)
+        previous->deleteLater();
     if (!profile.demo)
         m_workspaces->profiles().setLastOpenId(profile.id);
     emit workspaceOpened(profile);
@@ -260,7 +257,7 @@ void Studio::saveFromDialog(bool sessionOnly)
                                            const api::CredentialError &keychainError) {
                            m_dialog->setBusy(false);
                            if (error.isEmpty()) {
-                               const bool reopen = !m_client || m_window->currentProfile().id == saved.id ||
+                               const bool reopen = !m_session || m_window->currentProfile().id == saved.id ||
                                                    m_dialog->isNew();
                                m_dialog->accept();
                                refreshWorkspaceList();
@@ -310,9 +307,11 @@ void Studio::removeWorkspace(const QString &id)
             return;
         }
         refreshWorkspaceList();
-        if (m_window->currentProfile().id == profile->id) {
-            delete m_client;
-            m_window->showWelcome();
+        if (m_window->currentProfile().id == profile->id && m_session) {
+            // The pages go first (deferred), then the session they use.
+            m_window->closeWorkspace();
+            m_session->deleteLater();
+            m_session = nullptr;
         }
     });
 }

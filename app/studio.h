@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/workspaceprofile.h"
+#include "models/workspacesession.h"
 
 #include <QObject>
 #include <QPointer>
@@ -40,8 +41,9 @@ public:
     bool start(const QStringList &arguments, QString *error = nullptr);
 
     ui::MainWindow *mainWindow() const { return m_window.get(); }
+    // The open workspace (null before one is open), its client and its local store.
+    models::WorkspaceSession *session() const { return m_session; }
     api::Client *client() const;
-    // The open workspace's local store (null before one is open).
     models::LocalStore *store() const;
     models::WorkspaceRepository *workspaces() const { return m_workspaces; }
     models::ConnectionTester *connectionTester() const { return m_tester; }
@@ -70,8 +72,7 @@ private:
     models::ConnectionTester *m_tester;
     QPointer<ui::WorkspaceDialog> m_dialog;
     DemoSandbox *m_demo = nullptr;
-    QPointer<api::Client> m_client;
-    QPointer<models::LocalStore> m_store;
+    QPointer<models::WorkspaceSession> m_session;
 };
 
 } // namespace cio::app

@@ -102,22 +102,6 @@ LiquidEngine::~LiquidEngine()
     m_page = nullptr;
 }
 
-namespace {
-QPointer<LiquidEngine> s_instance;
-}
-
-LiquidEngine *LiquidEngine::instance()
-{
-    if (!s_instance)
-        s_instance = new LiquidEngine(QCoreApplication::instance());
-    return s_instance;
-}
-
-void LiquidEngine::shutdown()
-{
-    delete s_instance.data();
-}
-
 void LiquidEngine::render(const RenderRequest &request, const QObject *context,
                           std::function<void(const RenderResult &)> done)
 {

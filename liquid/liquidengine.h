@@ -20,8 +20,9 @@ namespace cio::liquid {
 
 // Customer.io's Liquid (liquidjs + our tags and filters, LIQUID.md) run in V8 by a headless
 // QWebEnginePage that never loads an email: it holds a blank document and runs our scripts in an
-// isolated world. The preview, the QA checks and the CLI share one instance (instance()); WebEngine
-// starts the first time something asks for Liquid.
+// isolated world. Each open workspace has one (models::WorkspaceSession), which its previews, QA checks
+// and CLI commands share; WebEngine starts the first time something asks for Liquid. Delete it before
+// the application object (WebEngine wants its pages gone before it shuts down).
 //
 // Every call answers asynchronously on the calling (GUI) thread, in the order of the calls; a callback
 // whose context object is gone is dropped. If the engine cannot start or its process dies, pending and
@@ -41,12 +42,6 @@ public:
 
     explicit LiquidEngine(QObject *parent = nullptr);
     ~LiquidEngine() override;
-
-    // The process-wide engine, created on first use (owned by the application object).
-    static LiquidEngine *instance();
-    // Deletes the process-wide engine, if any: before the application object goes (WebEngine
-    // wants its pages gone before it shuts down).
-    static void shutdown();
 
     void render(const RenderRequest &request, const QObject *context,
                 std::function<void(const RenderResult &)> done);

@@ -253,10 +253,10 @@ void NewsletterListModel::reload()
     fetchMore();
 }
 
-bool NewsletterListModel::loadFromStore(const LocalStore &store)
+bool NewsletterListModel::loadFromStore(const LocalStore &store, bool acceptEmpty)
 {
     QList<api::Newsletter> items = store.newsletters();
-    if (items.isEmpty())
+    if (items.isEmpty() && !acceptEmpty)
         return false;
     beginResetModel();
     ++m_generation; // replies to earlier page requests no longer apply
@@ -268,6 +268,19 @@ bool NewsletterListModel::loadFromStore(const LocalStore &store)
     endResetModel();
     emit stateChanged(m_state);
     return true;
+}
+
+void NewsletterListModel::waitForStore()
+{
+    beginResetModel();
+    ++m_generation;
+    m_items.clear();
+    m_nextCursor.clear();
+    m_complete = true; // nothing for fetchMore() to ask
+    m_lastError = {};
+    m_state = Loading;
+    endResetModel();
+    emit stateChanged(m_state);
 }
 
 void NewsletterListModel::fetchAll()

@@ -58,7 +58,10 @@ public:
     void fetchAll();
     // Shows the newsletters from the local store at once (the last synced state, also offline).
     // Returns false when the store holds none, so the caller can page from the API instead.
-    bool loadFromStore(const LocalStore &store);
+    // acceptEmpty: an empty store is an empty list (the sync stored it), not a reason to ask the API.
+    bool loadFromStore(const LocalStore &store, bool acceptEmpty = false);
+    // Loading, without asking: another fetch (the sync's) brings the list into the store.
+    void waitForStore();
 
     const api::Newsletter &itemAt(int row) const;
     int indexOf(qint64 id) const;

@@ -125,4 +125,9 @@ void RequestLogModel::append(const api::RequestLog::Entry &entry)
     endInsertRows();
 }
 
+QString RequestLogModel::curlAt(int row, const QUrl &baseUrl) const
+{
+    return api::RequestLog::toCurl(itemAt(row), baseUrl);
+}
+
 } // namespace cio::models

@@ -38,6 +38,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     const api::RequestLog::Entry &itemAt(int row) const;
+    // The row as a curl command against baseUrl, without the key.
+    QString curlAt(int row, const QUrl &baseUrl) const;
     void setMaximumRows(int rows) { m_maxRows = rows; }
 
 private:

@@ -6,13 +6,19 @@
 #include "api/client.h"
 #include "models/localstore.h"
 #include "models/localstore_p.h"
+#include "models/snippetservice.h"
 
 namespace cio::models {
 
 StoreSync::StoreSync(api::Client *client, LocalStore *store, QObject *parent)
+    : StoreSync(client, store, nullptr, parent)
+{}
+
+StoreSync::StoreSync(api::Client *client, LocalStore *store, SnippetService *snippets, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_store(store)
+    , m_snippets(snippets ? snippets : new SnippetService(client, store, this))
 {}
 
 void StoreSync::start()
@@ -36,15 +42,14 @@ void StoreSync::run(bool full)
     m_done = m_total = 0;
     m_refusedRemovals = 0;
     // Snippets first: one request, and the preview and QA resolve snippets from the store.
-    api::AppApi(m_client).snippets(
-        this, [this, full](const QList<api::Snippet> &snippets, const api::Error &error) {
-            if (error.isError())
-                m_failures.append(tr("Snippets: %1").arg(error.message()));
-            else if (m_store && !m_store->storeSnippets(snippets))
-                m_failures.append(
-                    tr("Snippets: the local store could not be written: %1").arg(m_store->lastError()));
-            fetchNewsletters(full);
-        });
+    // Through the snippets service, so a page asking at the same time shares the one request.
+    m_snippets->refresh(this, [this, full](const SnippetService::ListAnswer &answer) {
+        if (answer.error.isError())
+            m_failures.append(tr("Snippets: %1").arg(answer.error.message()));
+        else if (!answer.storeError.isEmpty())
+            m_failures.append(tr("Snippets: the local store could not be written: %1").arg(answer.storeError));
+        fetchNewsletters(full);
+    });
 }
 
 void StoreSync::fetchNewsletters(bool full)
@@ -96,6 +101,7 @@ void StoreSync::listFetched(const QList<api::Newsletter> &list, bool full)
             tr("The local store could not be written: %1").arg(m_store ? m_store->lastError() : QString()));
         return finish({});
     }
+    emit listStored();
     const QHash<qint64, qint64> current = m_store->detailVersions();
     for (const api::Newsletter &n : list) {
         const auto it = current.constFind(n.id);

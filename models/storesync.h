@@ -15,6 +15,7 @@ class Client;
 namespace cio::models {
 
 class LocalStore;
+class SnippetService;
 
 // Fills a LocalStore from the API: the snippets, the newsletter list, then the variants and test groups of
 // every newsletter whose stored details are missing or stale. A newsletter's details count as current while
@@ -30,6 +31,8 @@ class StoreSync final : public QObject
 
 public:
     StoreSync(api::Client *client, LocalStore *store, QObject *parent = nullptr);
+    // snippets: the session's snippets service, whose one request the sync shares with the Snippets page.
+    StoreSync(api::Client *client, LocalStore *store, SnippetService *snippets, QObject *parent = nullptr);
 
     void start();     // details of new and changed newsletters only
     void startFull(); // details of every newsletter
@@ -47,6 +50,8 @@ public:
     QList<qint64> fetchedIds() const { return m_fetched; }
 
 signals:
+    // The newsletter list is in the store (the details follow).
+    void listStored();
     void progress(int done, int total);
     // error: the newsletter list itself could not be fetched. A store that could not be written shows
     // up in failures() (api::Error has no kind for local storage).
@@ -73,6 +78,7 @@ private:
 
     QPointer<api::Client> m_client;
     QPointer<LocalStore> m_store;
+    SnippetService *m_snippets;
     QHash<qint64, Pending> m_pending;
     QList<qint64> m_queue; // newsletters whose details are not requested yet
     int m_concurrency = 3; // newsletters in flight (two requests each)

@@ -1,7 +1,7 @@
 #include "ui/deliveriestab.h"
 
-#include "api/appapi.h"
-#include "api/client.h"
+#include "models/newsletterservice.h"
+#include "models/workspacesession.h"
 #include "models/itemroles.h"
 #include "models/localstore.h"
 #include "models/variantmatrixmodel.h"
@@ -35,9 +35,10 @@ enum Column
 
 } // namespace
 
-DeliveriesTab::DeliveriesTab(api::Client *client, QWidget *parent)
+DeliveriesTab::DeliveriesTab(models::WorkspaceSession *session, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
+    , m_session(session)
+    , m_store(session->store())
     , m_message(new MessageWidget(this))
     , m_view(new QTableView(this))
     , m_model(new QStandardItemModel(0, ColumnCount, this))
@@ -105,11 +106,6 @@ DeliveriesTab::DeliveriesTab(api::Client *client, QWidget *parent)
     updateQuota();
 }
 
-void DeliveriesTab::setStore(models::LocalStore *store)
-{
-    m_store = store;
-}
-
 void DeliveriesTab::setNewsletter(qint64 newsletterId, const QList<api::Content> &contents)
 {
     m_languageOf.clear();
@@ -136,13 +132,13 @@ void DeliveriesTab::showEvent(QShowEvent *event)
 
 void DeliveriesTab::reload()
 {
-    if (!m_client || m_newsletterId == 0)
+    if (m_newsletterId == 0)
         return;
     m_loading = true;
     m_loaded = true;
     m_message->showMessage(tr("Loading deliveries…"), MessageWidget::Type::Information);
     const quint64 generation = ++m_generation;
-    api::AppApi(m_client).newsletterDeliveries(
+    m_session->newsletters()->deliveries(
         m_newsletterId, this,
         [this, generation](const QList<api::Delivery> &deliveries, const api::Error &error) {
             if (generation != m_generation)
@@ -222,22 +218,18 @@ void DeliveriesTab::showArchivedCopy(int row)
         showCopy(*kept);
         return;
     }
-    if (!m_client)
-        return;
     m_show->setEnabled(false);
     m_preview->showMessage(tr("Fetching the archived copy…"));
-    api::AppApi(m_client).archivedMessage(
+    m_session->newsletters()->fetchArchivedMessage(
         delivery.id, this,
-        [this, generation, id = delivery.id](const api::ArchivedMessage &message,
-                                             const api::DailyQuota &quota, const api::Error &error) {
+        [this, generation](const api::ArchivedMessage &message, const models::ArchiveQuota &quota,
+                           const api::Error &error) {
             m_show->setEnabled(m_view->currentIndex().isValid());
             if (quota.isKnown()) {
                 m_quotaLimit = quota.limit;
                 m_quotaRemaining = quota.remaining;
             }
-            updateQuota();
-            if (!error.isError() && m_store)
-                m_store->storeArchivedMessage(id, message);
+            updateQuota(); // the copy is kept in the store by the service
             if (generation != m_copyGeneration)
                 return; // another delivery was asked for meanwhile; this copy is kept for later
             if (error.isError()) {
@@ -272,7 +264,7 @@ void DeliveriesTab::updateQuota()
 {
     if (m_quotaLimit < 0 || m_quotaRemaining < 0) {
         // Nothing fetched in this session yet: what the client last heard, if anything.
-        const api::DailyQuota known = api::AppApi(m_client).archivedMessageQuota();
+        const models::ArchiveQuota known = m_session->newsletters()->archiveQuota();
         if (known.isKnown()) {
             m_quotaLimit = known.limit;
             m_quotaRemaining = known.remaining;

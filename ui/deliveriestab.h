@@ -10,12 +10,10 @@ class QPushButton;
 class QStandardItemModel;
 class QTableView;
 
-namespace cio::api {
-class Client;
-}
 namespace cio::models {
 class LocalStore;
-}
+class WorkspaceSession;
+} // namespace cio::models
 
 namespace cio::ui {
 
@@ -31,13 +29,12 @@ class DeliveriesTab final : public QWidget
     Q_OBJECT
 
 public:
-    explicit DeliveriesTab(api::Client *client, QWidget *parent = nullptr);
+    // Archived copies are kept in the session's store and looked up there first (without a store every
+    // opening fetches).
+    explicit DeliveriesTab(models::WorkspaceSession *session, QWidget *parent = nullptr);
 
     // The newsletter and its variants (for the language column); loads on first show.
     void setNewsletter(qint64 newsletterId, const QList<api::Content> &contents);
-    // Where archived copies are kept and looked up first (the open workspace's store; may be null:
-    // then every opening fetches).
-    void setStore(models::LocalStore *store);
     void reload();
     void showArchivedCopy(int row);
 
@@ -61,7 +58,7 @@ private:
     void updateQuota();
     void showCopy(const api::ArchivedMessage &message);
 
-    QPointer<api::Client> m_client;
+    models::WorkspaceSession *m_session; // outlives the tab
     QPointer<models::LocalStore> m_store;
     qint64 m_newsletterId = 0;
     QHash<qint64, QString> m_languageOf; // content id → language

@@ -1,9 +1,9 @@
 #include "ui/mainwindow.h"
 
-#include "api/appapi.h"
-#include "api/client.h"
 #include "models/localstore.h"
+#include "models/newsletterlistmodel.h"
 #include "models/storesync.h"
+#include "models/workspacesession.h"
 #include "ui/messagebox.h"
 #include "ui/messagewidget.h"
 #include "ui/newsletterlistpage.h"
@@ -152,23 +152,31 @@ void MainWindow::setWorkspaces(const QList<models::WorkspaceProfile> &profiles)
     rebuildSwitcherMenu();
 }
 
-void MainWindow::startBackgroundSync(api::Client *client, models::LocalStore *store)
+void MainWindow::startBackgroundSync()
 {
-    delete m_sync;
-    m_sync = nullptr;
-    if (!store)
+    models::StoreSync *sync = m_session->sync();
+    const QPointer<models::LocalStore> store = m_session->store();
+    if (!sync || !store)
         return;
     // The list shows the last synced state at once; this brings the store (and so the list and the
-    // full-text search) up to date behind it.
-    m_sync = new models::StoreSync(client, store, this);
-    connect(m_sync, &models::StoreSync::progress, this, [this](int done, int total) {
+    // full-text search) up to date behind it. The session owns the sync: it ends with the workspace.
+    const QPointer<models::StoreSync> guard(sync);
+    connect(sync, &models::StoreSync::listStored, this, [this] {
+        if (m_newsletters)
+            m_newsletters->reloadFromStore(true);
+    });
+    connect(sync, &models::StoreSync::progress, this, [this](int done, int total) {
         statusBar()->showMessage(tr("Syncing the workspace: %1 of %2…").arg(done).arg(total));
     });
-    connect(m_sync, &models::StoreSync::finished, this, [this, store](const api::Error &error, int fetched) {
-        if (error.isError() && m_sync->refusedRemovals() > 0) {
+    connect(sync, &models::StoreSync::finished, this, [this, store, guard](const api::Error &error, int fetched) {
+        if (!guard || !store)
+            return;
+        if (error.isError() && m_newsletters && m_newsletters->model()->rowCount() == 0)
+            m_newsletters->reload(); // the sync brought no list: the page asks itself and says why not
+        if (error.isError() && guard->refusedRemovals() > 0) {
             // Nothing was removed: the user decides whether those newsletters are really gone.
             statusBar()->showMessage(error.message());
-            const int missing = m_sync->refusedRemovals();
+            const int missing = guard->refusedRemovals();
             const auto answer = MessageBox::question(
                 this, tr("Newsletters Missing From Customer.io"),
                 tr("Customer.io's list of newsletters lacks %n newsletter(s) that this computer's copy holds, "
@@ -177,9 +185,9 @@ void MainWindow::startBackgroundSync(api::Client *client, models::LocalStore *st
                    "a server problem — keep them and check the workspace settings.",
                    nullptr, missing),
                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
-            if (answer == QMessageBox::Discard && m_sync) {
-                m_sync->setAllowRemovals(true);
-                m_sync->startFull();
+            if (answer == QMessageBox::Discard && guard) {
+                guard->setAllowRemovals(true);
+                guard->startFull();
             }
             return;
         }
@@ -196,7 +204,7 @@ void MainWindow::startBackgroundSync(api::Client *client, models::LocalStore *st
                                  5000);
         m_newsletters->reloadFromStore();
     });
-    m_sync->start();
+    sync->start();
 }
 
 void MainWindow::openVariant(qint64 newsletterId, qint64 contentId)
@@ -225,29 +233,26 @@ void MainWindow::openNewsletter(qint64 id)
         stack->setCurrentWidget(m_newsletterDetail);
 }
 
-void MainWindow::loadCompletionWords(api::Client *client)
+void MainWindow::updateCompletionWords()
 {
-    // Attributes most workspaces have; the snippets come from the workspace itself.
+    // Attributes most workspaces have; the snippets come from the workspace itself (the store's copy,
+    // which the sync keeps current: no request of its own).
     QStringList words{QStringLiteral("customer.id"),         QStringLiteral("customer.email"),
                       QStringLiteral("customer.first_name"), QStringLiteral("customer.last_name"),
                       QStringLiteral("customer.created_at"), QStringLiteral("customer.language"),
                       QStringLiteral("customer.plan"),       QStringLiteral("customer.city")};
-    m_editor->setCompletionWords(words);
-    QPointer<VariantEditor> editor = m_editor;
-    api::AppApi(client).snippets(
-        m_editor, [editor, words](const QList<api::Snippet> &snippets, const api::Error &) {
-            QStringList all = words;
-            for (const api::Snippet &s : snippets)
-                all << (s.name.contains(QLatin1Char(' ')) ? QStringLiteral("snippets[\"%1\"]").arg(s.name)
-                                                          : QStringLiteral("snippets.") + s.name);
-            if (editor)
-                editor->setCompletionWords(all);
-        });
+    if (m_store) {
+        for (const api::Snippet &s : m_store->snippets())
+            words << (s.name.contains(QLatin1Char(' ')) ? QStringLiteral("snippets[\"%1\"]").arg(s.name)
+                                                        : QStringLiteral("snippets.") + s.name);
+    }
+    if (m_editor)
+        m_editor->setCompletionWords(words);
 }
 
 bool MainWindow::hasWorkspace() const
 {
-    return m_client != nullptr;
+    return m_session != nullptr;
 }
 
 void MainWindow::rebuildSwitcherMenu()
@@ -258,24 +263,53 @@ void MainWindow::rebuildSwitcherMenu()
         QAction *a = m_switcherMenu->addAction(p.readOnly ? tr("%1 (%2, read-only)").arg(p.name, where)
                                                           : tr("%1 (%2)").arg(p.name, where));
         a->setCheckable(true);
-        a->setChecked(m_client && !m_profile.demo && p.id == m_profile.id);
+        a->setChecked(m_session && !m_profile.demo && p.id == m_profile.id);
         const QString id = p.id;
         connect(a, &QAction::triggered, this, [this, id] { emit openWorkspaceRequested(id); });
     }
     QAction *demo = m_switcherMenu->addAction(tr("Demo workspace"));
     demo->setCheckable(true);
-    demo->setChecked(m_client && m_profile.demo);
+    demo->setChecked(m_session && m_profile.demo);
     connect(demo, &QAction::triggered, this, &MainWindow::openDemoRequested);
     m_switcherMenu->addSeparator();
     QAction *add = m_switcherMenu->addAction(tr("Add Workspace…"));
     connect(add, &QAction::triggered, this, &MainWindow::addWorkspaceRequested);
-    const bool editable = m_client && !m_profile.demo;
+    const bool editable = m_session && !m_profile.demo;
     QAction *edit = m_switcherMenu->addAction(tr("Edit This Workspace…"));
     edit->setEnabled(editable);
     connect(edit, &QAction::triggered, this, [this] { emit editWorkspaceRequested(m_profile.id); });
     QAction *remove = m_switcherMenu->addAction(tr("Remove This Workspace…"));
     remove->setEnabled(editable);
     connect(remove, &QAction::triggered, this, [this] { emit removeWorkspaceRequested(m_profile.id); });
+}
+
+void MainWindow::clearSections()
+{
+    while (m_sections->count() > 0) {
+        QWidget *page = m_sections->widget(0);
+        m_sections->removeWidget(page);
+        page->deleteLater();
+    }
+    m_sidebar->clear();
+    m_newsletters = nullptr;
+    m_newsletterDetail = nullptr;
+    m_editor = nullptr;
+    m_snippets = nullptr;
+    m_segments = nullptr;
+}
+
+void MainWindow::closeWorkspace()
+{
+    if (m_editor)
+        m_editor->writeDraftNow();
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    clearSections();
+    m_session = nullptr;
+    m_store = nullptr;
+    m_logDock->setLog(nullptr, {});
+    showWelcome();
+    rebuildSwitcherMenu();
 }
 
 void MainWindow::showWelcome(const QString &error)
@@ -286,27 +320,23 @@ void MainWindow::showWelcome(const QString &error)
     setWindowTitle(tr("cio-studio"));
 }
 
-void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Client *client,
-                               models::LocalStore *store)
+void MainWindow::openWorkspace(models::WorkspaceSession *session)
 {
-    if (m_client)
-        disconnect(m_client, nullptr, this, nullptr);
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    const models::WorkspaceProfile profile = session->profile();
+    models::LocalStore *store = session->store();
     m_profile = profile;
-    m_client = client;
+    m_session = session;
     m_store = store;
 
     // Sections are rebuilt for each workspace so no state leaks from one to the next.
-    while (m_sections->count() > 0) {
-        QWidget *page = m_sections->widget(0);
-        m_sections->removeWidget(page);
-        page->deleteLater();
-    }
-    m_sidebar->clear();
+    clearSections();
 
     // Newsletters: the list, and one newsletter's page in front of it when opened.
     auto *newsletterStack = new QStackedWidget(m_sections);
-    m_newsletters = new NewsletterListPage(client, newsletterStack);
-    m_newsletterDetail = new NewsletterPage(client, newsletterStack);
+    m_newsletters = new NewsletterListPage(session, newsletterStack);
+    m_newsletterDetail = new NewsletterPage(session, newsletterStack);
     newsletterStack->addWidget(m_newsletters);
     newsletterStack->addWidget(m_newsletterDetail);
     m_sections->addWidget(newsletterStack);
@@ -316,9 +346,8 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
     connect(m_newsletterDetail, &NewsletterPage::variantActivated, this, &MainWindow::variantActivated);
 
     // The variant editor sits in front of the newsletter page.
-    m_editor = new VariantEditor(client, store, newsletterStack);
+    m_editor = new VariantEditor(session, newsletterStack);
     newsletterStack->addWidget(m_editor);
-    m_newsletterDetail->setStore(store);
     m_newsletterDetail->setReadOnly(profile.readOnly);
     connect(m_editor, &VariantEditor::draftChanged, m_newsletterDetail, &NewsletterPage::refreshDrafts);
     connect(m_editor, &VariantEditor::qualityChecked, m_newsletterDetail, &NewsletterPage::setVariantQuality);
@@ -335,7 +364,9 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
         newsletterStack->setCurrentWidget(m_newsletterDetail);
         m_newsletterDetail->reload();
     });
-    loadCompletionWords(client);
+    updateCompletionWords();
+    if (store)
+        connect(store, &models::LocalStore::snippetsChanged, m_editor, [this] { updateCompletionWords(); });
 
     // Work that was not saved last time (a crash, a kill, a lost network) is offered back first. The banner
     // follows the drafts (Save All empties it) and goes once a newsletter is open: its page shows them.
@@ -377,7 +408,7 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
     item->setToolTip(tr("Newsletters (one-time sends) with their languages and A/B variants"));
 
     // Snippets: shared texts; a usage opens its variant in the editor.
-    m_snippets = new SnippetsPage(client, store, m_sections);
+    m_snippets = new SnippetsPage(session, m_sections);
     m_snippets->setReadOnly(profile.readOnly);
     m_sections->addWidget(m_snippets);
     connect(m_snippets, &SnippetsPage::variantRequested, this, &MainWindow::openVariant);
@@ -385,22 +416,26 @@ void MainWindow::openWorkspace(const models::WorkspaceProfile &profile, api::Cli
     item->setToolTip(tr("Reusable texts that messages include with {{ snippets.name }}"));
 
     // Segments: manual and data-driven, with their members.
-    m_segments = new SegmentsPage(client, profile, m_repository, m_sections);
+    m_segments = new SegmentsPage(session, m_sections);
     m_segments->setReadOnly(profile.readOnly);
     m_sections->addWidget(m_segments);
     item = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Segments"), m_sidebar);
     item->setToolTip(tr("Groups of people: who a message goes to"));
     m_sidebar->setCurrentRow(0);
 
-    m_logDock->setLog(client->log(), client->settings().effectiveBaseUrl());
-    connect(client, &api::Client::queueStateChanged, this, &MainWindow::updateQueueState);
-    updateQueueState(client->queueState());
+    m_logDock->setLog(session->requestLog(), profile.effectiveBaseUrl());
+    connect(session, &models::WorkspaceSession::queueStateChanged, this, &MainWindow::updateQueueState);
+    updateQueueState(session->queueState());
     updateWorkspaceBadge();
     setWindowTitle(tr("%1 — cio-studio").arg(profile.name));
     m_rootStack->setCurrentWidget(m_workspaceView);
     m_newsletters->setStore(store);
-    m_newsletters->reload();
-    startBackgroundSync(client, store);
+    // With a sync, its one list request fills the store and so the list; without, the list asks itself.
+    if (session->sync())
+        m_newsletters->reloadForSync();
+    else
+        m_newsletters->reload();
+    startBackgroundSync();
 }
 
 void MainWindow::updateWorkspaceBadge()

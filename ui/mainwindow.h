@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/dto.h"
+#include "api/queuestate.h"
 #include "models/workspaceprofile.h"
 
 #include <QMainWindow>
@@ -12,15 +13,9 @@ class QMenu;
 class QToolButton;
 class QStackedWidget;
 
-namespace cio::api {
-class Client;
-struct QueueState;
-} // namespace cio::api
-
 namespace cio::models {
 class LocalStore;
-class StoreSync;
-class WorkspaceRepository;
+class WorkspaceSession;
 } // namespace cio::models
 
 namespace cio::ui {
@@ -44,18 +39,17 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Shows the workspace. The client stays owned by the caller and must outlive the window's use of it.
-    // store: the workspace's local store for drafts and snapshots (may be null: then nothing is kept
-    // locally).
-    void openWorkspace(const models::WorkspaceProfile &profile, api::Client *client,
-                       models::LocalStore *store = nullptr);
+    // Shows the workspace of the session, which stays owned by the caller and must outlive the window's
+    // use of it (the next openWorkspace(), or the window's end).
+    void openWorkspace(models::WorkspaceSession *session);
     void showWelcome(const QString &error = {});
+    // Lets go of the workspace: its pages are deleted (deferred, so delete the session after this) and
+    // the welcome page shows.
+    void closeWorkspace();
     // Shows one newsletter's page (header and variant matrix).
     void openNewsletter(qint64 id);
     // Opens the newsletter's page, then the variant's editor.
     void openVariant(qint64 newsletterId, qint64 contentId);
-    // Where the segments page finds the workspace's Track key (set by the app before a workspace opens).
-    void setWorkspaceRepository(models::WorkspaceRepository *repository) { m_repository = repository; }
     // The saved workspaces, for the switcher and the welcome page.
     void setWorkspaces(const QList<models::WorkspaceProfile> &profiles);
     const models::WorkspaceProfile &currentProfile() const { return m_profile; }
@@ -87,11 +81,12 @@ private:
     void updateQueueState(const api::QueueState &state);
     void updateWorkspaceBadge();
     void rebuildSwitcherMenu();
-    void loadCompletionWords(api::Client *client);
-    void startBackgroundSync(api::Client *client, models::LocalStore *store);
+    void updateCompletionWords();
+    void clearSections();
+    void startBackgroundSync();
 
     models::WorkspaceProfile m_profile;
-    QPointer<api::Client> m_client;
+    QPointer<models::WorkspaceSession> m_session;
     QStackedWidget *m_rootStack;
     WelcomePage *m_welcome;
     QWidget *m_workspaceView;
@@ -106,10 +101,8 @@ private:
     VariantEditor *m_editor = nullptr;
     SnippetsPage *m_snippets = nullptr;
     SegmentsPage *m_segments = nullptr;
-    models::WorkspaceRepository *m_repository = nullptr;
     QPointer<models::LocalStore> m_store;
     MessageWidget *m_draftsBanner = nullptr;
-    models::StoreSync *m_sync = nullptr;
     RequestLogDock *m_logDock;
     QLabel *m_queueLabel;
 };

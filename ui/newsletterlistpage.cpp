@@ -4,6 +4,7 @@
 #include "models/localstore.h"
 #include "models/newsletterfiltermodel.h"
 #include "models/newsletterlistmodel.h"
+#include "models/workspacesession.h"
 #include "ui/emptystatelabel.h"
 #include "ui/messagewidget.h"
 
@@ -23,9 +24,9 @@ namespace cio::ui {
 using models::NewsletterFilterModel;
 using models::NewsletterListModel;
 
-NewsletterListPage::NewsletterListPage(api::Client *client, QWidget *parent)
+NewsletterListPage::NewsletterListPage(models::WorkspaceSession *session, QWidget *parent)
     : QWidget(parent)
-    , m_model(new NewsletterListModel(client, this))
+    , m_model(new NewsletterListModel(session->client(), this))
     , m_proxy(new NewsletterFilterModel(this))
     , m_search(new QLineEdit(this))
     , m_status(new QComboBox(this))
@@ -155,9 +156,17 @@ void NewsletterListPage::setStore(models::LocalStore *store)
                                        : tr("Search by name, id or tag"));
 }
 
-void NewsletterListPage::reloadFromStore()
+void NewsletterListPage::reloadForSync()
 {
+    m_message->hideMessage();
     if (m_store && m_model->loadFromStore(*m_store))
+        return;
+    m_model->waitForStore();
+}
+
+void NewsletterListPage::reloadFromStore(bool acceptEmpty)
+{
+    if (m_store && m_model->loadFromStore(*m_store, acceptEmpty))
         onSearchChanged(m_search->text()); // refresh the full-text matches too
 }
 

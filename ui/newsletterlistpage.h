@@ -10,13 +10,11 @@ class QStackedWidget;
 class QToolButton;
 class QTreeView;
 
-namespace cio::api {
-class Client;
-}
 namespace cio::models {
 class NewsletterFilterModel;
 class LocalStore;
 class NewsletterListModel;
+class WorkspaceSession;
 } // namespace cio::models
 
 namespace cio::ui {
@@ -30,14 +28,17 @@ class NewsletterListPage final : public QWidget
     Q_OBJECT
 
 public:
-    explicit NewsletterListPage(api::Client *client, QWidget *parent = nullptr);
+    explicit NewsletterListPage(models::WorkspaceSession *session, QWidget *parent = nullptr);
 
     models::NewsletterListModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
     void reload();
     // With a store: the list opens from it at once and searches inside subjects and bodies too.
     void setStore(models::LocalStore *store);
-    void reloadFromStore();
+    void reloadFromStore(bool acceptEmpty = false);
+    // Shows the stored list, or, when the store has none yet, "Loading…" until the sync stored it
+    // (reloadFromStore()); no request of its own.
+    void reloadForSync();
 
 signals:
     void newsletterActivated(qint64 id);

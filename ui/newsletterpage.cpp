@@ -1,8 +1,7 @@
 #include "ui/newsletterpage.h"
 
-#include "api/appapi.h"
-#include "api/client.h"
-#include "liquid/liquidengine.h"
+#include "models/newsletterservice.h"
+#include "models/workspacesession.h"
 #include "models/localstore.h"
 #include "models/variantmatrixmodel.h"
 #include "models/variantsaver.h"
@@ -37,9 +36,10 @@ QString when(qint64 secs)
 
 } // namespace
 
-NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
+NewsletterPage::NewsletterPage(models::WorkspaceSession *session, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
+    , m_session(session)
+    , m_store(session->store())
     , m_title(new QLabel(this))
     , m_details(new QLabel(this))
     , m_message(new MessageWidget(this))
@@ -51,11 +51,11 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
     , m_previewAll(new QPushButton(tr("Preview All Languages…"), this))
     , m_nextWork(new QPushButton(this))
     , m_qaSummary(new QLabel(this))
-    , m_qa(new qa::QaRunner(liquid::LiquidEngine::instance(), this))
+    , m_qa(new qa::QaRunner(session->liquid(), this))
     , m_tabs(new QTabWidget(this))
-    , m_deliveries(new DeliveriesTab(client, this))
+    , m_deliveries(new DeliveriesTab(session, this))
     , m_progress(new QProgressBar(this))
-    , m_saver(new models::VariantSaver(client, nullptr, this))
+    , m_saver(new models::VariantSaver(session->client(), session->store(), this))
 {
     setObjectName(QStringLiteral("newsletterPage"));
     auto *back = new QPushButton(tr("← Newsletters"), this);
@@ -108,7 +108,7 @@ NewsletterPage::NewsletterPage(api::Client *client, QWidget *parent)
         tr("Every language of a test group side by side, with the same width and sample data"));
     m_qaSummary->setObjectName(QStringLiteral("newsletterQaSummary"));
     connect(m_previewAll, &QPushButton::clicked, this, [this] {
-        LanguageGrid grid(m_contents, m_groups, m_store, this);
+        LanguageGrid grid(m_contents, m_groups, m_session, this);
         const QModelIndex current = m_matrix->currentIndex();
         if (current.isValid())
             grid.selectGroup(current.row());
@@ -166,39 +166,26 @@ void NewsletterPage::load(qint64 newsletterId)
 
 void NewsletterPage::reload()
 {
-    if (!m_client)
-        return;
     m_addLanguage->setEnabled(false);
     const quint64 generation = ++m_generation;
     const qint64 id = m_newsletter.id;
     m_error = {};
     m_message->hideMessage();
-    m_pending = 3;
+    m_pending = 1;
     m_title->setText(tr("Loading newsletter %1…").arg(id));
-    api::AppApi appApi(m_client);
-    appApi.newsletter(id, this, [this, generation](const api::Newsletter &n, const api::Error &error) {
-        if (generation != m_generation)
-            return;
-        if (!error.isError())
-            m_newsletter = n;
-        partDone(error);
-    });
-    appApi.contents(id, this,
-                    [this, generation](const QList<api::Content> &contents, const api::Error &error) {
-                        if (generation != m_generation)
-                            return;
-                        if (!error.isError())
-                            m_contents = contents;
-                        partDone(error);
-                    });
-    appApi.testGroups(id, this,
-                      [this, generation](const QList<api::TestGroup> &groups, const api::Error &error) {
-                          if (generation != m_generation)
-                              return;
-                          if (!error.isError())
-                              m_groups = groups;
-                          partDone(error);
-                      });
+    m_session->newsletters()->load(
+        id, this, [this, generation](const models::NewsletterBundle &bundle, const api::Error &error) {
+            if (generation != m_generation)
+                return;
+            if (!error.isError() || bundle.fromStore) {
+                m_newsletter = bundle.newsletter;
+                m_contents = bundle.contents;
+                m_groups = bundle.groups;
+            }
+            m_error = error;
+            m_pending = 0;
+            loadFinished(bundle.fromStore);
+        });
 }
 
 void NewsletterPage::refreshDrafts()
@@ -217,19 +204,6 @@ void NewsletterPage::refreshDrafts()
         }
     }
     rebuildMatrix();
-    updateActions();
-}
-
-void NewsletterPage::setStore(models::LocalStore *store)
-{
-    m_store = store;
-    m_deliveries->setStore(store); // archived copies are kept there: the daily quota is spent once
-    delete m_saver;
-    m_saver = new models::VariantSaver(m_client, store, this);
-    connect(m_saver, &models::VariantSaver::progress, this, [this](int done, int total) {
-        m_progress->setMaximum(total);
-        m_progress->setValue(done);
-    });
     updateActions();
 }
 
@@ -256,7 +230,7 @@ void NewsletterPage::updateActions()
 
 void NewsletterPage::addLanguage(const QString &language, const QList<int> &rows)
 {
-    if (!m_client || m_readOnly)
+    if (m_readOnly)
         return;
     const QString name = languageLabel(language);
     if (m_newsletter.isSent()) {
@@ -267,13 +241,7 @@ void NewsletterPage::addLanguage(const QString &language, const QList<int> &rows
         return;
     }
     // One POST per test group (the plain language endpoint refuses newsletters with several groups).
-    struct Target
-    {
-        QString groupId;
-        QString groupName;
-        api::Content from;
-    };
-    QList<Target> targets;
+    QList<models::LanguageTarget> targets;
     const models::VariantMatrix matrix = m_matrixModel->matrix(); // a copy: the reply rebuilds the model
     for (int row = 0; row < matrix.rowCount(); ++row) {
         if (!rows.isEmpty() && !rows.contains(row))
@@ -292,34 +260,21 @@ void NewsletterPage::addLanguage(const QString &language, const QList<int> &rows
         return;
     }
     m_addLanguage->setEnabled(false);
-    auto remaining = std::make_shared<int>(int(targets.size()));
-    auto failures = std::make_shared<QStringList>();
-    for (const Target &target : std::as_const(targets)) {
-        const QString groupName = target.groupName;
-        api::AppApi(m_client).addLanguage(
-            m_newsletter.id, target.groupId, language, target.from, this,
-            [this, remaining, failures, name, groupName](const api::Newsletter &, const api::Error &error) {
-                // Error::message() is the one place that puts API errors into words.
-                if (error.isError())
-                    failures->append(groupName.isEmpty() ? error.message()
-                                                         : tr("%1: %2").arg(groupName, error.message()));
-                if (--*remaining > 0)
-                    return;
-                if (failures->isEmpty())
-                    m_message->showMessage(tr("Added %1. It starts as a copy of the Default, so it shows as "
-                                              "untranslated until you translate it.")
-                                               .arg(name),
-                                           MessageWidget::Type::Information);
-                else
-                    m_message->showMessage(
-                        tr("%1 could not be added. %2").arg(name, failures->join(QLatin1Char(' '))),
-                        MessageWidget::Type::Error);
-                const QString text = m_message->text();
-                const auto type = m_message->type();
-                reload();
-                m_message->showMessage(text, type);
-            });
-    }
+    m_session->newsletters()->addLanguage(
+        m_newsletter.id, language, targets, this, [this, name](const QStringList &failures) {
+            if (failures.isEmpty())
+                m_message->showMessage(tr("Added %1. It starts as a copy of the Default, so it shows as "
+                                          "untranslated until you translate it.")
+                                           .arg(name),
+                                       MessageWidget::Type::Information);
+            else
+                m_message->showMessage(tr("%1 could not be added. %2").arg(name, failures.join(QLatin1Char(' '))),
+                                       MessageWidget::Type::Error);
+            const QString text = m_message->text();
+            const auto type = m_message->type();
+            reload();
+            m_message->showMessage(text, type);
+        });
 }
 
 void NewsletterPage::saveAllDrafts()
@@ -369,24 +324,9 @@ void NewsletterPage::saveAllDrafts()
     });
 }
 
-void NewsletterPage::partDone(const api::Error &error)
+void NewsletterPage::loadFinished(bool fromStore)
 {
-    if (error.isError() && !m_error.isError())
-        m_error = error;
-    if (--m_pending > 0)
-        return;
     // Without the API (offline, or the server failing) the last synced copy still lets the user work.
-    bool fromStore = false;
-    if (m_error.isError() && m_store) {
-        if (const auto stored = m_store->newsletter(m_newsletter.id)) {
-            m_newsletter = *stored;
-            m_contents = m_store->contents(m_newsletter.id);
-            m_groups = m_store->testGroups(m_newsletter.id);
-            fromStore = !m_contents.isEmpty();
-        }
-    } else if (!m_error.isError() && m_store) {
-        m_store->storeNewsletterDetail(m_newsletter, m_contents, m_groups);
-    }
     updateHeader();
     refreshDrafts();
     updateActions();

@@ -15,13 +15,11 @@ class QPushButton;
 class QTabWidget;
 class QTableView;
 
-namespace cio::api {
-class Client;
-}
 namespace cio::models {
 class LocalStore;
 class VariantMatrixModel;
 class VariantSaver;
+class WorkspaceSession;
 } // namespace cio::models
 
 namespace cio::qa {
@@ -39,7 +37,8 @@ class NewsletterPage final : public QWidget
     Q_OBJECT
 
 public:
-    explicit NewsletterPage(api::Client *client, QWidget *parent = nullptr);
+    // Drafts are read from, and saved variants written to, the session's store (may be null).
+    explicit NewsletterPage(models::WorkspaceSession *session, QWidget *parent = nullptr);
 
     void load(qint64 newsletterId);
     void reload();
@@ -49,8 +48,6 @@ public:
     bool isLoading() const { return m_pending > 0; }
     // Re-reads which variants have a local draft (shown as "unsaved draft") from the store.
     void refreshDrafts();
-    // Drafts are read from, and saved variants written to, the workspace's store (may be null).
-    void setStore(models::LocalStore *store);
     void setReadOnly(bool readOnly);
     // Adds a translation in `language` to every test group (or to the given rows of the matrix only),
     // pre-filled from each group's Default.
@@ -90,7 +87,7 @@ signals:
     void qualityChecked();
 
 private:
-    void partDone(const api::Error &error);
+    void loadFinished(bool fromStore);
     void activateCell(const QModelIndex &index);
     void showCellMenu(const QPoint &pos);
     void chooseLanguage();
@@ -102,7 +99,8 @@ private:
     void updateHeader();
     void updateActions();
 
-    QPointer<api::Client> m_client;
+    models::WorkspaceSession *m_session; // outlives the page
+    QPointer<models::LocalStore> m_store;
     api::Newsletter m_newsletter;
     QList<api::Content> m_contents;
     QList<api::TestGroup> m_groups;
@@ -128,7 +126,6 @@ private:
     DeliveriesTab *m_deliveries;
     QHash<qint64, QList<qa::Finding>> m_findings;
     QProgressBar *m_progress;
-    QPointer<models::LocalStore> m_store;
     models::VariantSaver *m_saver;
     bool m_readOnly = false;
 };

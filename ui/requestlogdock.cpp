@@ -1,6 +1,5 @@
 #include "ui/requestlogdock.h"
 
-#include "api/requestlog.h"
 #include "models/requestlogmodel.h"
 
 #include <QAction>
@@ -49,7 +48,7 @@ void RequestLogDock::copyAsCurl()
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
         return;
-    QGuiApplication::clipboard()->setText(api::RequestLog::toCurl(m_model->itemAt(current.row()), m_baseUrl));
+    QGuiApplication::clipboard()->setText(m_model->curlAt(current.row(), m_baseUrl));
 }
 
 } // namespace cio::ui

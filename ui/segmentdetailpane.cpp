@@ -1,7 +1,8 @@
 #include "ui/segmentdetailpane.h"
 
-#include "api/appapi.h"
-#include "api/client.h"
+#include "models/newsletterservice.h"
+#include "models/segmentservice.h"
+#include "models/workspacesession.h"
 #include "models/segmentexporter.h"
 #include "models/segmentlistmodel.h"
 #include "models/segmentmembersmodel.h"
@@ -25,9 +26,9 @@
 
 namespace cio::ui {
 
-SegmentDetailPane::SegmentDetailPane(api::Client *client, QWidget *parent)
+SegmentDetailPane::SegmentDetailPane(models::WorkspaceSession *session, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
+    , m_session(session)
     , m_stack(new QStackedWidget(this))
     , m_empty(new EmptyStateLabel(this))
     , m_name(new QLabel(this))
@@ -41,12 +42,12 @@ SegmentDetailPane::SegmentDetailPane(api::Client *client, QWidget *parent)
     , m_export(new QPushButton(tr("Export CSV…"), this))
     , m_delete(new QPushButton(tr("Delete…"), this))
     , m_tabs(new QTabWidget(this))
-    , m_members(new models::SegmentMembersModel(client, this))
+    , m_members(new models::SegmentMembersModel(session->client(), this))
     , m_membersView(new QListView(this))
     , m_membersLabel(new QLabel(this))
     , m_exportProgress(new QProgressBar(this))
     , m_cancelExport(new QPushButton(tr("Cancel Export"), this))
-    , m_exporter(new models::SegmentExporter(client, this))
+    , m_exporter(new models::SegmentExporter(session->client(), this))
     , m_usageView(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("segmentDetail"));
@@ -264,7 +265,7 @@ void SegmentDetailPane::reloadUsage()
     if (!m_segment)
         return;
     const quint64 generation = ++m_generation;
-    api::AppApi(m_client).segmentUsedBy(
+    m_session->segments()->usedBy(
         m_segment->id, this, [this, generation](const api::SegmentUsage &usage, const api::Error &error) {
             if (generation != m_generation)
                 return;
@@ -283,11 +284,11 @@ void SegmentDetailPane::fetchNames()
     for (qint64 id : m_usage.sentNewsletters + m_usage.draftNewsletters) {
         if (m_newsletterNames.contains(id))
             continue;
-        api::AppApi(m_client).newsletter(
-            id, this, [this, id, generation](const api::Newsletter &n, const api::Error &error) {
+        m_session->newsletters()->newsletterName(
+            id, this, [this, id, generation](const QString &name, const api::Error &error) {
                 if (error.isError())
                     return;
-                m_newsletterNames.insert(id, n.name);
+                m_newsletterNames.insert(id, name);
                 if (generation == m_generation)
                     fillUsage();
             });

@@ -18,12 +18,10 @@ class QTabWidget;
 class QToolButton;
 class QTreeWidget;
 
-namespace cio::api {
-class Client;
-}
 namespace cio::models {
 class SegmentExporter;
 class SegmentMembersModel;
+class WorkspaceSession;
 } // namespace cio::models
 
 namespace cio::ui {
@@ -37,7 +35,7 @@ class SegmentDetailPane final : public QWidget
     Q_OBJECT
 
 public:
-    explicit SegmentDetailPane(api::Client *client, QWidget *parent = nullptr);
+    explicit SegmentDetailPane(models::WorkspaceSession *session, QWidget *parent = nullptr);
 
     // No segment: the pane says so.
     void setSegment(const std::optional<api::Segment> &segment);
@@ -81,7 +79,7 @@ private:
     void fillUsage();
     void fetchNames();
 
-    QPointer<api::Client> m_client;
+    models::WorkspaceSession *m_session; // outlives the pane
     std::optional<api::Segment> m_segment;
     std::optional<qint64> m_countValue;
     api::SegmentUsage m_usage;

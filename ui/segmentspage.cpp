@@ -1,11 +1,9 @@
 #include "ui/segmentspage.h"
 
-#include "api/client.h"
-#include "api/trackapi.h"
 #include "models/itemroles.h"
 #include "models/segmentfiltermodel.h"
 #include "models/segmentlistmodel.h"
-#include "models/workspacerepository.h"
+#include "models/workspacesession.h"
 #include "ui/emptystatelabel.h"
 #include "ui/messagewidget.h"
 #include "ui/segmentdetailpane.h"
@@ -27,14 +25,11 @@ namespace cio::ui {
 
 using models::SegmentListModel;
 
-SegmentsPage::SegmentsPage(api::Client *client, const models::WorkspaceProfile &profile,
-                           models::WorkspaceRepository *repository, QWidget *parent)
+SegmentsPage::SegmentsPage(models::WorkspaceSession *session, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
-    , m_profile(profile)
-    , m_repository(repository)
-    , m_readOnly(profile.readOnly)
-    , m_model(new SegmentListModel(client, this))
+    , m_session(session)
+    , m_readOnly(session->isReadOnly())
+    , m_model(new SegmentListModel(session->client(), this))
     , m_proxy(new models::SegmentFilterModel(this))
     , m_search(new QLineEdit(this))
     , m_type(new QComboBox(this))
@@ -44,7 +39,7 @@ SegmentsPage::SegmentsPage(api::Client *client, const models::WorkspaceProfile &
     , m_stack(new QStackedWidget(this))
     , m_view(new QTreeView(this))
     , m_empty(new EmptyStateLabel(this))
-    , m_detail(new SegmentDetailPane(client, this))
+    , m_detail(new SegmentDetailPane(session, this))
 {
     setObjectName(QStringLiteral("segmentsPage"));
     m_search->setObjectName(QStringLiteral("segmentSearch"));
@@ -141,19 +136,12 @@ void SegmentsPage::setReadOnly(bool readOnly)
     if (readOnly == m_readOnly)
         return;
     m_readOnly = readOnly;
-    // The Track client carries the read-only switch too; the next use makes a new one.
-    delete m_track;
-    m_track = nullptr;
     updateActions();
 }
 
 void SegmentsPage::setTrackCredential(const QString &siteId, const QString &apiKey, const QUrl &trackUrl)
 {
-    m_trackSiteId = siteId.trimmed();
-    m_trackKey = apiKey.trimmed();
-    m_trackUrl = trackUrl;
-    delete m_track;
-    m_track = nullptr;
+    m_session->setTrackCredential(siteId, apiKey, trackUrl);
     updateActions();
 }
 

@@ -15,14 +15,10 @@ class QStackedWidget;
 class QToolButton;
 class QTreeView;
 
-namespace cio::api {
-class Client;
-class TrackApi;
-} // namespace cio::api
 namespace cio::models {
 class SegmentFilterModel;
 class SegmentListModel;
-class WorkspaceRepository;
+class WorkspaceSession;
 } // namespace cio::models
 
 namespace cio::ui {
@@ -40,16 +36,14 @@ class SegmentsPage final : public QWidget
     Q_OBJECT
 
 public:
-    // repository: reads the workspace's Track API key from the keychain; may be null.
-    SegmentsPage(api::Client *client, const models::WorkspaceProfile &profile,
-                 models::WorkspaceRepository *repository, QWidget *parent = nullptr);
+    explicit SegmentsPage(models::WorkspaceSession *session, QWidget *parent = nullptr);
     ~SegmentsPage() override;
 
     // Everything that writes is disabled, with the reason shown.
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
     // A Track credential that is not in the keychain (the demo workspace's sandbox), and where its Track
-    // API is when that is not derived from the workspace's address (empty: derived).
+    // API is when that is not derived from the workspace's address (empty: derived). Kept by the session.
     void setTrackCredential(const QString &siteId, const QString &apiKey, const QUrl &trackUrl = {});
 
     void reload();
@@ -84,17 +78,9 @@ private:
     void showCount(qint64 id);
     void confirmDelete();
     void openMembersDialog(models::MembershipBatcher::Action action);
-    // The Track API client, once its key is read; explains in the banner what is missing otherwise.
-    void withTrack(std::function<void(api::TrackApi *)> then);
-
-    QPointer<api::Client> m_client;
-    models::WorkspaceProfile m_profile;
-    QPointer<models::WorkspaceRepository> m_repository;
+    models::WorkspaceSession *m_session; // outlives the page
     bool m_readOnly = false;
     bool m_loaded = false;
-    QString m_trackSiteId, m_trackKey; // set only by setTrackCredential()
-    QUrl m_trackUrl;
-    api::TrackApi *m_track = nullptr;
 
     models::SegmentListModel *m_model;
     models::SegmentFilterModel *m_proxy;

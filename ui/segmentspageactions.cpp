@@ -1,11 +1,9 @@
 // SegmentsPage: the actions that change the workspace (create, delete, add and remove people) and export.
 #include "ui/segmentspage.h"
 
-#include "api/appapi.h"
-#include "api/client.h"
-#include "api/trackapi.h"
 #include "models/segmentlistmodel.h"
-#include "models/workspacerepository.h"
+#include "models/segmentservice.h"
+#include "models/workspacesession.h"
 #include "ui/createsegmentdialog.h"
 #include "ui/deletesegmentdialog.h"
 #include "ui/messagewidget.h"
@@ -31,7 +29,7 @@ void SegmentsPage::createSegment()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QString name = dialog->name();
         m_message->showMessage(tr("Creating “%1”…").arg(name), MessageWidget::Type::Information);
-        api::AppApi(m_client).createSegment(
+        m_session->segments()->create(
             name, dialog->description(), this,
             [this, name](const api::Segment &segment, const api::Error &error) {
                 if (error.isError()) {
@@ -82,7 +80,7 @@ void SegmentsPage::confirmDelete()
     auto *dialog = new DeleteSegmentDialog(*segment, usage, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, s = *segment] {
-        api::AppApi(m_client).deleteSegment(s, this, [this, s](const api::Error &error) {
+        m_session->segments()->remove(s, this, [this, s](const api::Error &error) {
             if (error.isError()) {
                 m_message->showMessage(
                     tr("The segment “%1” was not deleted. %2").arg(s.name, error.message()),
@@ -121,8 +119,28 @@ void SegmentsPage::openMembersDialog(models::MembershipBatcher::Action action)
             MessageWidget::Type::Warning);
         return;
     }
-    withTrack([this, action, s = *segment](api::TrackApi *track) {
-        auto *batcher = new models::MembershipBatcher(track, this);
+    using Problem = models::WorkspaceSession::TrackProblem;
+    const auto explainMissing = [this] {
+        m_message->showMessage(
+            tr("Adding or removing people goes through Customer.io's Track API, which needs its own "
+               "credential: enter the workspace's Track API site id and key in the workspace settings "
+               "(Customer.io: Account settings → API credentials → Tracking API keys)."),
+            MessageWidget::Type::Information);
+    };
+    if (!m_session->hasTrackCredential())
+        return explainMissing(); // at once: nothing to read
+    m_session->newMembershipBatcher(this, [this, action, explainMissing, s = *segment](
+                                              models::MembershipBatcher *batcher, Problem problem,
+                                              const QString &detail) {
+        if (problem == Problem::NoCredential)
+            return explainMissing();
+        if (problem == Problem::KeyUnreadable || !batcher) {
+            return m_message->showMessage(
+                tr("The Track API key could not be read from the keychain: %1 Enter it again in the workspace "
+                   "settings.")
+                    .arg(detail.isEmpty() ? tr("it is empty.") : detail),
+                MessageWidget::Type::Error);
+        }
         auto *dialog = new SegmentMembersDialog(s, action, batcher, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QObject::destroyed, batcher, &QObject::deleteLater);
@@ -137,50 +155,6 @@ void SegmentsPage::openMembersDialog(models::MembershipBatcher::Action action)
         });
         dialog->open();
     });
-}
-
-void SegmentsPage::withTrack(std::function<void(api::TrackApi *)> then)
-{
-    if (m_track)
-        return then(m_track);
-    api::TrackSettings settings;
-    settings.region = m_profile.region;
-    settings.baseUrl =
-        m_trackUrl.isEmpty() ? api::trackBaseUrlFor(m_profile.region, m_profile.baseUrl) : m_trackUrl;
-    settings.readOnly = m_readOnly;
-    const auto make = [this, settings, then](const QString &siteId, const QString &key) {
-        api::TrackSettings s = settings;
-        s.siteId = siteId;
-        s.apiKey = key;
-        m_track = new api::TrackApi(s, this);
-        if (m_client)
-            m_track->setRequestLog(m_client->log());
-        then(m_track);
-    };
-    if (!m_trackSiteId.isEmpty() && !m_trackKey.isEmpty())
-        return make(m_trackSiteId, m_trackKey);
-    if (!m_profile.hasTrackCredential() || !m_repository) {
-        m_message->showMessage(tr("Adding or removing people goes through Customer.io's Track API, which "
-                                  "needs its own credential: "
-                                  "enter the workspace's Track API site id and key in the workspace settings "
-                                  "(Customer.io: Account "
-                                  "settings → API credentials → Tracking API keys)."),
-                               MessageWidget::Type::Information);
-        return;
-    }
-    const QString siteId = m_profile.trackSiteId;
-    m_repository->loadTrackKey(
-        m_profile, this, [this, siteId, make](const QString &key, const api::CredentialError &error) {
-            if (error.isError() || key.trimmed().isEmpty()) {
-                m_message->showMessage(
-                    tr("The Track API key could not be read from the keychain: %1 Enter it "
-                       "again in the workspace settings.")
-                        .arg(error.isError() ? error.message() : tr("it is empty.")),
-                    MessageWidget::Type::Error);
-                return;
-            }
-            make(siteId, key);
-        });
 }
 
 void SegmentsPage::exportMembers()

@@ -1,6 +1,7 @@
 #include "ui/snippetimpactdialog.h"
 
 #include "liquid/liquidengine.h"
+#include "models/workspacesession.h"
 #include "models/localstore.h"
 #include "models/variantmatrixmodel.h"
 #include "ui/preview/previewview.h"
@@ -30,11 +31,12 @@ QLabel *heading(const QString &text, QWidget *parent)
 
 } // namespace
 
-SnippetImpactDialog::SnippetImpactDialog(models::LocalStore *store, const QString &name,
+SnippetImpactDialog::SnippetImpactDialog(models::WorkspaceSession *session, const QString &name,
                                          const QString &oldValue, const QString &newValue,
                                          const QList<models::SnippetUsage> &usages, QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_store(session->store())
+    , m_liquid(session->liquid())
     , m_name(name)
     , m_oldValue(oldValue)
     , m_newValue(newValue)
@@ -174,7 +176,9 @@ void SnippetImpactDialog::showRow(int row)
             requests.append({part, data, *snippets, true});
     }
     const quint64 generation = ++m_generation;
-    liquid::LiquidEngine::instance()->renderMany(
+    if (!m_liquid)
+        return;
+    m_liquid->renderMany(
         requests, this, [this, generation, contentId, text](const QList<liquid::RenderResult> &results) {
             if (generation != m_generation || results.size() != 6)
                 return; // another variant was chosen meanwhile

@@ -12,8 +12,12 @@ class QDialogButtonBox;
 class QLabel;
 class QListWidget;
 
+namespace cio::liquid {
+class LiquidEngine;
+}
 namespace cio::models {
 class LocalStore;
+class WorkspaceSession;
 }
 
 namespace cio::ui {
@@ -28,7 +32,7 @@ class SnippetImpactDialog final : public QDialog
     Q_OBJECT
 
 public:
-    SnippetImpactDialog(models::LocalStore *store, const QString &name, const QString &oldValue,
+    SnippetImpactDialog(models::WorkspaceSession *session, const QString &name, const QString &oldValue,
                         const QString &newValue, const QList<models::SnippetUsage> &usages,
                         QWidget *parent = nullptr);
 
@@ -49,6 +53,7 @@ private:
     liquid::JsonData sampleDataFor(const QString &language) const;
 
     QPointer<models::LocalStore> m_store;
+    QPointer<liquid::LiquidEngine> m_liquid;
     QString m_name, m_oldValue, m_newValue;
     QList<models::SnippetUsage> m_usages;
     QList<qint64> m_contentIds;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/dto.h"
+#include "models/snippetservice.h"
 
 #include <QDialog>
 #include <QJsonObject>
@@ -19,13 +20,7 @@ namespace cio::ui {
 
 // One variant whose references a rename rewrites: the stored version the review showed (the base of
 // the safe save) and the changed fields with their new text (API names).
-struct SnippetRewrite final
-{
-    api::Content content;
-    QList<api::TestGroup> groups; // the newsletter's, for the variant's address
-    QJsonObject changes;
-    bool hasDraft = false; // the user's unsaved draft of this variant is rewritten too
-};
+using SnippetRewrite = models::SnippetRewrite;
 
 // Renaming a snippet, step one: the new name (validated as it is typed) and every rewritten reference
 // of the affected variants, line by line as a diff, for review. Accepting it says "go"; the owner

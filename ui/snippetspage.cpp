@@ -2,10 +2,9 @@
 // The writes (save, delete, rename) are in snippetspageactions.cpp.
 #include "ui/snippetspage.h"
 
-#include "api/appapi.h"
-#include "api/client.h"
 #include "models/localstore.h"
-#include "models/variantsaver.h"
+#include "models/snippetservice.h"
+#include "models/workspacesession.h"
 #include "ui/codeeditor.h"
 #include "ui/messagebox.h"
 #include "ui/messagewidget.h"
@@ -26,11 +25,10 @@
 
 namespace cio::ui {
 
-SnippetsPage::SnippetsPage(api::Client *client, models::LocalStore *store, QWidget *parent)
+SnippetsPage::SnippetsPage(models::WorkspaceSession *session, QWidget *parent)
     : QWidget(parent)
-    , m_client(client)
-    , m_store(store)
-    , m_saver(new models::VariantSaver(client, store, this))
+    , m_session(session)
+    , m_store(session->store())
     , m_search(new QLineEdit(this))
     , m_list(new QTreeWidget(this))
     , m_new(new QPushButton(tr("New Snippet"), this))
@@ -47,7 +45,7 @@ SnippetsPage::SnippetsPage(api::Client *client, models::LocalStore *store, QWidg
     , m_editor(new CodeEditor(this))
     , m_liquidProblems(new QLabel(this))
     , m_tabs(new QTabWidget(this))
-    , m_preview(new VariantPreview(store, this))
+    , m_preview(new VariantPreview(session, this))
     , m_usagesView(new QTreeWidget(this))
 {
     m_refreshTimer = new QTimer(this);
@@ -220,19 +218,18 @@ SnippetsPage::~SnippetsPage()
 
 void SnippetsPage::reload()
 {
-    if (!m_client || !m_store)
+    if (!m_store)
         return;
-    api::AppApi(m_client).snippets(this, [this](const QList<api::Snippet> &list, const api::Error &error) {
-        if (error.isError()) {
+    m_session->snippets()->refresh(this, [this](const models::SnippetService::ListAnswer &answer) {
+        if (answer.error.isError()) {
             m_retry = [this] { reload(); };
             m_message->showMessage(
                 tr("The snippets could not be refreshed: %1 The list shows the copy kept on "
                    "this computer.")
-                    .arg(error.message()),
+                    .arg(answer.error.message()),
                 MessageWidget::Type::Warning, tr("Try again"));
-            return;
         }
-        m_store->storeSnippets(list); // the list follows through snippetsChanged
+        // Stored by the service; the list follows through snippetsChanged.
     });
 }
 
@@ -381,7 +378,7 @@ void SnippetsPage::updateActions()
 {
     const bool modified = isModified();
     const bool existing = !m_isNew && !m_loadedName.isEmpty();
-    const bool canWrite = !m_readOnly && !m_busy && m_client && m_store;
+    const bool canWrite = !m_readOnly && !m_busy && m_store;
     m_title->setText(m_isNew ? tr("New snippet") : m_loadedName.isEmpty() ? tr("Snippets") : m_loadedName);
     m_modified->setVisible(modified);
     m_new->setEnabled(canWrite);

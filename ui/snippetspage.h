@@ -17,12 +17,9 @@ class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
 
-namespace cio::api {
-class Client;
-}
 namespace cio::models {
 class LocalStore;
-class VariantSaver;
+class WorkspaceSession;
 } // namespace cio::models
 
 namespace cio::ui {
@@ -44,10 +41,11 @@ class SnippetsPage final : public QWidget
     Q_OBJECT
 
 public:
-    SnippetsPage(api::Client *client, models::LocalStore *store, QWidget *parent = nullptr);
+    explicit SnippetsPage(models::WorkspaceSession *session, QWidget *parent = nullptr);
     ~SnippetsPage() override;
 
-    // Fetches the snippets from the API into the local store (the list shows the stored ones at once).
+    // Fetches the snippets into the local store (the list shows the stored ones at once); shares the
+    // request with a sync that asks at the same time.
     void reload();
     void setReadOnly(bool readOnly);
     bool isReadOnly() const { return m_readOnly; }
@@ -136,9 +134,8 @@ private:
     void runRename(SnippetRenameDialog *dialog);
     void showProblem(const QString &message, int line, int column);
 
-    QPointer<api::Client> m_client;
+    models::WorkspaceSession *m_session; // outlives the page
     QPointer<models::LocalStore> m_store;
-    models::VariantSaver *m_saver;
     bool m_readOnly = false;
     bool m_busy = false;
     bool m_isNew = false;

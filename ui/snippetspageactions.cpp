@@ -3,12 +3,10 @@
 // safe save, old snippet deleted). None of them touches the editor's text unless it succeeded.
 #include "ui/snippetspage.h"
 
-#include "api/appapi.h"
-#include "api/client.h"
 #include "liquid/liquidengine.h"
 #include "models/localstore.h"
-#include "models/snippetsaver.h"
-#include "models/variantsaver.h"
+#include "models/snippetservice.h"
+#include "models/workspacesession.h"
 #include "ui/codeeditor.h"
 #include "ui/messagebox.h"
 #include "ui/messagewidget.h"
@@ -58,7 +56,7 @@ bool SnippetsPage::validate(QString *name, QString *value)
 
 void SnippetsPage::save()
 {
-    if (m_readOnly || m_busy || !m_store || !m_client || !isModified())
+    if (m_readOnly || m_busy || !m_store  || !isModified())
         return;
     QString name, value;
     if (validate(&name, &value))
@@ -69,7 +67,7 @@ void SnippetsPage::checkLiquidThenSave(const QString &name, const QString &value
 {
     setBusy(true);
     m_message->showMessage(tr("Checking the Liquid of “%1”…").arg(name), MessageWidget::Type::Information);
-    liquid::LiquidEngine::instance()->analyze(value, this, [this, name, value](const liquid::Analysis &a) {
+    m_session->liquid()->analyze(value, this, [this, name, value](const liquid::Analysis &a) {
         setBusy(false);
         if (!a.errors.isEmpty() && a.errors.first().kind == QLatin1String("EngineError")) {
             // Without a renderer nothing can be checked; the server still has its own checks.
@@ -96,7 +94,7 @@ void SnippetsPage::checkLiquidThenSave(const QString &name, const QString &value
         const QList<models::SnippetUsage> usages = models::findSnippetUsages(*m_store, name);
         if (value == m_loadedValue || usages.isEmpty())
             return put(name, value);
-        auto *dialog = new SnippetImpactDialog(m_store, name, m_loadedValue, value, usages, this);
+        auto *dialog = new SnippetImpactDialog(m_session, name, m_loadedValue, value, usages, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, name, value] { put(name, value); });
         dialog->open();
@@ -115,9 +113,7 @@ void SnippetsPage::put(const QString &name, const QString &value, bool recreate)
     request.isNew = m_isNew || recreate;
     if (!request.isNew)
         request.base = m_loadedValue;
-    auto *saver = new models::SnippetSaver(m_client, this);
-    saver->save(request, this, [this, saver, name, value](const models::SnippetSaveResult &result) {
-        saver->deleteLater();
+    m_session->snippets()->save(request, this, [this, name, value](const models::SnippetSaveResult &result) {
         using Status = models::SnippetSaveResult::Status;
         switch (result.status) {
         case Status::Saved:
@@ -196,7 +192,7 @@ void SnippetsPage::putFinished(const QString &name, const api::Snippet &answer, 
 
 void SnippetsPage::deleteSnippet()
 {
-    if (m_readOnly || m_busy || m_isNew || m_loadedName.isEmpty() || !m_client || !m_store)
+    if (m_readOnly || m_busy || m_isNew || m_loadedName.isEmpty() || !m_store)
         return;
     const QString name = m_loadedName;
     const QList<models::SnippetUsage> usages = models::findSnippetUsages(*m_store, name);
@@ -214,8 +210,8 @@ void SnippetsPage::deleteSnippet()
         return;
     setBusy(true);
     m_message->showMessage(tr("Deleting “%1”…").arg(name), MessageWidget::Type::Information);
-    api::AppApi(m_client).deleteSnippet(
-        name, this, [this, name](const api::Error &error) { deleteFinished(name, error); });
+    m_session->snippets()->remove(name, this,
+                                  [this, name](const api::Error &error) { deleteFinished(name, error); });
 }
 
 void SnippetsPage::deleteFinished(const QString &name, const api::Error &error)
@@ -244,7 +240,6 @@ void SnippetsPage::deleteFinished(const QString &name, const api::Error &error)
                                MessageWidget::Type::Error);
         return;
     }
-    m_store->removeSnippet(name);
     if (m_loadedName == name) {
         m_loadedName.clear();
         m_loadedValue.clear();
@@ -258,7 +253,7 @@ void SnippetsPage::deleteFinished(const QString &name, const api::Error &error)
 
 void SnippetsPage::renameSnippet()
 {
-    if (m_readOnly || m_busy || m_isNew || m_loadedName.isEmpty() || !m_client)
+    if (m_readOnly || m_busy || m_isNew || m_loadedName.isEmpty() )
         return;
     if (isModified()) {
         m_retry = nullptr;
@@ -275,117 +270,74 @@ void SnippetsPage::renameSnippet()
 
 void SnippetsPage::runRename(SnippetRenameDialog *dialog)
 {
-    const QString oldName = dialog->oldName();
-    const QString newName = dialog->newName();
-    const QList<SnippetRewrite> rewrites = dialog->rewrites();
-    const QString value = m_loadedValue;
+    models::SnippetRename rename;
+    rename.oldName = dialog->oldName();
+    rename.newName = dialog->newName();
+    rename.value = m_loadedValue;
+    rename.rewrites = dialog->rewrites();
+    rename.continuesEarlier = dialog->continuesEarlierRename();
     setBusy(true);
     m_retry = nullptr;
-
-    // 3) The old snippet goes last, once nothing known refers to it.
-    const auto deleteOld = [this, oldName, newName](int rewritten) {
-        m_message->showMessage(tr("Deleting “%1”…").arg(oldName), MessageWidget::Type::Information);
-        api::AppApi(m_client).deleteSnippet(oldName, this, [=](const api::Error &error) {
+    const QString oldName = rename.oldName;
+    const QString newName = rename.newName;
+    using Step = models::SnippetService::RenameStep;
+    const auto progress = [this, oldName, newName](Step step, int count) {
+        switch (step) {
+        case Step::Creating:
+            return m_message->showMessage(tr("Creating “%1”…").arg(newName), MessageWidget::Type::Information);
+        case Step::Rewriting:
+            return m_message->showMessage(tr("Rewriting %n variant(s)…", nullptr, count),
+                                          MessageWidget::Type::Information);
+        case Step::DeletingOld:
+            return m_message->showMessage(tr("Deleting “%1”…").arg(oldName), MessageWidget::Type::Information);
+        }
+    };
+    m_session->snippets()->rename(
+        rename, this, progress, [this, oldName, newName](const models::SnippetRenameResult &result) {
+            using Outcome = models::SnippetRenameResult::Outcome;
             setBusy(false);
-            if (error.isError() && error.kind != api::Error::Kind::NotFound) {
+            switch (result.outcome) {
+            case Outcome::NameTaken:
+                reload();
+                return m_message->showMessage(
+                    tr("Nothing was renamed: a snippet called “%1” exists in the workspace already. Choose "
+                       "another name.")
+                        .arg(newName),
+                    MessageWidget::Type::Error);
+            case Outcome::NotCreated:
+                return m_message->showMessage(
+                    tr("Nothing was renamed: “%1” could not be created: %2").arg(newName, result.error.message()),
+                    MessageWidget::Type::Error);
+            case Outcome::NotAllRewritten:
+                selectSnippet(newName);
+                return m_message->showMessage(
+                    tr("“%1” was created and is now used by %n variant(s).", nullptr, result.rewritten)
+                            .arg(newName) +
+                        QLatin1Char(' ') +
+                        tr("Not rewritten, so “%1” was kept (nothing was overwritten):").arg(oldName) +
+                        QLatin1Char('\n') + result.failures.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                        tr("Sync, then rename “%1” to “%2” again to finish.").arg(oldName, newName),
+                    MessageWidget::Type::Warning);
+            case Outcome::OldKept:
                 m_message->showMessage(
                     tr("“%1” has the value and is used by %n variant(s), but “%2” was kept: %3", nullptr,
-                       rewritten)
-                            .arg(newName, oldName, error.message()) +
+                       result.rewritten)
+                            .arg(newName, oldName, result.error.message()) +
                         QLatin1Char(' ') +
                         tr("Something the local copy does not show may still use it; sync, then delete it."),
                     MessageWidget::Type::Warning);
                 selectSnippet(newName);
                 return;
-            }
-            m_store->removeSnippet(oldName);
-            m_loadedName.clear();
-            selectSnippet(newName);
-            m_message->showMessage(tr("Renamed “%1” to “%2”; %n variant(s) rewritten.", nullptr, rewritten)
-                                       .arg(oldName, newName),
-                                   MessageWidget::Type::Information);
-            emit snippetRenamed(oldName, newName);
-        });
-    };
-
-    // 2) Every variant through the safe save: re-read, conflict check, snapshot, PUT of the changed fields.
-    const auto rewriteVariants = [this, rewrites, oldName, newName, deleteOld] {
-        QList<models::SaveRequest> requests;
-        for (const SnippetRewrite &r : rewrites) {
-            models::SaveRequest request;
-            request.address = models::VariantAddress::forVariant(r.content, r.groups);
-            request.base = r.content;
-            request.changes = r.changes;
-            requests.append(request);
-        }
-        if (requests.isEmpty())
-            return deleteOld(0);
-        m_message->showMessage(tr("Rewriting %n variant(s)…", nullptr, int(requests.size())),
-                               MessageWidget::Type::Information);
-        m_saver->saveAll(requests, this, [=](const QList<models::SaveResult> &results) {
-            QStringList failures;
-            int saved = 0;
-            for (int i = 0; i < results.size(); ++i) {
-                const models::SaveResult &result = results.at(i);
-                const SnippetRewrite &r = rewrites.at(i);
-                if (!result.isSaved()) {
-                    failures << tr("%1 (content %2): %3")
-                                    .arg(r.content.name)
-                                    .arg(r.content.id)
-                                    .arg(result.message);
-                    continue;
-                }
-                ++saved;
-                m_store->storeContent(result.saved);
-                if (auto draft = m_store->draft(r.content.id)) {
-                    // The user's unsaved edit keeps its text, with the new name in it.
-                    for (const QString &field : draft->fields.keys()) {
-                        const QJsonValue v = draft->fields.value(field);
-                        if (v.isString())
-                            draft->fields.insert(
-                                field, models::renameSnippetReferences(v.toString(), oldName, newName));
-                    }
-                    m_store->saveDraft(*draft);
-                }
-            }
-            if (failures.isEmpty())
-                return deleteOld(saved);
-            setBusy(false);
-            selectSnippet(newName);
-            m_message->showMessage(
-                tr("“%1” was created and is now used by %n variant(s).", nullptr, saved).arg(newName) +
-                    QLatin1Char(' ') +
-                    tr("Not rewritten, so “%1” was kept (nothing was overwritten):").arg(oldName) +
-                    QLatin1Char('\n') + failures.join(QLatin1Char('\n')) + QLatin1Char('\n') +
-                    tr("Sync, then rename “%1” to “%2” again to finish.").arg(oldName, newName),
-                MessageWidget::Type::Warning);
-        });
-    };
-
-    // 1) The new snippet first, so no variant ever refers to a snippet that does not exist.
-    if (dialog->continuesEarlierRename())
-        return rewriteVariants();
-    m_message->showMessage(tr("Creating “%1”…").arg(newName), MessageWidget::Type::Information);
-    api::AppApi(m_client).createSnippet(
-        newName, value, this, [=](const api::Snippet &saved, const api::Error &error) {
-            if (error.isError()) {
-                setBusy(false);
-                if (api::AppApi::isNameTaken(error))
-                    reload();
+            case Outcome::Renamed:
+                m_loadedName.clear();
+                selectSnippet(newName);
                 m_message->showMessage(
-                    api::AppApi::isNameTaken(error)
-                        ? tr("Nothing was renamed: a snippet called “%1” exists in the workspace already. Choose "
-                             "another name.")
-                              .arg(newName)
-                        : tr("Nothing was renamed: “%1” could not be created: %2").arg(newName, error.message()),
-                    MessageWidget::Type::Error);
+                    tr("Renamed “%1” to “%2”; %n variant(s) rewritten.", nullptr, result.rewritten)
+                        .arg(oldName, newName),
+                    MessageWidget::Type::Information);
+                emit snippetRenamed(oldName, newName);
                 return;
             }
-            api::Snippet stored = saved;
-            if (stored.name.isEmpty())
-                stored.name = newName;
-            m_store->storeSnippet(stored);
-            rewriteVariants();
         });
 }
 

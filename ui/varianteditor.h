@@ -18,12 +18,10 @@ class QTabWidget;
 class QTimer;
 class QToolButton;
 
-namespace cio::api {
-class Client;
-}
 namespace cio::models {
 class LocalStore;
 class VariantSaver;
+class WorkspaceSession;
 struct SaveResult;
 } // namespace cio::models
 
@@ -46,7 +44,8 @@ class VariantEditor final : public QWidget
     Q_OBJECT
 
 public:
-    VariantEditor(api::Client *client, models::LocalStore *store, QWidget *parent = nullptr);
+    // Drafts and save snapshots go to the session's store (may be null: nothing is kept locally).
+    explicit VariantEditor(models::WorkspaceSession *session, QWidget *parent = nullptr);
     ~VariantEditor() override;
 
     // Takes copies on purpose: opening writes the previous variant's draft first, which rebuilds the
@@ -138,7 +137,7 @@ private:
     void saveChecked(); // save() after the checks (and the user's override of their errors)
     void sendSave(const api::Content &base, bool force); // saveableChanges() on top of `base`
 
-    QPointer<api::Client> m_client;
+    models::WorkspaceSession *m_session; // outlives the editor
     QPointer<models::LocalStore> m_store;
     models::VariantSaver *m_saver;
     api::Content m_base;

@@ -1,8 +1,9 @@
 // VariantEditor: saving, conflicts, undo and revert.
-#include "api/appapi.h"
 #include "models/localstore.h"
+#include "models/newsletterservice.h"
 #include "models/variantmatrixmodel.h"
 #include "models/variantsaver.h"
+#include "models/workspacesession.h"
 #include "ui/codeeditor.h"
 #include "ui/conflictdialog.h"
 #include "ui/messagebox.h"
@@ -16,8 +17,6 @@
 #include <QLocale>
 #include <QSplitter>
 #include <QTabWidget>
-
-#include "api/client.h"
 
 namespace cio::ui {
 
@@ -268,7 +267,7 @@ bool VariantEditor::confirmReplacingText(const QString &title, const QString &te
 
 void VariantEditor::revertToServer()
 {
-    if (!m_client || m_base.id == 0)
+    if (m_base.id == 0)
         return;
     if (isModified() &&
         !confirmReplacingText(tr("Revert to Server"),
@@ -281,7 +280,8 @@ void VariantEditor::revertToServer()
         return;
     }
     setBusy(true);
-    api::AppApi(m_client).content(
+    // The service keeps the server's version in the store and discards the draft.
+    m_session->newsletters()->revertToServer(
         m_base.newsletterId, m_base.id, this, [this](const api::Content &fresh, const api::Error &error) {
             setBusy(false);
             if (error.isError()) {
@@ -292,10 +292,6 @@ void VariantEditor::revertToServer()
             }
             if (fresh.id == m_base.id)
                 m_base = fresh;
-            if (m_store) {
-                m_store->storeContent(fresh);
-                m_store->discardDraft(fresh.id);
-            }
             if (fresh.id != m_base.id)
                 return; // another variant is open by now
             showContent(fresh, {});

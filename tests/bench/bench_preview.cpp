@@ -5,9 +5,11 @@
 //   - the first preview's cost (the Liquid engine's start, the first WebEngine view);
 //   - the main window's start-up with and without WebEngine started (separate processes).
 // Run: build/tests/bench/bench_preview [--runs 20]  (offscreen; as root set QTWEBENGINE_DISABLE_SANDBOX=1)
+#include "api/client.h"
 #include "app/studio.h"
 #include "liquid/liquidengine.h"
 #include "liquid/webengine.h"
+#include "models/workspacesession.h"
 #include "models/localstore.h"
 #include "models/newsletterlistmodel.h"
 #include "ui/mainwindow.h"
@@ -108,7 +110,7 @@ int startupChild(bool withWebEngine)
         return 2;
     cio::ui::PreviewView *preview = nullptr;
     if (withWebEngine) {
-        cio::liquid::LiquidEngine::instance()->renderAndWait({QStringLiteral("{{ 1 }}"), {}, {}, true});
+        studio.session()->liquid()->renderAndWait({QStringLiteral("{{ 1 }}"), {}, {}, true});
         preview = new cio::ui::PreviewView;
         QSignalSpy loaded(preview, &cio::ui::PreviewView::documentLoaded);
         preview->show();
@@ -154,7 +156,6 @@ int main(int argc, char *argv[])
         qputenv("XDG_CONFIG_HOME", (home.path() + QStringLiteral("/config")).toUtf8());
         const int code = startupChild(args.contains(QLatin1String("--startup-webengine")));
         cio::ui::PreviewProfile::shutdown();
-        cio::liquid::LiquidEngine::shutdown();
         return code;
     }
     const int runIndex = int(args.indexOf(QLatin1String("--runs")));
@@ -171,7 +172,8 @@ int main(int argc, char *argv[])
         // First preview: the engine's start (WebEngine, the page, liquidjs) and the first render.
         QElapsedTimer clock;
         clock.start();
-        cio::liquid::LiquidEngine *engine = cio::liquid::LiquidEngine::instance();
+        cio::liquid::LiquidEngine ownEngine; // gone with this block, before the application object
+        cio::liquid::LiquidEngine *engine = &ownEngine;
         const auto first = engine->renderAndWait({body, data, snippets, true});
         const qint64 firstRender = clock.elapsed();
         if (!first.ok) {
@@ -201,14 +203,16 @@ int main(int argc, char *argv[])
 
         // The editor's preview: a keystroke, the debounce, three renders, the document reloaded.
         QTemporaryDir dir;
-        cio::models::LocalStore store;
-        store.open(dir.filePath(QStringLiteral("bench.sqlite")));
+        // A workspace session as the window has; its Liquid engine warmed up like the one measured above.
+        cio::models::WorkspaceSession session({}, {}, dir.filePath(QStringLiteral("bench.sqlite")));
+        session.liquid()->renderAndWait({QStringLiteral("{{ 1 }}"), {}, {}, true});
+        cio::models::LocalStore &store = *session.store();
         store.saveSampleSet({0, QStringLiteral("Anna"), QString(), data, true});
         cio::api::Snippet note;
         note.name = QStringLiteral("footer_note");
         note.value = snippets.value(note.name);
         store.storeSnippets({note});
-        cio::ui::VariantPreview preview(&store);
+        cio::ui::VariantPreview preview(&session);
         preview.resize(900, 900);
         clock.restart();
         QSignalSpy updated(&preview, &cio::ui::VariantPreview::updated);
@@ -253,6 +257,5 @@ int main(int argc, char *argv[])
                .arg(median(plain) > 0 ? median(withEngine) / median(plain) : 0, 0, 'f', 2);
     out.flush();
     cio::ui::PreviewProfile::shutdown();
-    cio::liquid::LiquidEngine::shutdown();
     return result;
 }

@@ -35,7 +35,6 @@ int runWebEngineTest(int argc, char *argv[])
 #ifdef QT_WIDGETS_LIB
     ui::PreviewProfile::shutdown();
 #endif
-    liquid::LiquidEngine::shutdown();
     return result;
 }
 

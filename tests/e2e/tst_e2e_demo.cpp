@@ -2,10 +2,14 @@
 #include "../common/testhome.h"
 #include "api/appapi.h"
 #include "api/client.h"
+#include "api/requestlog.h"
 #include "app/studio.h"
+#include "liquid/liquidengine.h"
+#include "models/workspacesession.h"
 #include "models/localstore.h"
 #include "models/newsletterlistmodel.h"
 #include "models/segmentlistmodel.h"
+#include "models/storesync.h"
 #include "models/variantmatrix.h"
 #include "models/variantmatrixmodel.h"
 #include "tests/common/democontract.h"
@@ -63,6 +67,7 @@ private slots:
         QVERIFY2(violations.isEmpty(), qPrintable(violations.join(QLatin1Char('\n'))));
     }
     void demoOptionOpensTheNewsletterList();
+    void openingTheDemoAsksForEachListOnce();
     void welcomeButtonOpensTheDemo();
     void helpersAndErrors();
     void openANewsletterShowsItsMatrix();
@@ -122,7 +127,7 @@ void TestE2eDemo::demoOptionOpensTheNewsletterList()
     // first test of the program, so no earlier one started it).
     // The hidden pages (snippets with its preview) have a moment to load what they show.
     QTest::qWait(1500);
-    QVERIFY(!cio::liquid::LiquidEngine::instance()->isStarted());
+    QVERIFY(!studio.session()->liquid()->isStarted());
 
     // The sidebar shows the sections that work, and Newsletters is current.
     QListWidget *sidebar = window->sidebar();
@@ -154,6 +159,40 @@ void TestE2eDemo::demoOptionOpensTheNewsletterList()
 
     search->clear();
     QTRY_COMPARE(view->model()->rowCount(), all);
+}
+
+// Opening a workspace asks for each list once: the sync, the Snippets page and the editor's completion
+// share one snippets request; nothing asks for a newsletter's details twice.
+void TestE2eDemo::openingTheDemoAsksForEachListOnce()
+{
+    cio::test::freshHome(); // nothing synced yet: the sync fetches every newsletter
+    cio::app::Studio studio;
+    QVERIFY(studio.start({QStringLiteral("cio-studio"), QStringLiteral("--demo")}));
+    cio::models::WorkspaceSession *session = studio.session();
+    QVERIFY(session && session->sync());
+    QTRY_VERIFY_WITH_TIMEOUT(!session->sync()->isRunning(), 60000);
+    QTest::qWait(1500); // the pages have their moment to ask for what they show
+    QHash<QString, int> counts;
+    static const QRegularExpression id(QStringLiteral("/\\d+"));
+    QHash<QString, int> perPath;
+    for (const auto &entry : session->requestLog()->entries()) {
+        const QString path = QString::fromLatin1(entry.method) + QLatin1Char(' ') + entry.path;
+        ++perPath[path];
+        ++counts[QString(path).replace(id, QStringLiteral("/{id}"))];
+    }
+    QStringList seen;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        seen << QStringLiteral("%1 ×%2").arg(it.key()).arg(it.value());
+    seen.sort();
+    qInfo().noquote() << "requests while opening the demo:" << seen.join(QStringLiteral(", "));
+    QCOMPARE(counts.value(QStringLiteral("GET /v1/snippets")), 1);
+    QCOMPARE(counts.value(QStringLiteral("GET /v1/newsletters")), 1); // the demo's 46 fit one page
+    QCOMPARE(counts.value(QStringLiteral("GET /v1/segments")), 0);    // the page loads when shown
+    const int newsletters = int(studio.store()->newsletters().size());
+    QVERIFY(newsletters >= 40);
+    QCOMPARE(counts.value(QStringLiteral("GET /v1/newsletters/{id}/contents")), newsletters);
+    for (auto it = perPath.cbegin(); it != perPath.cend(); ++it)
+        QVERIFY2(it.value() == 1, qPrintable(QStringLiteral("%1 asked %2 times").arg(it.key()).arg(it.value())));
 }
 
 void TestE2eDemo::welcomeButtonOpensTheDemo()

@@ -5,6 +5,7 @@
 #include "../common/testhome.h"
 #include "api/client.h"
 #include "app/studio.h"
+#include "models/workspacesession.h"
 #include "models/localstore.h"
 #include "models/variantmatrix.h"
 #include "models/variantmatrixmodel.h"
@@ -59,7 +60,7 @@ private slots:
 
 private:
     cio::sandbox::Server m_server;
-    std::unique_ptr<cio::api::Client> m_client;
+    cio::api::ConnectionSettings m_settings;
     cio::test::ContractProxy m_contract;
 };
 
@@ -82,7 +83,7 @@ void TestE2ePreview::initTestCase()
     cio::api::ConnectionSettings settings;
     settings.baseUrl = m_contract.url(); // every request through the contract's validator
     settings.apiKey = options.apiKey;
-    m_client = std::make_unique<cio::api::Client>(settings);
+    m_settings = settings;
 }
 
 void TestE2ePreview::archivedCopiesAreFetchedOnce()
@@ -94,11 +95,10 @@ void TestE2ePreview::archivedCopiesAreFetchedOnce()
     int row = -1;
     QString subject;
     {
-        cio::models::LocalStore store;
-        QString error;
-        QVERIFY2(store.open(path, &error), qPrintable(error));
-        cio::ui::DeliveriesTab tab(m_client.get());
-        tab.setStore(&store);
+        cio::models::WorkspaceSession session({}, m_settings, path);
+        QVERIFY2(session.store(), qPrintable(session.storeError()));
+        cio::models::LocalStore &store = *session.store();
+        cio::ui::DeliveriesTab tab(&session);
         tab.setNewsletter(SentNewsletter, {});
         tab.resize(1200, 800);
         tab.show();
@@ -133,10 +133,9 @@ void TestE2ePreview::archivedCopiesAreFetchedOnce()
     }
     // The workspace opened again (a new store object on the same file): still no request.
     m_server.clearRequests();
-    cio::models::LocalStore store;
-    QVERIFY(store.open(path));
-    cio::ui::DeliveriesTab tab(m_client.get());
-    tab.setStore(&store);
+    cio::models::WorkspaceSession session({}, m_settings, path);
+    QVERIFY(session.store());
+    cio::ui::DeliveriesTab tab(&session);
     tab.setNewsletter(SentNewsletter, {});
     tab.show();
     QTRY_VERIFY_WITH_TIMEOUT(!tab.isLoading() && tab.deliveryCount() > 0, 15000);

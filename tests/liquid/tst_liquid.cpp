@@ -47,7 +47,7 @@ private:
 
 void TestLiquid::initTestCase()
 {
-    m_engine = LiquidEngine::instance();
+    m_engine = new LiquidEngine(this);
     const RenderResult warmUp = run(QStringLiteral("{{ 1 | plus: 1 }}"));
     QVERIFY2(warmUp.ok, qPrintable(warmUp.errors.value(0).message));
     QCOMPARE(warmUp.output, QStringLiteral("2"));

@@ -127,7 +127,8 @@ void TestLiquidDifferential::initTestCase()
         requests.append({c.templateText, c.data, c.snippets, c.strict});
     QEventLoop loop;
     bool answered = false;
-    LiquidEngine::instance()->renderMany(requests, this, [&](const QList<RenderResult> &results) {
+    LiquidEngine engine;
+    engine.renderMany(requests, this, [&](const QList<RenderResult> &results) {
         m_results = results;
         answered = true;
         loop.quit();

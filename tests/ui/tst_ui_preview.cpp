@@ -1,5 +1,7 @@
 // The email preview, offscreen with a real Chromium: what it loads, what it refuses, what it runs.
 // A loopback HTTP server stands in for an email's image host and counts every request it receives.
+#include "api/client.h"
+#include "models/workspacesession.h"
 #include "tests/common/webenginetest.h"
 #include "ui/messagebox.h"
 #include "ui/messagewidget.h"
@@ -76,6 +78,10 @@ private:
     QStringList m_requests;
     QUrl m_base;
     QList<QUrl> m_opened;
+    // A workspace without a local store, as the previews' owner: its Liquid engine renders for them.
+    std::unique_ptr<cio::models::WorkspaceSession> m_session =
+        std::make_unique<cio::models::WorkspaceSession>(cio::models::WorkspaceProfile{},
+                                                        cio::api::ConnectionSettings{});
 };
 
 void TestPreview::initTestCase()
@@ -408,7 +414,7 @@ void TestPreview::leftOutElementsAreFound()
 // The editor calls setLanguage() each time it opens a variant, the same one too.
 void TestPreview::remoteContentIsAskedAgainForEachOpening()
 {
-    cio::ui::VariantPreview preview(nullptr);
+    cio::ui::VariantPreview preview(m_session.get());
     preview.resize(800, 600);
     preview.show();
     QVERIFY(QTest::qWaitForWindowExposed(&preview));
@@ -469,7 +475,7 @@ QList<cio::api::Content> gridContents()
 void TestPreview::languageGridColumnsKeepTheirWidth()
 {
     QSettings().remove(QStringLiteral("geometry/languageGrid"));
-    cio::ui::LanguageGrid grid(gridContents(), {}, nullptr);
+    cio::ui::LanguageGrid grid(gridContents(), {}, m_session.get());
     grid.resize(700, 500); // three columns do not fit: they scroll sideways instead of squeezing
     QSignalSpy rendered(&grid, &cio::ui::LanguageGrid::renderedAll);
     grid.show();
@@ -507,7 +513,7 @@ void TestPreview::languageGridFitsTheScreen()
     QSettings().remove(QStringLiteral("geometry/languageGrid"));
     QSize saved;
     {
-        cio::ui::LanguageGrid grid(gridContents(), {}, nullptr);
+        cio::ui::LanguageGrid grid(gridContents(), {}, m_session.get());
         QVERIFY2(screen.contains(grid.geometry()), qPrintable(QStringLiteral("%1,%2 %3×%4")
                                                                   .arg(grid.x())
                                                                   .arg(grid.y())
@@ -524,7 +530,7 @@ void TestPreview::languageGridFitsTheScreen()
         grid.reject(); // remembered
     }
     {
-        cio::ui::LanguageGrid grid(gridContents(), {}, nullptr);
+        cio::ui::LanguageGrid grid(gridContents(), {}, m_session.get());
         QCOMPARE(grid.height(), saved.height());
         QVERIFY(screen.contains(grid.geometry()));
     }
@@ -532,7 +538,7 @@ void TestPreview::languageGridFitsTheScreen()
     QWidget big;
     big.setGeometry(0, 0, 2400, 1600);
     QSettings().setValue(QStringLiteral("geometry/languageGrid"), big.saveGeometry());
-    cio::ui::LanguageGrid grid(gridContents(), {}, nullptr);
+    cio::ui::LanguageGrid grid(gridContents(), {}, m_session.get());
     QVERIFY(screen.contains(grid.geometry()));
 }
 
@@ -653,7 +659,7 @@ void TestPreview::hostileEmailReachesNothing()
     QVERIFY2(m_requests.isEmpty(), qPrintable(m_requests.join(QLatin1Char(' '))));
     QCOMPARE(m_connections, 0);
     {
-        cio::ui::VariantPreview preview(nullptr); // the editor's and the snippet page's preview
+        cio::ui::VariantPreview preview(m_session.get()); // the editor's and the snippet page's preview
         preview.resize(800, 600);
         preview.show();
         QSignalSpy updated(&preview, &cio::ui::VariantPreview::updated);
@@ -668,7 +674,7 @@ void TestPreview::hostileEmailReachesNothing()
         QList<cio::api::Content> contents = gridContents().mid(0, 2);
         for (cio::api::Content &c : contents)
             c.body = body;
-        cio::ui::LanguageGrid grid(contents, {}, nullptr);
+        cio::ui::LanguageGrid grid(contents, {}, m_session.get());
         grid.resize(900, 500);
         grid.show();
         QTRY_VERIFY_WITH_TIMEOUT(grid.isComplete(), 30000);

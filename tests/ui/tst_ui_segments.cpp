@@ -2,6 +2,7 @@
 // people into it, watch the count refresh, delete it after typing its name; the refusals and the export.
 #include "api/client.h"
 #include "api/ratelimiter.h"
+#include "models/workspacesession.h"
 #include "models/segmentlistmodel.h"
 #include "models/segmentmembersmodel.h"
 #include "models/workspaceprofile.h"
@@ -67,7 +68,9 @@ private:
     void selectAndWait(SegmentsPage &page, qint64 id);
 
     cio::sandbox::Server m_server;
-    std::unique_ptr<cio::api::Client> m_client;
+    cio::api::ConnectionSettings m_settings;
+    // One per page made, kept to the end: a page never outlives its session.
+    std::vector<std::unique_ptr<cio::models::WorkspaceSession>> m_sessions;
 };
 
 void TestUiSegments::initTestCase()
@@ -80,8 +83,7 @@ void TestUiSegments::initTestCase()
     cio::api::ConnectionSettings settings;
     settings.baseUrl = m_server.url();
     settings.apiKey = options.apiKey;
-    m_client = std::make_unique<cio::api::Client>(settings);
-    m_client->rateLimiter()->setLimit(200);
+    m_settings = settings;
 }
 
 std::unique_ptr<SegmentsPage> TestUiSegments::makePage(bool withTrack)
@@ -89,7 +91,9 @@ std::unique_ptr<SegmentsPage> TestUiSegments::makePage(bool withTrack)
     cio::models::WorkspaceProfile profile;
     profile.name = QStringLiteral("Test workspace");
     profile.baseUrl = m_server.url();
-    auto page = std::make_unique<SegmentsPage>(m_client.get(), profile, nullptr);
+    m_sessions.push_back(std::make_unique<cio::models::WorkspaceSession>(profile, m_settings));
+    m_sessions.back()->client()->rateLimiter()->setLimit(200);
+    auto page = std::make_unique<SegmentsPage>(m_sessions.back().get());
     if (withTrack) {
         const cio::sandbox::Options defaults;
         page->setTrackCredential(defaults.trackSiteId, defaults.trackApiKey);

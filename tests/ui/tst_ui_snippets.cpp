@@ -2,6 +2,7 @@
 // create, validation, save with the impact preview, a failed save that keeps the text, rename with the
 // references rewritten (and a conflict that loses nothing), delete refused while in use, read-only.
 #include "api/client.h"
+#include "models/workspacesession.h"
 #include "models/localstore.h"
 #include "models/sampledata.h"
 #include "models/snippetusages.h"
@@ -103,8 +104,9 @@ private:
     void waitIdle();
 
     cio::sandbox::Server m_server;
-    std::unique_ptr<cio::api::Client> m_client;
-    cio::models::LocalStore m_store;
+    std::unique_ptr<cio::models::WorkspaceSession> m_session;
+    cio::api::Client *m_client = nullptr;     // the session's
+    cio::models::LocalStore *m_store = nullptr; // the session's
     std::unique_ptr<SnippetsPage> m_page;
 };
 
@@ -117,24 +119,28 @@ void TestUiSnippets::initTestCase()
     cio::api::ConnectionSettings settings;
     settings.baseUrl = m_server.url();
     settings.apiKey = options.apiKey;
-    m_client = std::make_unique<cio::api::Client>(settings);
-
     const QString folder =
         qEnvironmentVariable("CIO_TEST_TMP", QDir::tempPath()) + QLatin1String("/ui-snippets");
     QDir(folder).removeRecursively();
-    QVERIFY(m_store.open(folder + QLatin1String("/workspace.sqlite"), &error));
+    cio::models::WorkspaceProfile profile;
+    profile.baseUrl = m_server.url();
+    m_session = std::make_unique<cio::models::WorkspaceSession>(profile, settings,
+                                                                 folder + QLatin1String("/workspace.sqlite"));
+    QVERIFY2(m_session->store(), qPrintable(m_session->storeError()));
+    m_client = m_session->client();
+    m_store = m_session->store();
     QFile customers(QStringLiteral(":/demo/customers.json"));
     QVERIFY(customers.open(QIODevice::ReadOnly));
-    QVERIFY(cio::models::ensureSampleSets(&m_store, cio::models::sampleSetsFromJson(customers.readAll())) >
+    QVERIFY(cio::models::ensureSampleSets(m_store, cio::models::sampleSetsFromJson(customers.readAll())) >
             0);
-    cio::models::StoreSync sync(m_client.get(), &m_store);
+    cio::models::StoreSync sync(m_client, m_store);
     QSignalSpy finished(&sync, &cio::models::StoreSync::finished);
     sync.startFull();
     QVERIFY(finished.wait(120000));
     QVERIFY2(sync.failures().isEmpty(), qPrintable(sync.failures().join(QLatin1Char('\n'))));
-    QVERIFY(m_store.snippets().size() >= 20);
+    QVERIFY(m_store->snippets().size() >= 20);
 
-    m_page = std::make_unique<SnippetsPage>(m_client.get(), &m_store);
+    m_page = std::make_unique<SnippetsPage>(m_session.get());
     m_page->resize(1440, 880);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -143,6 +149,7 @@ void TestUiSnippets::initTestCase()
 void TestUiSnippets::cleanupTestCase()
 {
     m_page.reset();
+    m_session.reset();
 }
 
 void TestUiSnippets::waitIdle()
@@ -153,7 +160,7 @@ void TestUiSnippets::waitIdle()
 void TestUiSnippets::listSearchAndPreview()
 {
     QTreeWidget *list = page()->list();
-    QCOMPARE(list->topLevelItemCount(), int(m_store.snippets().size()));
+    QCOMPARE(list->topLevelItemCount(), int(m_store->snippets().size()));
     QVERIFY(page()->selectSnippet(QStringLiteral("footer")));
     QCOMPARE(page()->editor()->text(),
              m_server.data().snippet(QStringLiteral("footer")).value(QLatin1String("value")).toString());
@@ -169,7 +176,7 @@ void TestUiSnippets::listSearchAndPreview()
     page()->findUsages();
     QCOMPARE(page()->tabs()->currentWidget(), page()->usagesView());
     const QList<cio::models::SnippetUsage> usages =
-        cio::models::findSnippetUsages(m_store, QStringLiteral("footer"));
+        cio::models::findSnippetUsages(*m_store, QStringLiteral("footer"));
     QVERIFY(usages.size() > 10);
     QCOMPARE(page()->usagesView()->topLevelItemCount(), int(usages.size()));
     QSignalSpy requested(page(), &SnippetsPage::variantRequested);
@@ -239,7 +246,7 @@ void TestUiSnippets::createThroughThePage()
     QCOMPARE(requestsTo(m_server, "POST", QStringLiteral("/v1/snippets")), 1);
     QCOMPARE(putsTo(m_server, QStringLiteral("/v1/snippets")), 0);
     QCOMPARE(requestsTo(m_server, "GET", QStringLiteral("/v1/snippets")), 0);
-    QVERIFY(m_store.snippetValues().contains(QStringLiteral("trail tip")));
+    QVERIFY(m_store->snippetValues().contains(QStringLiteral("trail tip")));
     QVERIFY(!page()->isNew());
     QVERIFY(!page()->isModified());
     QCOMPARE(page()->currentName(), QStringLiteral("trail tip"));
@@ -368,7 +375,7 @@ void TestUiSnippets::saveChecksTheServerFirst()
              QStringLiteral("x"));
     QCOMPARE(page()->editor()->text(), QStringLiteral("mine"));
     // The list learns of it (read again after the refusal).
-    QTRY_VERIFY_WITH_TIMEOUT(m_store.snippetValues().contains(QStringLiteral("made elsewhere")), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_store->snippetValues().contains(QStringLiteral("made elsewhere")), 30000);
     MessageBox::setNextAnswer(QMessageBox::Discard);
     page()->revert();
 }
@@ -376,7 +383,7 @@ void TestUiSnippets::saveChecksTheServerFirst()
 void TestUiSnippets::saveUsedSnippetWithImpactPreview()
 {
     const QString name = QStringLiteral("spring promo banner");
-    const QList<qint64> affected = contentIdsOf(cio::models::findSnippetUsages(m_store, name));
+    const QList<qint64> affected = contentIdsOf(cio::models::findSnippetUsages(*m_store, name));
     QVERIFY(affected.size() >= 2);
     QVERIFY(page()->selectSnippet(name));
     const QString before = page()->editor()->text();
@@ -414,7 +421,7 @@ void TestUiSnippets::saveUsedSnippetWithImpactPreview()
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("impactSave")), Qt::LeftButton);
     QVERIFY(saved.wait(30000));
     QCOMPARE(m_server.data().snippet(name).value(QLatin1String("value")).toString(), changed);
-    QCOMPARE(m_store.snippetValues().value(name), changed);
+    QCOMPARE(m_store->snippetValues().value(name), changed);
     QVERIFY(!page()->isModified());
 }
 
@@ -422,10 +429,10 @@ void TestUiSnippets::renameRewritesReferences()
 {
     const QString oldName = QStringLiteral("support_signature");
     const QString newName = QStringLiteral("support signature");
-    const QList<qint64> affected = contentIdsOf(cio::models::findSnippetUsages(m_store, oldName));
+    const QList<qint64> affected = contentIdsOf(cio::models::findSnippetUsages(*m_store, oldName));
     QVERIFY(affected.size() >= 2);
     // One of them has an unsaved draft that uses the snippet too.
-    const auto draftBase = m_store.content(affected.first());
+    const auto draftBase = m_store->content(affected.first());
     QVERIFY(draftBase);
     cio::models::Draft draft;
     draft.contentId = draftBase->id;
@@ -433,7 +440,7 @@ void TestUiSnippets::renameRewritesReferences()
     draft.base = *draftBase;
     draft.fields = {
         {QStringLiteral("body"), QString(draftBase->body + QStringLiteral("\n<p>Draft edit</p>"))}};
-    QVERIFY(m_store.saveDraft(draft));
+    QVERIFY(m_store->saveDraft(draft));
 
     QVERIFY(page()->selectSnippet(oldName));
     page()->renameSnippet();
@@ -465,25 +472,25 @@ void TestUiSnippets::renameRewritesReferences()
         QVERIFY(!bodyOf(m_server, id).contains(QLatin1String("snippets.support_signature")));
     }
     // The local store in step: snippets, variants, the draft's text.
-    QVERIFY(m_store.snippetValues().contains(newName));
-    QVERIFY(!m_store.snippetValues().contains(oldName));
-    QCOMPARE(contentIdsOf(cio::models::findSnippetUsages(m_store, newName)), affected);
-    QVERIFY(cio::models::findSnippetUsages(m_store, oldName).isEmpty());
-    const auto rewrittenDraft = m_store.draft(affected.first());
+    QVERIFY(m_store->snippetValues().contains(newName));
+    QVERIFY(!m_store->snippetValues().contains(oldName));
+    QCOMPARE(contentIdsOf(cio::models::findSnippetUsages(*m_store, newName)), affected);
+    QVERIFY(cio::models::findSnippetUsages(*m_store, oldName).isEmpty());
+    const auto rewrittenDraft = m_store->draft(affected.first());
     QVERIFY(rewrittenDraft);
     const QString draftBody = rewrittenDraft->fields.value(QLatin1String("body")).toString();
     QVERIFY(draftBody.contains(QLatin1String("Draft edit")));
     QVERIFY(draftBody.contains(QLatin1String("snippets[\"support signature\"]")));
     QCOMPARE(page()->currentName(), newName);
     // Each variant went through the safe save: a snapshot of the server's version was kept.
-    QVERIFY(m_store.latestSnapshot(affected.last()).has_value());
+    QVERIFY(m_store->latestSnapshot(affected.last()).has_value());
 }
 
 void TestUiSnippets::renameReportsConflictsAndKeepsTheOld()
 {
     const QString oldName = QStringLiteral("holiday_opening_hours");
     const QString newName = QStringLiteral("opening_hours_holidays");
-    const QList<qint64> affected = contentIdsOf(cio::models::findSnippetUsages(m_store, oldName));
+    const QList<qint64> affected = contentIdsOf(cio::models::findSnippetUsages(*m_store, oldName));
     QVERIFY(affected.size() >= 2);
     // Someone else edits one of the variants after the last sync.
     const qint64 theirs = affected.at(1);
@@ -515,7 +522,7 @@ void TestUiSnippets::renameReportsConflictsAndKeepsTheOld()
     screenshot(page(), QStringLiteral("snippets-rename-conflict.png"));
 
     // After a sync the same rename goes on from where it stopped, and finishes.
-    cio::models::StoreSync sync(m_client.get(), &m_store);
+    cio::models::StoreSync sync(m_client, m_store);
     QSignalSpy finished(&sync, &cio::models::StoreSync::finished);
     sync.startFull();
     QVERIFY(finished.wait(120000));
@@ -535,7 +542,7 @@ void TestUiSnippets::renameReportsConflictsAndKeepsTheOld()
 void TestUiSnippets::deleteRefusedWhileInUse()
 {
     const QString name = QStringLiteral("free_shipping_bar");
-    const QList<cio::models::SnippetUsage> usages = cio::models::findSnippetUsages(m_store, name);
+    const QList<cio::models::SnippetUsage> usages = cio::models::findSnippetUsages(*m_store, name);
     QVERIFY(!usages.isEmpty());
     QVERIFY(page()->selectSnippet(name));
     // The confirmation lists the usages first.
@@ -554,14 +561,14 @@ void TestUiSnippets::deleteRefusedWhileInUse()
     QVERIFY2(text.contains(cio::models::describeSnippetUsage(usages.first())), qPrintable(text));
     QCOMPARE(page()->tabs()->currentWidget(), page()->usagesView());
     QVERIFY(!m_server.data().snippet(name).isEmpty());
-    QVERIFY(m_store.snippetValues().contains(name));
+    QVERIFY(m_store->snippetValues().contains(name));
     screenshot(page(), QStringLiteral("snippets-delete-refused.png"));
 }
 
 void TestUiSnippets::deleteUnused()
 {
     const QString name = QStringLiteral("store_addresses");
-    QVERIFY(cio::models::findSnippetUsages(m_store, name).isEmpty());
+    QVERIFY(cio::models::findSnippetUsages(*m_store, name).isEmpty());
     QVERIFY(page()->selectSnippet(name));
     MessageBox::setNextAnswer(QMessageBox::Yes);
     QSignalSpy deleted(page(), &SnippetsPage::snippetDeleted);
@@ -569,7 +576,7 @@ void TestUiSnippets::deleteUnused()
     QVERIFY(MessageBox::lastText().contains(QLatin1String("No variant")));
     QVERIFY(deleted.wait(30000));
     QVERIFY(m_server.data().snippet(name).isEmpty());
-    QVERIFY(!m_store.snippetValues().contains(name));
+    QVERIFY(!m_store->snippetValues().contains(name));
     QVERIFY(page()->list()->findItems(name, Qt::MatchExactly).isEmpty());
 }
 
@@ -600,11 +607,11 @@ void TestUiSnippets::unsavedEditsSurviveTheWindow()
     QVERIFY(page()->selectSnippet(QStringLiteral("social_links")));
     const QString typed = page()->editor()->text() + QStringLiteral("\nP.S. Reply any time.");
     page()->editor()->setText(typed);
-    QTRY_VERIFY_WITH_TIMEOUT(m_store.snippetDraft(QStringLiteral("social_links")).has_value(), 5000);
-    QCOMPARE(m_store.snippetDraft(QStringLiteral("social_links"))->value, typed);
+    QTRY_VERIFY_WITH_TIMEOUT(m_store->snippetDraft(QStringLiteral("social_links")).has_value(), 5000);
+    QCOMPARE(m_store->snippetDraft(QStringLiteral("social_links"))->value, typed);
     {
         // A second page on the same store stands for the next start after a crash.
-        SnippetsPage next(m_client.get(), &m_store);
+        SnippetsPage next(m_session.get());
         QVERIFY(next.selectSnippet(QStringLiteral("social_links")));
         QCOMPARE(next.editor()->text(), typed);
         QVERIFY(next.isModified());
@@ -613,22 +620,22 @@ void TestUiSnippets::unsavedEditsSurviveTheWindow()
     // Revert discards the edit and its draft.
     MessageBox::setNextAnswer(QMessageBox::Discard);
     page()->revert();
-    QVERIFY(!m_store.snippetDraft(QStringLiteral("social_links")).has_value());
+    QVERIFY(!m_store->snippetDraft(QStringLiteral("social_links")).has_value());
 
     // A new snippet that was never saved.
     page()->newSnippet();
     page()->nameField()->setText(QStringLiteral("draft_only"));
     page()->editor()->setText(QStringLiteral("Hello {{ customer.first_name | default: \"there\" }}"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_store.snippetDraft(QString()).has_value(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_store->snippetDraft(QString()).has_value(), 5000);
     {
-        SnippetsPage next(m_client.get(), &m_store);
+        SnippetsPage next(m_session.get());
         QVERIFY(next.isNew());
         QCOMPARE(next.nameField()->text(), QStringLiteral("draft_only"));
         QVERIFY(next.editor()->text().startsWith(QLatin1String("Hello")));
     }
     MessageBox::setNextAnswer(QMessageBox::Discard);
     page()->revert();
-    QVERIFY(!m_store.snippetDraft(QString()).has_value());
+    QVERIFY(!m_store->snippetDraft(QString()).has_value());
 }
 
 CIO_WEBENGINE_TEST_MAIN(TestUiSnippets)

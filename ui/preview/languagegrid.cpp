@@ -1,6 +1,7 @@
 #include "ui/preview/languagegrid.h"
 
 #include "liquid/liquidengine.h"
+#include "models/workspacesession.h"
 #include "models/localstore.h"
 #include "models/variantmatrix.h"
 #include "models/variantmatrixmodel.h"
@@ -36,11 +37,12 @@ QToolButton *toggle(const QString &text, bool checked, QWidget *parent)
 } // namespace
 
 LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
-                           models::LocalStore *store, QWidget *parent)
+                           models::WorkspaceSession *session, QWidget *parent)
     : QDialog(parent)
     , m_contents(contents)
     , m_groups(groups)
-    , m_store(store)
+    , m_store(session->store())
+    , m_liquid(session->liquid())
     , m_group(new QComboBox(this))
     , m_width(new QComboBox(this))
     , m_sampleSets(new QComboBox(this))
@@ -227,6 +229,8 @@ void LanguageGrid::applySettings()
 
 void LanguageGrid::renderAll()
 {
+    if (!m_liquid)
+        return; // the workspace closed
     liquid::JsonData data;
     QHash<QString, QString> snippets;
     if (m_store) {
@@ -247,7 +251,7 @@ void LanguageGrid::renderAll()
     m_complete = false;
     m_status->setText(tr("Rendering…"));
     const QList<PreviewView *> views = m_views;
-    liquid::LiquidEngine::instance()->renderMany(
+    m_liquid->renderMany(
         requests, this, [this, views](const QList<liquid::RenderResult> &results) {
             m_rendering = false;
             if (views != m_views)

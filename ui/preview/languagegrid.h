@@ -11,9 +11,13 @@ class QHBoxLayout;
 class QLabel;
 class QToolButton;
 
+namespace cio::liquid {
+class LiquidEngine;
+}
 namespace cio::models {
 class LocalStore;
-}
+class WorkspaceSession;
+} // namespace cio::models
 
 namespace cio::ui {
 
@@ -29,7 +33,7 @@ class LanguageGrid final : public QDialog
 
 public:
     LanguageGrid(const QList<api::Content> &contents, const QList<api::TestGroup> &groups,
-                 models::LocalStore *store, QWidget *parent = nullptr);
+                 models::WorkspaceSession *session, QWidget *parent = nullptr);
 
     static constexpr int MinColumnWidth = 320;
 
@@ -56,6 +60,7 @@ private:
     QList<api::Content> m_contents;
     QList<api::TestGroup> m_groups;
     QPointer<models::LocalStore> m_store;
+    QPointer<liquid::LiquidEngine> m_liquid;
     QComboBox *m_group;
     QComboBox *m_width;
     QComboBox *m_sampleSets;

@@ -2,6 +2,7 @@
 
 #include "liquid/liquidengine.h"
 #include "models/localstore.h"
+#include "models/workspacesession.h"
 #include "ui/preview/previewview.h"
 #include "ui/preview/sampledatadialog.h"
 
@@ -20,9 +21,10 @@ constexpr int DebounceMs = 200;
 
 } // namespace
 
-VariantPreview::VariantPreview(models::LocalStore *store, QWidget *parent)
+VariantPreview::VariantPreview(models::WorkspaceSession *session, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
+    , m_store(session->store())
+    , m_liquid(session->liquid())
     , m_view(new PreviewView(this))
     , m_sampleSets(new QComboBox(this))
     , m_editSets(new QToolButton(this))
@@ -181,6 +183,8 @@ void VariantPreview::renderNow()
         return;
     }
     m_renderWhenShown = false;
+    if (!m_liquid)
+        return; // the workspace closed
     if (m_rendering) {
         // One render at a time: the newest text goes next, the ones typed meanwhile never go.
         m_renderAgain = true;
@@ -198,7 +202,7 @@ void VariantPreview::renderNow()
                                                         {m_preheader, data, allSnippets, strict},
                                                         {m_body, data, allSnippets, strict}};
     const bool bodyIsText = m_bodyIsText;
-    liquid::LiquidEngine::instance()->renderMany(
+    m_liquid->renderMany(
         requests, this, [this, fields, bodyIsText](const QList<liquid::RenderResult> &results) {
             m_rendering = false;
             QList<PreviewProblem> problems;

@@ -13,9 +13,13 @@ class QComboBox;
 class QTimer;
 class QToolButton;
 
+namespace cio::liquid {
+class LiquidEngine;
+}
 namespace cio::models {
 class LocalStore;
-}
+class WorkspaceSession;
+} // namespace cio::models
 
 namespace cio::ui {
 
@@ -37,7 +41,7 @@ class VariantPreview final : public QWidget
     Q_OBJECT
 
 public:
-    explicit VariantPreview(models::LocalStore *store, QWidget *parent = nullptr);
+    explicit VariantPreview(models::WorkspaceSession *session, QWidget *parent = nullptr);
 
     // The texts being edited; rendering follows after a short pause.
     void setTexts(const QString &subject, const QString &preheader, const QString &body, bool bodyIsText);
@@ -74,6 +78,7 @@ private:
     void shown(bool ok);
 
     QPointer<models::LocalStore> m_store;
+    QPointer<liquid::LiquidEngine> m_liquid;
     PreviewView *m_view;
     QComboBox *m_sampleSets;
     QToolButton *m_editSets;
