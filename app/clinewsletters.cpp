@@ -1,20 +1,20 @@
 // Cli: newsletters list|show, variants list|show|set (set: the editor's save, with its QA gate).
 #include "app/cli.h"
 
-#include "app/cliformat.h"
 #include "api/appapi.h"
 #include "api/region.h"
+#include "app/cliformat.h"
 #include "app/demosandbox.h"
 #include "app/terminaltext.h"
-#include "sandbox/sandboxserver.h"
-#include "models/localstore.h"
-#include "models/textfile.h"
-#include "models/storesync.h"
-#include "models/variantaddress.h"
-#include "models/variantsaver.h"
-#include "models/workspacerepository.h"
+#include "models/common/textfile.h"
+#include "models/store/localstore.h"
+#include "models/store/storesync.h"
+#include "models/store/workspacesnapshot.h"
+#include "models/variants/variantaddress.h"
+#include "models/variants/variantsaver.h"
+#include "models/workspaces/workspacerepository.h"
 #include "models/workspacesession.h"
-#include "models/workspacesnapshot.h"
+#include "sandbox/sandboxserver.h"
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -5,12 +5,12 @@
 #include "api/appapi.h"
 #include "app/demosandbox.h"
 #include "liquid/liquidengine.h"
+#include "models/common/textfile.h"
+#include "models/preview/sampledata.h"
+#include "models/store/localstore.h"
+#include "models/variants/variantaddress.h"
+#include "models/variants/variantmatrix.h"
 #include "models/workspacesession.h"
-#include "models/localstore.h"
-#include "models/sampledata.h"
-#include "models/textfile.h"
-#include "models/variantaddress.h"
-#include "models/variantmatrix.h"
 #include "qa/qarunner.h"
 
 #include <QFile>

@@ -6,12 +6,12 @@
 #include "api/trackapi.h"
 #include "app/demosandbox.h"
 #include "app/terminaltext.h"
+#include "models/common/textfile.h"
+#include "models/segments/memberimport.h"
+#include "models/segments/membershipbatcher.h"
+#include "models/segments/segmentlistmodel.h"
+#include "models/workspaces/workspacerepository.h"
 #include "models/workspacesession.h"
-#include "models/memberimport.h"
-#include "models/textfile.h"
-#include "models/membershipbatcher.h"
-#include "models/segmentlistmodel.h"
-#include "models/workspacerepository.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QDateTime>

@@ -4,11 +4,11 @@
 #include "api/appapi.h"
 #include "app/terminaltext.h"
 #include "liquid/liquidengine.h"
+#include "models/common/textfile.h"
+#include "models/snippets/snippetsaver.h"
+#include "models/snippets/snippetusages.h"
+#include "models/store/localstore.h"
 #include "models/workspacesession.h"
-#include "models/localstore.h"
-#include "models/snippetsaver.h"
-#include "models/snippetusages.h"
-#include "models/textfile.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -2,8 +2,8 @@
 #include "app/cli.h"
 #include "app/terminaltext.h"
 
-#include "models/connectiontester.h"
-#include "models/workspacerepository.h"
+#include "models/workspaces/connectiontester.h"
+#include "models/workspaces/workspacerepository.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/workspaceprofile.h"
+#include "models/workspaces/workspaceprofile.h"
 #include "models/workspacesession.h"
 
 #include <QObject>

@@ -3,13 +3,13 @@
 #include "api/client.h"
 #include "api/trackapi.h"
 #include "liquid/liquidengine.h"
-#include "models/localstore.h"
-#include "models/membershipbatcher.h"
-#include "models/newsletterservice.h"
-#include "models/segmentservice.h"
-#include "models/snippetservice.h"
-#include "models/storesync.h"
-#include "models/workspacerepository.h"
+#include "models/newsletters/newsletterservice.h"
+#include "models/segments/membershipbatcher.h"
+#include "models/segments/segmentservice.h"
+#include "models/snippets/snippetservice.h"
+#include "models/store/localstore.h"
+#include "models/store/storesync.h"
+#include "models/workspaces/workspacerepository.h"
 
 namespace cio::models {
 

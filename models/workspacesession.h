@@ -1,7 +1,7 @@
 #pragma once
 
 #include "api/queuestate.h"
-#include "models/workspaceprofile.h"
+#include "models/workspaces/workspaceprofile.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #include "qa/qarunner.h"
 
 #include "liquid/liquidengine.h"
-#include "models/variantmatrix.h"
+#include "models/variants/variantmatrix.h"
 
 #include <QSet>
 

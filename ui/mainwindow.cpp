@@ -1,19 +1,21 @@
 #include "ui/mainwindow.h"
 
-#include "models/localstore.h"
-#include "models/newsletterlistmodel.h"
-#include "models/storesync.h"
+#include "models/newsletters/newsletterlistmodel.h"
+#include "models/store/localstore.h"
+#include "models/store/storesync.h"
 #include "models/workspacesession.h"
-#include "ui/messagebox.h"
-#include "ui/messagewidget.h"
-#include "ui/newsletterlistpage.h"
-#include "ui/newsletterpage.h"
+#include "ui/common/messagebox.h"
+#include "ui/common/messagewidget.h"
+#include "ui/common/windowgeometry.h"
+#include "ui/editor/varianteditor.h"
+#include "ui/newsletters/newsletterlistpage.h"
+#include "ui/newsletters/newsletterpage.h"
+#include "ui/newsletters/newsletterssection.h"
 #include "ui/requestlogdock.h"
-#include "ui/segmentspage.h"
-#include "ui/snippetspage.h"
-#include "ui/varianteditor.h"
-#include "ui/welcomepage.h"
-#include "ui/windowgeometry.h"
+#include "ui/sections.h"
+#include "ui/segments/segmentspage.h"
+#include "ui/snippets/snippetspage.h"
+#include "ui/workspaces/welcomepage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -162,8 +164,8 @@ void MainWindow::startBackgroundSync()
     // full-text search) up to date behind it. The session owns the sync: it ends with the workspace.
     const QPointer<models::StoreSync> guard(sync);
     connect(sync, &models::StoreSync::listStored, this, [this] {
-        if (m_newsletters)
-            m_newsletters->reloadFromStore(true);
+        if (NewsletterListPage *list = newsletterPage())
+            list->reloadFromStore(true);
     });
     connect(sync, &models::StoreSync::progress, this, [this](int done, int total) {
         statusBar()->showMessage(tr("Syncing the workspace: %1 of %2…").arg(done).arg(total));
@@ -171,8 +173,9 @@ void MainWindow::startBackgroundSync()
     connect(sync, &models::StoreSync::finished, this, [this, store, guard](const api::Error &error, int fetched) {
         if (!guard || !store)
             return;
-        if (error.isError() && m_newsletters && m_newsletters->model()->rowCount() == 0)
-            m_newsletters->reload(); // the sync brought no list: the page asks itself and says why not
+        NewsletterListPage *list = newsletterPage();
+        if (error.isError() && list && list->model()->rowCount() == 0)
+            list->reload(); // the sync brought no list: the page asks itself and says why not
         if (error.isError() && guard->refusedRemovals() > 0) {
             // Nothing was removed: the user decides whether those newsletters are really gone.
             statusBar()->showMessage(error.message());
@@ -202,52 +205,54 @@ void MainWindow::startBackgroundSync()
         }
         statusBar()->showMessage(tr("Workspace synced (%n newsletter(s) refreshed).", nullptr, fetched),
                                  5000);
-        m_newsletters->reloadFromStore();
+        if (list)
+            list->reloadFromStore();
     });
     sync->start();
 }
 
+NewsletterListPage *MainWindow::newsletterPage() const
+{
+    const auto *newsletters = section<NewslettersSection>();
+    return newsletters ? newsletters->listPage() : nullptr;
+}
+
+NewsletterPage *MainWindow::newsletterDetailPage() const
+{
+    const auto *newsletters = section<NewslettersSection>();
+    return newsletters ? newsletters->newsletterPage() : nullptr;
+}
+
+VariantEditor *MainWindow::variantEditor() const
+{
+    const auto *newsletters = section<NewslettersSection>();
+    return newsletters ? newsletters->editor() : nullptr;
+}
+
+SnippetsPage *MainWindow::snippetsPage() const
+{
+    return section<SnippetsPage>();
+}
+
+SegmentsPage *MainWindow::segmentsPage() const
+{
+    return section<SegmentsPage>();
+}
+
 void MainWindow::openVariant(qint64 newsletterId, qint64 contentId)
 {
-    if (!m_newsletterDetail)
-        return;
-    openNewsletter(newsletterId);
-    // Once the page has the newsletter's variants, open the one asked for.
-    auto *connection = new QMetaObject::Connection;
-    *connection = connect(m_newsletterDetail, &NewsletterPage::loaded, this,
-                          [this, connection, newsletterId, contentId] {
-                              disconnect(*connection);
-                              delete connection;
-                              if (m_newsletterDetail->newsletterId() == newsletterId)
-                                  m_newsletterDetail->openVariant(contentId);
-                          });
+    if (auto *newsletters = section<NewslettersSection>()) {
+        m_sidebar->setCurrentRow(m_sections->indexOf(newsletters));
+        newsletters->openVariant(newsletterId, contentId);
+    }
 }
 
 void MainWindow::openNewsletter(qint64 id)
 {
-    if (!m_newsletterDetail)
-        return;
-    m_sidebar->setCurrentRow(0);
-    m_newsletterDetail->load(id);
-    if (auto *stack = qobject_cast<QStackedWidget *>(m_newsletterDetail->parentWidget()))
-        stack->setCurrentWidget(m_newsletterDetail);
-}
-
-void MainWindow::updateCompletionWords()
-{
-    // Attributes most workspaces have; the snippets come from the workspace itself (the store's copy,
-    // which the sync keeps current: no request of its own).
-    QStringList words{QStringLiteral("customer.id"),         QStringLiteral("customer.email"),
-                      QStringLiteral("customer.first_name"), QStringLiteral("customer.last_name"),
-                      QStringLiteral("customer.created_at"), QStringLiteral("customer.language"),
-                      QStringLiteral("customer.plan"),       QStringLiteral("customer.city")};
-    if (m_store) {
-        for (const api::Snippet &s : m_store->snippets())
-            words << (s.name.contains(QLatin1Char(' ')) ? QStringLiteral("snippets[\"%1\"]").arg(s.name)
-                                                        : QStringLiteral("snippets.") + s.name);
+    if (auto *newsletters = section<NewslettersSection>()) {
+        m_sidebar->setCurrentRow(m_sections->indexOf(newsletters));
+        newsletters->openNewsletter(id);
     }
-    if (m_editor)
-        m_editor->setCompletionWords(words);
 }
 
 bool MainWindow::hasWorkspace() const
@@ -291,17 +296,12 @@ void MainWindow::clearSections()
         page->deleteLater();
     }
     m_sidebar->clear();
-    m_newsletters = nullptr;
-    m_newsletterDetail = nullptr;
-    m_editor = nullptr;
-    m_snippets = nullptr;
-    m_segments = nullptr;
 }
 
 void MainWindow::closeWorkspace()
 {
-    if (m_editor)
-        m_editor->writeDraftNow();
+    if (VariantEditor *editor = variantEditor())
+        editor->writeDraftNow();
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     clearSections();
@@ -332,47 +332,43 @@ void MainWindow::openWorkspace(models::WorkspaceSession *session)
 
     // Sections are rebuilt for each workspace so no state leaks from one to the next.
     clearSections();
+    buildSections(session);
+    showDraftsBanner();
 
-    // Newsletters: the list, and one newsletter's page in front of it when opened.
-    auto *newsletterStack = new QStackedWidget(m_sections);
-    m_newsletters = new NewsletterListPage(session, newsletterStack);
-    m_newsletterDetail = new NewsletterPage(session, newsletterStack);
-    newsletterStack->addWidget(m_newsletters);
-    newsletterStack->addWidget(m_newsletterDetail);
-    m_sections->addWidget(newsletterStack);
-    connect(m_newsletters, &NewsletterListPage::newsletterActivated, this, &MainWindow::openNewsletter);
-    connect(m_newsletterDetail, &NewsletterPage::backRequested, this,
-            [this, newsletterStack] { newsletterStack->setCurrentWidget(m_newsletters); });
-    connect(m_newsletterDetail, &NewsletterPage::variantActivated, this, &MainWindow::variantActivated);
+    m_logDock->setLog(session->requestLog(), profile.effectiveBaseUrl());
+    connect(session, &models::WorkspaceSession::queueStateChanged, this, &MainWindow::updateQueueState);
+    updateQueueState(session->queueState());
+    updateWorkspaceBadge();
+    setWindowTitle(tr("%1 — cio-studio").arg(profile.name));
+    m_rootStack->setCurrentWidget(m_workspaceView);
+    // With a sync, its one list request fills the store and so the list; without, the list asks itself.
+    if (session->sync())
+        newsletterPage()->reloadForSync();
+    else
+        newsletterPage()->reload();
+    startBackgroundSync();
+}
 
-    // The variant editor sits in front of the newsletter page.
-    m_editor = new VariantEditor(session, newsletterStack);
-    newsletterStack->addWidget(m_editor);
-    m_newsletterDetail->setReadOnly(profile.readOnly);
-    connect(m_editor, &VariantEditor::draftChanged, m_newsletterDetail, &NewsletterPage::refreshDrafts);
-    connect(m_editor, &VariantEditor::qualityChecked, m_newsletterDetail, &NewsletterPage::setVariantQuality);
-    connect(m_newsletterDetail, &NewsletterPage::variantActivated, this,
-            [this, newsletterStack](const api::Content &variant, const api::Content &defaultVariant,
-                                    const QList<api::TestGroup> &groups) {
-                m_editor->open(variant, defaultVariant, groups, m_profile.readOnly);
-                newsletterStack->setCurrentWidget(m_editor);
-            });
-    connect(m_editor, &VariantEditor::closeRequested, this, [this, newsletterStack] {
-        // The draft is on disk; the closed editor lets go of the variant, so nothing it still holds can
-        // come back as a draft after Save All Drafts saved it from the page.
-        m_editor->closeVariant();
-        newsletterStack->setCurrentWidget(m_newsletterDetail);
-        m_newsletterDetail->reload();
-    });
-    updateCompletionWords();
-    if (store)
-        connect(store, &models::LocalStore::snippetsChanged, m_editor, [this] { updateCompletionWords(); });
+void MainWindow::buildSections(models::WorkspaceSession *session)
+{
+    for (const Section &section : Sections::all()) {
+        QWidget *page = section.create(session, this, m_sections);
+        m_sections->addWidget(page);
+        auto *item = new QListWidgetItem(style()->standardIcon(section.icon), section.title, m_sidebar);
+        item->setToolTip(section.toolTip);
+        item->setData(Qt::UserRole, section.id);
+    }
+    m_sidebar->setCurrentRow(0);
+}
 
+void MainWindow::showDraftsBanner()
+{
     // Work that was not saved last time (a crash, a kill, a lost network) is offered back first. The banner
     // follows the drafts (Save All empties it) and goes once a newsletter is open: its page shows them.
     // Guarded: an editor being destroyed with the window still writes its draft.
+    NewsletterPage *page = newsletterDetailPage();
     const QPointer<MessageWidget> banner = m_draftsBanner;
-    const QPointer<models::LocalStore> draftStore = store;
+    const QPointer<models::LocalStore> draftStore = m_store;
     const auto updateDraftsBanner = [this, banner, draftStore] {
         if (!banner)
             return;
@@ -396,46 +392,15 @@ void MainWindow::openWorkspace(models::WorkspaceSession *session)
     };
     m_draftsBanner->setProperty("dismissed", false);
     updateDraftsBanner();
+    if (!page)
+        return;
     // This workspace's page is the context: the connections end with it.
-    connect(m_newsletterDetail, &NewsletterPage::loaded, m_draftsBanner, [banner] {
+    connect(page, &NewsletterPage::loaded, m_draftsBanner, [banner] {
         banner->setProperty("dismissed", true);
         banner->hideMessage();
     });
-    if (store)
-        connect(store, &models::LocalStore::draftsChanged, m_newsletterDetail, updateDraftsBanner);
-    auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView),
-                                     tr("Newsletters"), m_sidebar);
-    item->setToolTip(tr("Newsletters (one-time sends) with their languages and A/B variants"));
-
-    // Snippets: shared texts; a usage opens its variant in the editor.
-    m_snippets = new SnippetsPage(session, m_sections);
-    m_snippets->setReadOnly(profile.readOnly);
-    m_sections->addWidget(m_snippets);
-    connect(m_snippets, &SnippetsPage::variantRequested, this, &MainWindow::openVariant);
-    item = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileIcon), tr("Snippets"), m_sidebar);
-    item->setToolTip(tr("Reusable texts that messages include with {{ snippets.name }}"));
-
-    // Segments: manual and data-driven, with their members.
-    m_segments = new SegmentsPage(session, m_sections);
-    m_segments->setReadOnly(profile.readOnly);
-    m_sections->addWidget(m_segments);
-    item = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Segments"), m_sidebar);
-    item->setToolTip(tr("Groups of people: who a message goes to"));
-    m_sidebar->setCurrentRow(0);
-
-    m_logDock->setLog(session->requestLog(), profile.effectiveBaseUrl());
-    connect(session, &models::WorkspaceSession::queueStateChanged, this, &MainWindow::updateQueueState);
-    updateQueueState(session->queueState());
-    updateWorkspaceBadge();
-    setWindowTitle(tr("%1 — cio-studio").arg(profile.name));
-    m_rootStack->setCurrentWidget(m_workspaceView);
-    m_newsletters->setStore(store);
-    // With a sync, its one list request fills the store and so the list; without, the list asks itself.
-    if (session->sync())
-        m_newsletters->reloadForSync();
-    else
-        m_newsletters->reload();
-    startBackgroundSync();
+    if (m_store)
+        connect(m_store, &models::LocalStore::draftsChanged, page, updateDraftsBanner);
 }
 
 void MainWindow::updateWorkspaceBadge()
@@ -477,8 +442,8 @@ void MainWindow::updateQueueState(const api::QueueState &state)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_editor)
-        m_editor->writeDraftNow();
+    if (VariantEditor *editor = variantEditor())
+        editor->writeDraftNow();
     const int drafts = m_store ? int(m_store->drafts().size()) : 0;
     if (drafts > 0) {
         const auto answer = MessageBox::question(

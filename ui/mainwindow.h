@@ -2,16 +2,17 @@
 
 #include "api/dto.h"
 #include "api/queuestate.h"
-#include "models/workspaceprofile.h"
+#include "models/workspaces/workspaceprofile.h"
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QStackedWidget>
 
 class QLabel;
 class QListWidget;
 class QMenu;
 class QToolButton;
-class QStackedWidget;
+
 
 namespace cio::models {
 class LocalStore;
@@ -22,6 +23,7 @@ namespace cio::ui {
 
 class NewsletterListPage;
 class NewsletterPage;
+class NewslettersSection;
 class SegmentsPage;
 class SnippetsPage;
 class VariantEditor;
@@ -56,11 +58,12 @@ public:
     bool hasWorkspace() const;
 
     WelcomePage *welcomePage() const { return m_welcome; }
-    NewsletterListPage *newsletterPage() const { return m_newsletters; }
-    NewsletterPage *newsletterDetailPage() const { return m_newsletterDetail; }
-    VariantEditor *variantEditor() const { return m_editor; }
-    SnippetsPage *snippetsPage() const { return m_snippets; }
-    SegmentsPage *segmentsPage() const { return m_segments; }
+    // The open workspace's pages (null without one).
+    NewsletterListPage *newsletterPage() const;
+    NewsletterPage *newsletterDetailPage() const;
+    VariantEditor *variantEditor() const;
+    SnippetsPage *snippetsPage() const;
+    SegmentsPage *segmentsPage() const;
     QListWidget *sidebar() const { return m_sidebar; }
 
 signals:
@@ -81,7 +84,6 @@ private:
     void updateQueueState(const api::QueueState &state);
     void updateWorkspaceBadge();
     void rebuildSwitcherMenu();
-    void updateCompletionWords();
     void clearSections();
     void startBackgroundSync();
 
@@ -96,11 +98,18 @@ private:
     QList<models::WorkspaceProfile> m_profiles;
     QListWidget *m_sidebar;
     QStackedWidget *m_sections;
-    NewsletterListPage *m_newsletters = nullptr;
-    NewsletterPage *m_newsletterDetail = nullptr;
-    VariantEditor *m_editor = nullptr;
-    SnippetsPage *m_snippets = nullptr;
-    SegmentsPage *m_segments = nullptr;
+    // The page of the section of that type, if the open workspace has one.
+    template<class Page> Page *section() const
+    {
+        for (int i = 0; i < m_sections->count(); ++i) {
+            if (auto *page = qobject_cast<Page *>(m_sections->widget(i)))
+                return page;
+        }
+        return nullptr;
+    }
+    // Makes the pages of the registered sections (ui/sections.cpp) for the session, and their sidebar items.
+    void buildSections(models::WorkspaceSession *session);
+    void showDraftsBanner();
     QPointer<models::LocalStore> m_store;
     MessageWidget *m_draftsBanner = nullptr;
     RequestLogDock *m_logDock;

@@ -1,6 +1,6 @@
 #include "ui/requestlogdock.h"
 
-#include "models/requestlogmodel.h"
+#include "models/common/requestlogmodel.h"
 
 #include <QAction>
 #include <QClipboard>

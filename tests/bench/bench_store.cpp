@@ -12,8 +12,8 @@
 //
 // Usage: bench_store [--newsletters N] [--languages N] [--runs N] [--passes N] [--keep]
 // The data lives in a temporary folder that is removed at the end (--keep leaves it and prints its path).
-#include "models/localstore.h"
-#include "models/workspacesnapshot.h"
+#include "models/store/localstore.h"
+#include "models/store/workspacesnapshot.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

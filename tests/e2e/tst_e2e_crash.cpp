@@ -12,15 +12,15 @@
 #include "api/client.h"
 #include "app/demosandbox.h"
 #include "app/studio.h"
-#include "models/localstore.h"
+#include "models/store/localstore.h"
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
 #include "tests/common/webenginetest.h"
-#include "ui/codeeditor.h"
+#include "ui/common/codeeditor.h"
+#include "ui/common/messagebox.h"
+#include "ui/editor/varianteditor.h"
 #include "ui/mainwindow.h"
-#include "ui/messagebox.h"
-#include "ui/newsletterpage.h"
-#include "ui/varianteditor.h"
+#include "ui/newsletters/newsletterpage.h"
 
 #include <QApplication>
 #include <QDateTime>

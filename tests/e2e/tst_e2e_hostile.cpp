@@ -11,7 +11,7 @@
 // Each command has a sandbox of its own, so the commands of one fault run side by side and a short
 // burst is used up by the command it is meant for. The test prints its table; a single crash or WRONG
 // fails it.
-#include "models/localstore.h"
+#include "models/store/localstore.h"
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
 

@@ -1,17 +1,17 @@
 // End to end in the GUI: add a workspace through the dialog (with the wrong region first), open it
 // read-only, and remove it again — against two sandboxes standing in for the US and EU hosts.
 #include "../common/testhome.h"
-#include "tests/common/webenginetest.h"
 #include "app/studio.h"
-#include "models/connectiontester.h"
-#include "models/newsletterlistmodel.h"
-#include "models/workspacerepository.h"
+#include "models/newsletters/newsletterlistmodel.h"
+#include "models/workspaces/connectiontester.h"
+#include "models/workspaces/workspacerepository.h"
 #include "sandbox/sandboxserver.h"
 #include "tests/common/contractproxy.h"
+#include "tests/common/webenginetest.h"
+#include "ui/common/messagebox.h"
 #include "ui/mainwindow.h"
-#include "ui/messagebox.h"
-#include "ui/newsletterlistpage.h"
-#include "ui/workspacedialog.h"
+#include "ui/newsletters/newsletterlistpage.h"
+#include "ui/workspaces/workspacedialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

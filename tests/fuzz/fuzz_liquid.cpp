@@ -5,7 +5,7 @@
 
 #include "fuzzsupport.h"
 
-#include "models/snippetusages.h"
+#include "models/snippets/snippetusages.h"
 
 using namespace cio;
 

@@ -4,7 +4,7 @@
 
 #include "fuzzsupport.h"
 
-#include "models/memberimport.h"
+#include "models/segments/memberimport.h"
 
 #include <QSet>
 

@@ -3,7 +3,7 @@
 
 #include "fuzzsupport.h"
 
-#include "models/sampledata.h"
+#include "models/preview/sampledata.h"
 
 using namespace cio;
 

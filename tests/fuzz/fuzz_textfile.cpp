@@ -4,7 +4,7 @@
 
 #include "fuzzsupport.h"
 
-#include "models/textfile.h"
+#include "models/common/textfile.h"
 
 #include <QStringDecoder>
 

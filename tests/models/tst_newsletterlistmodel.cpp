@@ -1,8 +1,8 @@
 // NewsletterListModel and NewsletterFilterModel against the real sandbox on loopback.
 #include "api/client.h"
-#include "models/itemroles.h"
-#include "models/newsletterfiltermodel.h"
-#include "models/newsletterlistmodel.h"
+#include "models/common/itemroles.h"
+#include "models/newsletters/newsletterfiltermodel.h"
+#include "models/newsletters/newsletterlistmodel.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QAbstractItemModelTester>

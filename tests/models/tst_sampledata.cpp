@@ -1,7 +1,7 @@
 // Sample-data sets: their storage in LocalStore, the parser behind the editor's problem line, and the
 // import/export file format.
-#include "models/localstore.h"
-#include "models/sampledata.h"
+#include "models/preview/sampledata.h"
+#include "models/store/localstore.h"
 #include "tests/common/testhome.h"
 
 #include <QDir>

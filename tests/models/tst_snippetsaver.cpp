@@ -1,7 +1,7 @@
 // The snippet save workflow shared by the Snippets page and `snippets put`: create with POST (never
 // replacing), change only what was opened (read, compare, PUT right after), replace for an upsert.
 #include "api/client.h"
-#include "models/snippetsaver.h"
+#include "models/snippets/snippetsaver.h"
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
 

@@ -1,6 +1,6 @@
 // Snippet usages in the local store, reference rewriting for a rename, and the checks before a save.
-#include "models/localstore.h"
-#include "models/snippetusages.h"
+#include "models/snippets/snippetusages.h"
+#include "models/store/localstore.h"
 #include "tests/common/testhome.h"
 
 #include <QDir>

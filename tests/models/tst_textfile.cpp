@@ -1,6 +1,6 @@
 // Text files users name (bodies, snippet values, templates, sample data, member lists): UTF-8 or the
 // encoding named; binary data and undecodable bytes are refused, never saved with U+FFFD in them.
-#include "models/textfile.h"
+#include "models/common/textfile.h"
 
 #include <QTemporaryDir>
 #include <QTest>

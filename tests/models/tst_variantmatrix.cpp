@@ -1,7 +1,7 @@
 // Variant matrix statuses (missing, untranslated, outdated, draft, saved) and the matrix model.
-#include "models/localstore.h"
-#include "models/variantmatrix.h"
-#include "models/variantmatrixmodel.h"
+#include "models/store/localstore.h"
+#include "models/variants/variantmatrix.h"
+#include "models/variants/variantmatrixmodel.h"
 #include "tests/common/testhome.h"
 
 #include <QAbstractItemModelTester>

@@ -1,8 +1,8 @@
 // VariantSaver and VariantAddress against the real sandbox on loopback (built-in demo data set).
 #include "api/appapi.h"
 #include "api/client.h"
-#include "models/variantaddress.h"
-#include "models/variantsaver.h"
+#include "models/variants/variantaddress.h"
+#include "models/variants/variantsaver.h"
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
 

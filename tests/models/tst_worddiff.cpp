@@ -1,5 +1,5 @@
 // Word-level diff: tokens, the LCS over them, and the HTML the outdated and conflict dialogs show.
-#include "models/worddiff.h"
+#include "models/common/worddiff.h"
 
 #include <QTest>
 

@@ -3,8 +3,8 @@
 #include "../common/testhome.h"
 #include "api/client.h"
 #include "api/credentialstore.h"
-#include "models/connectiontester.h"
-#include "models/workspacerepository.h"
+#include "models/workspaces/connectiontester.h"
+#include "models/workspaces/workspacerepository.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 // The sample-data dialog, driven like a user would: typing a set, reading the problem line, saving, and
 // never losing an edit when switching sets or closing.
-#include "models/localstore.h"
+#include "models/store/localstore.h"
 #include "tests/common/testhome.h"
-#include "ui/codeeditor.h"
-#include "ui/messagebox.h"
-#include "ui/messagewidget.h"
+#include "ui/common/codeeditor.h"
+#include "ui/common/messagebox.h"
+#include "ui/common/messagewidget.h"
 #include "ui/preview/sampledatadialog.h"
 
 #include <QApplication>

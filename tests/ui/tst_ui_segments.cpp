@@ -2,19 +2,19 @@
 // people into it, watch the count refresh, delete it after typing its name; the refusals and the export.
 #include "api/client.h"
 #include "api/ratelimiter.h"
+#include "models/segments/segmentlistmodel.h"
+#include "models/segments/segmentmembersmodel.h"
+#include "models/workspaces/workspaceprofile.h"
 #include "models/workspacesession.h"
-#include "models/segmentlistmodel.h"
-#include "models/segmentmembersmodel.h"
-#include "models/workspaceprofile.h"
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
 #include "translations/i18n.h"
-#include "ui/createsegmentdialog.h"
-#include "ui/deletesegmentdialog.h"
-#include "ui/messagewidget.h"
-#include "ui/segmentdetailpane.h"
-#include "ui/segmentmembersdialog.h"
-#include "ui/segmentspage.h"
+#include "ui/common/messagewidget.h"
+#include "ui/segments/createsegmentdialog.h"
+#include "ui/segments/deletesegmentdialog.h"
+#include "ui/segments/segmentdetailpane.h"
+#include "ui/segments/segmentmembersdialog.h"
+#include "ui/segments/segmentspage.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -2,22 +2,22 @@
 // create, validation, save with the impact preview, a failed save that keeps the text, rename with the
 // references rewritten (and a conflict that loses nothing), delete refused while in use, read-only.
 #include "api/client.h"
+#include "models/preview/sampledata.h"
+#include "models/snippets/snippetusages.h"
+#include "models/store/localstore.h"
+#include "models/store/storesync.h"
 #include "models/workspacesession.h"
-#include "models/localstore.h"
-#include "models/sampledata.h"
-#include "models/snippetusages.h"
-#include "models/storesync.h"
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
 #include "tests/common/webenginetest.h"
-#include "ui/codeeditor.h"
-#include "ui/messagebox.h"
-#include "ui/messagewidget.h"
+#include "ui/common/codeeditor.h"
+#include "ui/common/messagebox.h"
+#include "ui/common/messagewidget.h"
 #include "ui/preview/previewview.h"
 #include "ui/preview/variantpreview.h"
-#include "ui/snippetimpactdialog.h"
-#include "ui/snippetrenamedialog.h"
-#include "ui/snippetspage.h"
+#include "ui/snippets/snippetimpactdialog.h"
+#include "ui/snippets/snippetrenamedialog.h"
+#include "ui/snippets/snippetspage.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>

@@ -1,12 +1,12 @@
 #include "ui/preview/languagegrid.h"
 
 #include "liquid/liquidengine.h"
+#include "models/store/localstore.h"
+#include "models/variants/variantmatrix.h"
+#include "models/variants/variantmatrixmodel.h"
 #include "models/workspacesession.h"
-#include "models/localstore.h"
-#include "models/variantmatrix.h"
-#include "models/variantmatrixmodel.h"
+#include "ui/common/windowgeometry.h"
 #include "ui/preview/previewview.h"
-#include "ui/windowgeometry.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #include "ui/preview/previewview.h"
 
-#include "ui/messagebox.h"
-#include "ui/messagewidget.h"
+#include "ui/common/messagebox.h"
+#include "ui/common/messagewidget.h"
 #include "ui/preview/previewpage.h"
 #include "ui/preview/previewprofile.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/localstore.h"
+#include "models/store/localstore.h"
 
 #include <QDialog>
 #include <QPointer>

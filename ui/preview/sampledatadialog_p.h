@@ -1,6 +1,6 @@
 #pragma once
 // Shared by the two halves of SampleDataDialog (sampledatadialog.cpp, sampledatadialogactions.cpp).
-#include "models/sampledata.h"
+#include "models/preview/sampledata.h"
 
 #include <QList>
 #include <QString>

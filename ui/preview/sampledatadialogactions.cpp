@@ -3,11 +3,11 @@
 #include "ui/preview/sampledatadialog.h"
 #include "ui/preview/sampledatadialog_p.h"
 
-#include "models/sampledata.h"
-#include "ui/codeeditor.h"
-#include "ui/messagebox.h"
-#include "ui/messagewidget.h"
-#include "ui/windowgeometry.h"
+#include "models/preview/sampledata.h"
+#include "ui/common/codeeditor.h"
+#include "ui/common/messagebox.h"
+#include "ui/common/messagewidget.h"
+#include "ui/common/windowgeometry.h"
 #include <Qsci/qscilexerjson.h>
 #include <QApplication>
 #include <QComboBox>

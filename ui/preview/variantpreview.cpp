@@ -1,7 +1,7 @@
 #include "ui/preview/variantpreview.h"
 
 #include "liquid/liquidengine.h"
-#include "models/localstore.h"
+#include "models/store/localstore.h"
 #include "models/workspacesession.h"
 #include "ui/preview/previewview.h"
 #include "ui/preview/sampledatadialog.h"

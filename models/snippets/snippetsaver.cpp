@@ -1,0 +1,114 @@
+#include "models/snippets/snippetsaver.h"
+
+#include "api/appapi.h"
+#include "api/client.h"
+
+namespace cio::models {
+
+namespace {
+
+SnippetSaveResult failed(const api::Error &error)
+{
+    SnippetSaveResult r;
+    r.status = SnippetSaveResult::Status::Failed;
+    r.error = error;
+    return r;
+}
+
+// The API trims names and may answer without one: the saved snippet always carries its name.
+api::Snippet named(api::Snippet snippet, const QString &name)
+{
+    if (snippet.name.isEmpty())
+        snippet.name = name;
+    return snippet;
+}
+
+} // namespace
+
+SnippetSaver::SnippetSaver(api::Client *client, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{}
+
+void SnippetSaver::save(const SnippetSaveRequest &request, const QObject *context,
+                        std::function<void(const SnippetSaveResult &)> done)
+{
+    if (request.isNew)
+        return create(request, 1, context, std::move(done));
+    round(request, 1, context, std::move(done));
+}
+
+void SnippetSaver::create(const SnippetSaveRequest &request, int attempt, QPointer<const QObject> context,
+                          std::function<void(const SnippetSaveResult &)> done)
+{
+    api::AppApi(m_client).createSnippet(
+        request.name, request.value, this,
+        [this, request, attempt, context, done](const api::Snippet &saved, const api::Error &error) {
+            if (!context)
+                return;
+            if (api::AppApi::isNameTaken(error)) {
+                // A new snippet never replaces one; an upsert found it missing a moment ago, so it
+                // was created meanwhile: read again and replace it (it is what `put` asks for).
+                if (request.isNew || attempt >= MaxRounds) {
+                    SnippetSaveResult r;
+                    r.status = SnippetSaveResult::Status::NameTaken;
+                    r.error = error;
+                    return done(r);
+                }
+                return round(request, attempt + 1, context, done);
+            }
+            if (error.isError())
+                return done(failed(error));
+            SnippetSaveResult r;
+            r.status = SnippetSaveResult::Status::Created;
+            r.saved = named(saved, request.name);
+            done(r);
+        });
+}
+
+void SnippetSaver::round(const SnippetSaveRequest &request, int attempt, QPointer<const QObject> context,
+                         std::function<void(const SnippetSaveResult &)> done)
+{
+    api::AppApi(m_client).snippets(
+        this, [this, request, attempt, context, done](const QList<api::Snippet> &list, const api::Error &error) {
+            if (!context)
+                return;
+            if (error.isError())
+                return done(failed(error));
+            std::optional<api::Snippet> server;
+            for (const api::Snippet &s : list) {
+                if (s.name == request.name)
+                    server = s;
+            }
+            if (request.base && !server) {
+                SnippetSaveResult r;
+                r.status = SnippetSaveResult::Status::Deleted;
+                return done(r);
+            }
+            if (request.base && server->value != *request.base) {
+                SnippetSaveResult r;
+                r.status = SnippetSaveResult::Status::Conflict;
+                r.server = server;
+                return done(r);
+            }
+            if (!server)
+                return create(request, attempt, context, done);
+            api::AppApi(m_client).putSnippet(
+                request.name, request.value, this,
+                [this, request, attempt, context, done](const api::Snippet &saved, const api::Error &e) {
+                    if (!context)
+                        return;
+                    if (e.expired && attempt < MaxRounds) // could not follow the read closely: read again
+                        return round(request, attempt + 1, context, done);
+                    if (e.isError())
+                        return done(failed(e));
+                    SnippetSaveResult r;
+                    r.status = SnippetSaveResult::Status::Saved;
+                    r.saved = named(saved, request.name);
+                    done(r);
+                },
+                PutWindowMs);
+        });
+}
+
+} // namespace cio::models
