@@ -5,6 +5,7 @@
 
 #include "api/appapi.h"
 #include "api/region.h"
+#include "app/clicommand.h"
 #include "app/cliformat.h"
 #include "app/demosandbox.h"
 #include "app/terminaltext.h"
@@ -37,6 +38,12 @@ Cli::Cli(QObject *parent)
     // What servers send reaches a terminal only with its invisible and controlling characters shown.
     m_out.setDevice(new TerminalDevice(stdout, this));
     m_err.setDevice(new TerminalDevice(stderr, this));
+    addNewsletterCommands();
+    addSnippetCommands();
+    addSegmentCommands();
+    addRenderCommands();
+    addLocalCommands();
+    addWorkspaceCommands();
 }
 
 Cli::~Cli()
@@ -88,63 +95,16 @@ void Cli::setUpWorkspaceClient(const QString &name, std::function<void()> then)
 
 void Cli::run(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
-        "Command-line companion of cio-studio.\n\n"
-        "Commands:\n"
-        "  newsletters list              the workspace's newsletters\n"
-        "  newsletters show ID           one newsletter's header\n"
-        "  variants list NEWSLETTER_ID   a newsletter's variants (test group, language, subject)\n"
-        "  variants show NEWSLETTER_ID VARIANT\n"
-        "                                one variant's fields and body; VARIANT is a content id, a\n"
-        "                                language code, “default” or TESTGROUP:LANG (group name or id)\n"
-        "  variants set NEWSLETTER_ID VARIANT [--subject TEXT] [--preheader TEXT] [--body-file PATH]\n"
-        "               [--base-version V] [--ignore-qa]\n"
-        "                                save changes; refused if someone else changed the variant\n"
-        "                                since version V (as “variants show” printed it; without it,\n"
-        "                                since this command read it; --force overwrites), if a link\n"
-        "                                holds “[redacted]”, or if the quality checks find errors\n"
-        "                                (as the app's Save; --ignore-qa saves anyway)\n"
-        "  snippets list                 the workspace's snippets\n"
-        "  snippets get NAME             a snippet's value as stored (--json: the snippet)\n"
-        "  snippets put NAME [--file PATH]\n"
-        "                                create or change a snippet; the value comes from the file or\n"
-        "                                standard input and is checked first (length, Liquid, no snippet\n"
-        "                                inside a snippet)\n"
-        "  snippets delete NAME          delete a snippet (asks first unless --yes); a snippet still in\n"
-        "                                use is refused, and the usages the local copy knows are listed\n"
-        "  snippets usages NAME          the variants of the local copy (see sync) that use a snippet,\n"
-        "                                one a line: newsletter id, content id, language, field, line\n"
-        "  segments list                 the workspace's segments\n"
-        "  segments show|count|members|used-by ID\n"
-        "                                a segment's details, its member count, every member (one\n"
-        "                                identifier a line, all pages) or what uses it\n"
-        "  segments create --name NAME [--description TEXT]\n"
-        "                                create a manual segment; prints its id (--json: the segment)\n"
-        "  segments delete ID [--yes]    delete a segment after showing what uses it\n"
-        "  segments add-members|remove-members ID --id-type id|email|cio_id FILE\n"
-        "                                add or remove the people listed in FILE (one a line or a CSV\n"
-        "                                column; - for standard input) in batches of 1,000 through the\n"
-        "                                Track API; its site id and key come from --workspace or\n"
-        "                                CIO_TRACK_SITE_ID and CIO_TRACK_API_KEY\n"
-        "  sync [--full]                 fetch the newsletters that changed (--full: all) with their\n"
-        "                                variants and test groups into the local store; a list that\n"
-        "                                lacks many stored newsletters stops it (--allow-removals: accept)\n"
-        "  render NEWSLETTER_ID VARIANT [--data FILE] [--lax]\n"
-        "                                the variant's subject, preheader and body rendered with\n"
-        "                                Customer.io Liquid (errors with line and column: exit code 1)\n"
-        "  render --template FILE [--data FILE] [--lax]\n"
-        "                                any Liquid text, with the workspace's snippets\n"
-        "  qa NEWSLETTER_ID              the quality checks of every variant (exit code 1 on errors)\n"
-        "  drafts list                   unsaved edits kept on this computer (needs no key)\n"
-        "  workspace add NAME            save a workspace; the App API key is read from standard input\n"
-        "                                (and, with --track-site-id, the Track API key from the next line)\n"
-        "  workspace list                the saved workspaces\n"
-        "  workspace test NAME           check the saved key (wrong key, wrong region, network, TLS)\n"
-        "  workspace remove NAME         delete the workspace, its keys and its local data (--yes)\n\n"
-        "With --workspace NAME the key comes from the system keychain. Otherwise it is read from the "
-        "environment variable CIO_APP_API_KEY. Keys are never accepted as arguments. --demo needs no key: "
-        "it runs the built-in sandbox."));
+    QCommandLineParser &parser = m_parser; // a member: commands that finish later still read it
+    parser.setApplicationDescription(tr("Command-line companion of cio-studio.") + QStringLiteral("\n\n") +
+                                     tr("Commands:") + QLatin1Char('\n') + commandList() + QLatin1Char('\n') +
+                                     wrappedLines(tr("With --workspace NAME the key comes from the system "
+                                                     "keychain. Otherwise it is read from the environment variable "
+                                                     "CIO_APP_API_KEY. Keys are never accepted as arguments. --demo "
+                                                     "needs no key: it runs the built-in sandbox. “COMMAND --help” "
+                                                     "or “help COMMAND” describes one command."),
+                                                  0, 100)
+                                         .join(QLatin1Char('\n')));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption baseUrl(QStringLiteral("base-url"),
@@ -187,18 +147,18 @@ void Cli::run(const QStringList &arguments)
         tr("seconds"));
     const QCommandLineOption full(QStringLiteral("full"),
                                   tr("sync: fetch every newsletter again, not only those that changed."));
-    parser.addOptions(
+    addOptions(
         {baseUrl, trackUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes, full, allowRemovals,
          encoding, timeout, maxResponse, rateLimitWait});
-    addVariantOptions(parser);
-    addRenderOptions(parser);
+    addVariantOptions();
+    addRenderOptions();
     // snippets put / segments create / segments add-members|remove-members
-    parser.addOption({QStringLiteral("file"),
+    addOption({QStringLiteral("file"),
                       tr("snippets put: read the value from this file (- or none: standard input)."),
                       tr("path")});
-    parser.addOption({QStringLiteral("name"), tr("segments create: the new segment's name."), tr("name")});
-    parser.addOption({QStringLiteral("description"), tr("segments create: its description."), tr("text")});
-    parser.addOption({QStringLiteral("id-type"),
+    addOption({QStringLiteral("name"), tr("segments create: the new segment's name."), tr("name")});
+    addOption({QStringLiteral("description"), tr("segments create: its description."), tr("text")});
+    addOption({QStringLiteral("id-type"),
                       tr("segments add-members|remove-members: id, email or cio_id."), tr("type")});
     parser.addPositionalArgument(QStringLiteral("command"), tr("What to do; see the list above."));
     m_helpText = parser.helpText();
@@ -207,8 +167,14 @@ void Cli::run(const QStringList &arguments)
         usageError(parser.errorText());
         return;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        m_out << m_helpText;
+    const QStringList words = parser.positionalArguments();
+    const bool helpWord = words.value(0) == QLatin1String("help");
+    if (parser.isSet(QStringLiteral("help")) || helpWord) {
+        const QStringList asked = helpWord ? words.mid(1) : words;
+        const CliCommand *command = asked.isEmpty() ? nullptr : findCommand(asked);
+        if (!asked.isEmpty() && !command)
+            return usageError(tr("Unknown command “%1”.").arg(asked.join(QLatin1Char(' '))));
+        m_out << (command ? commandHelp(*command) : m_helpText);
         done(ExitOk);
         return;
     }
@@ -237,20 +203,27 @@ void Cli::run(const QStringList &arguments)
                                          ? QStringLiteral("cio.*.debug=true")
                                          : QStringLiteral("cio.*.debug=false\ncio.*.info=false\n"
                                                           "qt.webenginecontext.*=false\ndefault.info=false"));
-    const QStringList words = parser.positionalArguments();
     if (words.isEmpty()) {
         usageError(tr("No command given."));
         return;
     }
-    if (words.first() == QLatin1String("workspace")) {
-        workspaceCommand(words, parser);
+    // Known and well-formed before anything asks for a key or opens a connection.
+    const CliCommand *command = findCommand(words);
+    if (!command) {
+        usageError(tr("Unknown command “%1”.").arg(words.join(QLatin1Char(' '))));
         return;
     }
-    if (words.first() == QLatin1String("drafts")) { // before the client: listing needs no key
-        if (words.size() == 2 && words.at(1) == QLatin1String("list"))
-            draftsList(parser);
-        else
-            usageError(tr("Unknown command “%1”.").arg(words.join(QLatin1Char(' '))));
+    const int given = int(words.size() - command->words.size());
+    if (command->minArguments >= 0 && given < command->minArguments) {
+        usageError(tr("“%1” needs an argument.").arg(command->name()));
+        return;
+    }
+    if (command->maxArguments >= 0 && given > command->maxArguments) {
+        usageError(tr("Too many arguments for “%1”.").arg(command->name()));
+        return;
+    }
+    if (!command->needsWorkspace) { // local work: no key, no network
+        command->run(words);
         return;
     }
     if (parser.isSet(workspace)) {
@@ -258,12 +231,12 @@ void Cli::run(const QStringList &arguments)
             usageError(tr("--workspace cannot be combined with --demo or --base-url."));
             return;
         }
-        setUpWorkspaceClient(parser.value(workspace), [this, words] { dispatch(words); });
+        setUpWorkspaceClient(parser.value(workspace), [command, words] { command->run(words); });
         return;
     }
     if (!setUpClient(parser))
         return;
-    dispatch(words);
+    command->run(words);
 }
 
 bool Cli::setUpClient(const QCommandLineParser &parser)
@@ -370,55 +343,93 @@ void Cli::applyLimits(api::ConnectionSettings &settings) const
     }
 }
 
-void Cli::dispatch(const QStringList &words)
+void Cli::addOption(const QCommandLineOption &option)
 {
-    const QString command = words.mid(0, 2).join(QLatin1Char(' '));
-    const QString argument = words.value(2);
-    const auto needs = [&](int count) {
-        if (words.size() == count)
-            return true;
-        usageError(words.size() < count ? tr("“%1” needs an argument.").arg(command)
-                                        : tr("Too many arguments for “%1”.").arg(command));
-        return false;
-    };
+    m_optionList.append(option);
+    m_parser.addOption(option);
+}
 
-    if (command == QLatin1String("newsletters list")) {
-        if (needs(2))
-            newslettersList();
-    } else if (command == QLatin1String("newsletters show")) {
-        if (needs(3))
-            newslettersShow(argument);
-    } else if (command == QLatin1String("variants list")) {
-        if (needs(3))
-            variantsList(argument);
-    } else if (command == QLatin1String("variants show")) {
-        if (needs(4))
-            variantsShow(argument, words.value(3));
-    } else if (command == QLatin1String("variants set")) {
-        if (needs(4))
-            variantsSet(argument, words.value(3));
-    } else if (command == QLatin1String("snippets list")) {
-        if (needs(2))
-            snippetsList();
-    } else if (command == QLatin1String("segments list")) {
-        if (needs(2))
-            segmentsList();
-    } else if (words.first() == QLatin1String("snippets")) {
-        snippetsCommand(words); // clisnippets.cpp
-    } else if (words.first() == QLatin1String("segments")) {
-        segmentsCommand(words); // clisegments.cpp
-    } else if (words.first() == QLatin1String("render")) {
-        render(words);
-    } else if (words.first() == QLatin1String("qa")) {
-        qaCommand(words);
-    } else if (words.first() == QLatin1String("sync")) {
-        if (words.size() == 1)
-            sync();
-        else
-            usageError(tr("Too many arguments for “sync”."));
-    } else {
-        usageError(tr("Unknown command “%1”.").arg(words.join(QLatin1Char(' '))));
+void Cli::addOptions(const QList<QCommandLineOption> &options)
+{
+    for (const QCommandLineOption &option : options)
+        addOption(option);
+}
+
+void Cli::addCommand(CliCommand command)
+{
+    m_commands.append(std::move(command));
+}
+
+const CliCommand *Cli::findCommand(const QStringList &words) const
+{
+    // The longest name that starts the words ("segments show" before a "segments" of its own).
+    const CliCommand *found = nullptr;
+    for (const CliCommand &command : m_commands) {
+        if (words.size() >= command.words.size() && words.mid(0, command.words.size()) == command.words &&
+            (!found || command.words.size() > found->words.size()))
+            found = &command;
     }
+    return found;
+}
+
+QString Cli::commandList() const
+{
+    // Each command's synopsis, then what it does in a column of its own (on the next lines when the
+    // synopsis is long).
+    constexpr int Column = 32;
+    constexpr int Width = 100;
+    QString text;
+    for (const CliCommand &command : m_commands) {
+        const QStringList synopsis = wrappedLines(command.synopsis(), 2, Width);
+        QStringList help = wrappedLines(command.help, Column, Width);
+        QString first = synopsis.value(0);
+        for (int i = 1; i < synopsis.size(); ++i)
+            first += QLatin1Char('\n') + QStringLiteral("      ") + synopsis.at(i).trimmed();
+        if (synopsis.size() == 1 && first.size() < Column - 1 && !help.isEmpty())
+            first = first.leftJustified(Column) + help.takeFirst().trimmed();
+        text += first + QLatin1Char('\n');
+        for (const QString &line : std::as_const(help))
+            text += line + QLatin1Char('\n');
+    }
+    return text;
+}
+
+QString Cli::commandHelp(const CliCommand &command) const
+{
+    QString text = wrappedLines(tr("Usage: %1 [options] %2").arg(QCoreApplication::applicationName(),
+                                                                  command.synopsis()),
+                                0, 100)
+                       .join(QStringLiteral("\n    ")) +
+                   QStringLiteral("\n\n") + wrappedLines(command.help, 0, 100).join(QLatin1Char('\n')) +
+                   QLatin1Char('\n');
+    if (!command.options.isEmpty()) {
+        text += QLatin1Char('\n') + tr("Its options:") + QLatin1Char('\n');
+        for (const QString &name : command.options) {
+            const auto option = std::find_if(m_optionList.cbegin(), m_optionList.cend(),
+                                             [&name](const QCommandLineOption &o) { return o.names().contains(name); });
+            const QString value = option != m_optionList.cend() && !option->valueName().isEmpty()
+                                      ? QStringLiteral(" <%1>").arg(option->valueName())
+                                      : QString();
+            QStringList description =
+                wrappedLines(option != m_optionList.cend() ? option->description() : QString(), 32, 100);
+            const QString head = QStringLiteral("  --") + name + value;
+            if (head.size() < 31 && !description.isEmpty())
+                text += head.leftJustified(32) + description.takeFirst().trimmed() + QLatin1Char('\n');
+            else
+                text += head + QLatin1Char('\n');
+            for (const QString &line : std::as_const(description))
+                text += line + QLatin1Char('\n');
+        }
+    }
+    text += QLatin1Char('\n') +
+            wrappedLines(command.needsWorkspace
+                             ? tr("It works on a workspace: --workspace NAME, --demo, or --base-url with "
+                                  "CIO_APP_API_KEY; --json prints JSON. --help lists every option.")
+                             : tr("It needs no key and no network. --help lists every option."),
+                         0, 100)
+                .join(QLatin1Char('\n')) +
+            QLatin1Char('\n');
+    return text;
 }
 
 void Cli::usageError(const QString &message)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/client.h"
+#include "app/clicommand.h"
 #include "api/credentialstore.h"
 #include "api/dto.h"
 #include "liquid/jsondata.h"
@@ -62,7 +63,19 @@ private:
     // With --workspace: the profile's settings and its key from the keychain, then `then`.
     void setUpWorkspaceClient(const QString &name, std::function<void()> then);
     api::CredentialStore *credentials();
-    void dispatch(const QStringList &words);
+    // The command table (clicommand.h): each area adds its commands, in the order --help lists them.
+    void addCommand(CliCommand command);
+    void addNewsletterCommands(); // clinewsletters.cpp
+    void addSnippetCommands();    // clisnippets.cpp
+    void addSegmentCommands();    // clisegments.cpp
+    void addRenderCommands();     // clirender.cpp
+    void addLocalCommands();      // clilocal.cpp
+    void addWorkspaceCommands();  // cliworkspace.cpp
+    const CliCommand *findCommand(const QStringList &words) const;
+    QString commandList() const;                          // for --help
+    QString commandHelp(const CliCommand &command) const; // for COMMAND --help and help COMMAND
+    void addOption(const QCommandLineOption &option);
+    void addOptions(const QList<QCommandLineOption> &options);
     void usageError(const QString &message);
     void apiError(const api::Error &error);
     void done(int exitCode = 0);
@@ -75,7 +88,7 @@ private:
     // A variant's version as "variants show" prints it and --base-version takes it.
     static QString versionOf(const api::Content &content);
     // Options of "variants set"; added to the parser in run() and read back after parsing.
-    void addVariantOptions(QCommandLineParser &parser);
+    void addVariantOptions();
     void readVariantOptions(const QCommandLineParser &parser);
     // Reads the newsletter's test groups and variants, resolves VARIANT, then reads the variant
     // through its own address (the same one a save uses).
@@ -97,7 +110,7 @@ private:
     void segmentsCommand(const QStringList &words);
 
     // clirender.cpp
-    void addRenderOptions(QCommandLineParser &parser);
+    void addRenderOptions();
     void readRenderOptions(const QCommandLineParser &parser);
     bool loadSampleData(liquid::JsonData *data); // --data FILE, else the store's default set
     void withSnippets(std::function<void(const QHash<QString, QString> &)> then);
@@ -133,6 +146,9 @@ private:
     QTextStream m_err;
     bool m_json = false;
     QString m_helpText;
+    QList<CliCommand> m_commands;
+    QCommandLineParser m_parser;
+    QList<QCommandLineOption> m_optionList; // every option, for the commands' own help
     struct VariantEdit
     {
         std::optional<QString> subject, preheader, bodyFile;

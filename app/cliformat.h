@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace cio::app {
 
@@ -19,6 +20,23 @@ template <class T> QJsonArray toJsonArray(const QList<T> &items)
     for (const T &item : items)
         array.append(item.toJson());
     return array;
+}
+
+// `text` in lines of at most `width` characters, each indented by `indent` spaces.
+inline QStringList wrappedLines(const QString &text, int indent, int width)
+{
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!line.isEmpty() && indent + line.size() + 1 + word.size() > width) {
+            lines << QString(indent, QLatin1Char(' ')) + line;
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    if (!line.isEmpty())
+        lines << QString(indent, QLatin1Char(' ')) + line;
+    return lines;
 }
 
 } // namespace cio::app

@@ -165,4 +165,17 @@ void Cli::draftsList(const QCommandLineParser &parser)
     done();
 }
 
+void Cli::addLocalCommands()
+{
+    addCommand({{QStringLiteral("sync")}, QStringLiteral("[--full] [--allow-removals]"),
+                tr("fetch the newsletters that changed (--full: all) with their variants and test groups into "
+                   "the local store; a list that lacks many stored newsletters stops it (--allow-removals: "
+                   "accept)"),
+                {QStringLiteral("full"), QStringLiteral("allow-removals")}, true, 0, 0,
+                [this](const QStringList &) { sync(); }});
+    addCommand({{QStringLiteral("drafts"), QStringLiteral("list")}, {},
+                tr("unsaved edits kept on this computer (needs no key)"), {}, false, 0, 0,
+                [this](const QStringList &) { draftsList(m_parser); }});
+}
+
 } // namespace cio::app

@@ -114,9 +114,9 @@ void Cli::variantsList(const QString &idText)
         });
 }
 
-void Cli::addVariantOptions(QCommandLineParser &parser)
+void Cli::addVariantOptions()
 {
-    parser.addOptions(
+    addOptions(
         {{QStringLiteral("subject"), tr("variants set: the new subject."), tr("text")},
          {QStringLiteral("preheader"), tr("variants set: the new preheader text."), tr("text")},
          {QStringLiteral("body-file"),
@@ -386,6 +386,33 @@ void Cli::printSaveResult(const models::SaveRequest &request, const models::Save
         break;
     }
     done(ok ? ExitOk : ExitApiError);
+}
+
+void Cli::addNewsletterCommands()
+{
+    addCommand({{QStringLiteral("newsletters"), QStringLiteral("list")}, {}, tr("the workspace's newsletters"),
+                {}, true, 0, 0, [this](const QStringList &) { newslettersList(); }});
+    addCommand({{QStringLiteral("newsletters"), QStringLiteral("show")}, QStringLiteral("ID"),
+                tr("one newsletter's header"), {}, true, 1, 1,
+                [this](const QStringList &words) { newslettersShow(words.at(2)); }});
+    addCommand({{QStringLiteral("variants"), QStringLiteral("list")}, QStringLiteral("NEWSLETTER_ID"),
+                tr("a newsletter's variants (test group, language, subject)"), {}, true, 1, 1,
+                [this](const QStringList &words) { variantsList(words.at(2)); }});
+    addCommand({{QStringLiteral("variants"), QStringLiteral("show")}, QStringLiteral("NEWSLETTER_ID VARIANT"),
+                tr("one variant's fields and body; VARIANT is a content id, a language code, “default” or "
+                   "TESTGROUP:LANG (group name or id)"),
+                {}, true, 2, 2, [this](const QStringList &words) { variantsShow(words.at(2), words.at(3)); }});
+    addCommand({{QStringLiteral("variants"), QStringLiteral("set")},
+                QStringLiteral("NEWSLETTER_ID VARIANT [--subject TEXT] [--preheader TEXT] [--body-file PATH] "
+                               "[--base-version V] [--ignore-qa]"),
+                tr("save changes; refused if someone else changed the variant since version V (as “variants "
+                   "show” printed it; without it, since this command read it; --force overwrites), if a link "
+                   "holds “[redacted]”, or if the quality checks find errors (as the app's Save; --ignore-qa "
+                   "saves anyway)"),
+                {QStringLiteral("subject"), QStringLiteral("preheader"), QStringLiteral("body-file"),
+                 QStringLiteral("base-version"), QStringLiteral("force"), QStringLiteral("ignore-qa"),
+                 QStringLiteral("encoding")},
+                true, 2, 2, [this](const QStringList &words) { variantsSet(words.at(2), words.at(3)); }});
 }
 
 } // namespace cio::app

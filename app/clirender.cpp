@@ -48,15 +48,15 @@ QJsonObject findingJson(const qa::Finding &f)
 
 } // namespace
 
-void Cli::addRenderOptions(QCommandLineParser &parser)
+void Cli::addRenderOptions()
 {
-    parser.addOption({QStringLiteral("data"),
+    addOption({QStringLiteral("data"),
                       tr("render, qa: sample data, a JSON file with customer, event and trigger members "
                          "(default: the workspace's default sample-data set)."),
                       tr("file")});
-    parser.addOption({QStringLiteral("template"),
+    addOption({QStringLiteral("template"),
                       tr("render: any Liquid text from a file (- for standard input)."), tr("file")});
-    parser.addOption(
+    addOption(
         {QStringLiteral("lax"), tr("render: undefined variables render blank instead of failing.")});
 }
 
@@ -317,6 +317,20 @@ void Cli::qaGate(qint64 newsletterId, const api::Content &original, const api::C
             });
         });
     });
+}
+
+void Cli::addRenderCommands()
+{
+    addCommand({{QStringLiteral("render")},
+                QStringLiteral("NEWSLETTER_ID VARIANT | --template FILE  [--data FILE] [--lax]"),
+                tr("the variant's subject, preheader and body rendered with Customer.io Liquid, or any Liquid "
+                   "text of a file with the workspace's snippets (errors with line and column: exit code 1)"),
+                {QStringLiteral("template"), QStringLiteral("data"), QStringLiteral("lax"), QStringLiteral("encoding")},
+                true, -1, -1, [this](const QStringList &words) { render(words); }});
+    addCommand({{QStringLiteral("qa")}, QStringLiteral("NEWSLETTER_ID"),
+                tr("the quality checks of every variant (exit code 1 on errors)"),
+                {QStringLiteral("data"), QStringLiteral("lax")}, true, -1, -1,
+                [this](const QStringList &words) { qaCommand(words); }});
 }
 
 } // namespace cio::app

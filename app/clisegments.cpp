@@ -489,6 +489,37 @@ void Cli::segmentsCommand(const QStringList &words)
     commands->run(words);
 }
 
+void Cli::addSegmentCommands()
+{
+    addCommand({{QStringLiteral("segments"), QStringLiteral("list")}, {}, tr("the workspace's segments"), {},
+                true, 0, 0, [this](const QStringList &) { segmentsList(); }});
+    const auto command = [this](const QStringList &words) { segmentsCommand(words); };
+    const auto byId = [&](const QString &action, const QString &help, const QStringList &options = {}) {
+        addCommand({{QStringLiteral("segments"), action}, QStringLiteral("ID"), help, options, true, -1, -1, command});
+    };
+    byId(QStringLiteral("show"), tr("a segment's details"));
+    byId(QStringLiteral("count"), tr("a segment's member count"));
+    byId(QStringLiteral("members"), tr("every member of a segment, one identifier a line (all pages)"));
+    byId(QStringLiteral("used-by"), tr("the campaigns and newsletters that use a segment"));
+    addCommand({{QStringLiteral("segments"), QStringLiteral("create")},
+                QStringLiteral("--name NAME [--description TEXT]"),
+                tr("create a manual segment; prints its id (--json: the segment)"),
+                {QStringLiteral("name"), QStringLiteral("description")}, true, -1, -1, command});
+    addCommand({{QStringLiteral("segments"), QStringLiteral("delete")}, QStringLiteral("ID [--yes]"),
+                tr("delete a segment after showing what uses it"), {QStringLiteral("yes")}, true, -1, -1, command});
+    const QString membersHelp =
+        tr("the people listed in FILE (one a line or a CSV column; - for standard input), in batches of 1,000 "
+           "through the Track API; its site id and key come from --workspace or CIO_TRACK_SITE_ID and "
+           "CIO_TRACK_API_KEY");
+    const QStringList membersOptions{QStringLiteral("id-type"), QStringLiteral("encoding")};
+    addCommand({{QStringLiteral("segments"), QStringLiteral("add-members")},
+                QStringLiteral("ID --id-type id|email|cio_id FILE"), tr("add %1").arg(membersHelp), membersOptions,
+                true, -1, -1, command});
+    addCommand({{QStringLiteral("segments"), QStringLiteral("remove-members")},
+                QStringLiteral("ID --id-type id|email|cio_id FILE"), tr("remove %1").arg(membersHelp),
+                membersOptions, true, -1, -1, command});
+}
+
 } // namespace cio::app
 
 #include "clisegments.moc"

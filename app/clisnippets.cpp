@@ -241,4 +241,25 @@ void Cli::snippetsCommand(const QStringList &words)
         });
 }
 
+void Cli::addSnippetCommands()
+{
+    addCommand({{QStringLiteral("snippets"), QStringLiteral("list")}, {}, tr("the workspace's snippets"), {},
+                true, 0, 0, [this](const QStringList &) { snippetsList(); }});
+    const auto command = [this](const QStringList &words) { snippetsCommand(words); };
+    addCommand({{QStringLiteral("snippets"), QStringLiteral("get")}, QStringLiteral("NAME"),
+                tr("a snippet's value as stored (--json: the snippet)"), {}, true, -1, -1, command});
+    addCommand({{QStringLiteral("snippets"), QStringLiteral("put")}, QStringLiteral("NAME [--file PATH]"),
+                tr("create or change a snippet; the value comes from the file or standard input and is checked "
+                   "first (length, Liquid, no snippet inside a snippet)"),
+                {QStringLiteral("file"), QStringLiteral("encoding")}, true, -1, -1, command});
+    addCommand({{QStringLiteral("snippets"), QStringLiteral("delete")}, QStringLiteral("NAME [--yes]"),
+                tr("delete a snippet (asks first unless --yes); a snippet still in use is refused, and the "
+                   "usages the local copy knows are listed"),
+                {QStringLiteral("yes")}, true, -1, -1, command});
+    addCommand({{QStringLiteral("snippets"), QStringLiteral("usages")}, QStringLiteral("NAME"),
+                tr("the variants of the local copy (see sync) that use a snippet, one a line: newsletter id, "
+                   "content id, language, field, line"),
+                {}, true, -1, -1, command});
+}
+
 } // namespace cio::app

@@ -252,4 +252,23 @@ void Cli::workspaceTest(const QString &name)
         });
 }
 
+void Cli::addWorkspaceCommands()
+{
+    const auto command = [this](const QStringList &words) { workspaceCommand(words, m_parser); };
+    addCommand({{QStringLiteral("workspace"), QStringLiteral("add")},
+                QStringLiteral("NAME [--region us|eu] [--base-url URL] [--read-only] [--track-site-id ID]"),
+                tr("save a workspace; the App API key is read from standard input (and, with --track-site-id, "
+                   "the Track API key from the next line)"),
+                {QStringLiteral("region"), QStringLiteral("base-url"), QStringLiteral("read-only"),
+                 QStringLiteral("track-site-id")},
+                false, -1, -1, command});
+    addCommand({{QStringLiteral("workspace"), QStringLiteral("list")}, {}, tr("the saved workspaces"), {}, false,
+                -1, -1, command});
+    addCommand({{QStringLiteral("workspace"), QStringLiteral("test")}, QStringLiteral("NAME"),
+                tr("check the saved key (wrong key, wrong region, network, TLS)"), {}, false, -1, -1, command});
+    addCommand({{QStringLiteral("workspace"), QStringLiteral("remove")}, QStringLiteral("NAME [--yes]"),
+                tr("delete the workspace, its keys and its local data"), {QStringLiteral("yes")}, false, -1, -1,
+                command});
+}
+
 } // namespace cio::app

@@ -34,6 +34,7 @@ private slots:
     void newsletterShowAndVariants();
     void syncReportsFigures();
     void demoNeedsNoKey();
+    void helpComesFromTheCommandTable();
     void refusals_data();
     void refusals();
     void variantShow();
@@ -261,6 +262,42 @@ void TestE2eCli::demoNeedsNoKey()
                          QString());
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(QJsonDocument::fromJson(r.out).array().size() >= 10);
+}
+
+// --help lists every command of the table; a command's own help shows its synopsis and its options;
+// an unknown command is named as such before anything asks for a key.
+void TestE2eCli::helpComesFromTheCommandTable()
+{
+    const Result all = run({QStringLiteral("--help")}, {});
+    QCOMPARE(all.exitCode, 0);
+    const QString help = QString::fromUtf8(all.out);
+    for (const char *command : {"newsletters list", "newsletters show ID", "variants set NEWSLETTER_ID VARIANT",
+                                "snippets put NAME", "segments add-members ID", "sync [--full]", "render",
+                                "qa NEWSLETTER_ID", "drafts list", "workspace remove NAME"})
+        QVERIFY2(help.contains(QLatin1String("  ") + QLatin1String(command)), command);
+
+    for (const QStringList &asked : {QStringList{QStringLiteral("variants"), QStringLiteral("set"), QStringLiteral("--help")},
+                                     QStringList{QStringLiteral("help"), QStringLiteral("variants"), QStringLiteral("set")}}) {
+        const Result one = run(asked, {});
+        QCOMPARE(one.exitCode, 0);
+        const QString text = QString::fromUtf8(one.out);
+        QVERIFY2(text.contains(QLatin1String("[options] variants set NEWSLETTER_ID VARIANT")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("--base-version <")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("--ignore-qa")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("--id-type")), qPrintable(text)); // another command's option
+    }
+
+    // No key, no connection: an unknown command is a usage error, not a question for a key.
+    const Result unknown = run({QStringLiteral("frobnicate"), QStringLiteral("now")}, {});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains("Unknown command") && unknown.err.contains("frobnicate now"), unknown.err);
+    QVERIFY2(!unknown.err.contains("CIO_APP_API_KEY"), unknown.err);
+    const Result helpUnknown = run({QStringLiteral("help"), QStringLiteral("frobnicate")}, {});
+    QCOMPARE(helpUnknown.exitCode, 2);
+    // A known command without its argument says so before asking for a key too.
+    const Result missing = run({QStringLiteral("newsletters"), QStringLiteral("show")}, {});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains("needs an argument"), missing.err);
 }
 
 void TestE2eCli::refusals_data()
