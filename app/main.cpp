@@ -1,7 +1,6 @@
 #include "app/studio.h"
 #include "liquid/webengine.h"
 #include "translations/i18n.h"
-#include "ui/preview/previewprofile.h"
 
 #include <QApplication>
 #include <QLoggingCategory>
@@ -30,7 +29,7 @@ int main(int argc, char *argv[])
         }
         result = QApplication::exec();
     }
-    // WebEngine wants its pages and profiles gone before the application object.
-    cio::ui::PreviewProfile::shutdown();
+    // The window and its workspace sessions (their previews and Liquid engines) went with the scope above,
+    // before the application object, as WebEngine wants.
     return result;
 }

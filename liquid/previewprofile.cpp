@@ -1,4 +1,4 @@
-#include "ui/preview/previewprofile.h"
+#include "liquid/previewprofile.h"
 
 #include "liquid/webengine.h"
 
@@ -10,7 +10,7 @@
 #include <QWebEngineUrlRequestJob>
 #include <QWebEngineUrlSchemeHandler>
 
-namespace cio::ui {
+namespace cio::liquid {
 
 namespace {
 
@@ -44,8 +44,13 @@ private:
 
 PreviewProfile::PreviewProfile(QObject *parent)
     : QObject(parent)
-    , m_profile(new QWebEngineProfile(this)) // no storage name: off the record
+{}
+
+QWebEngineProfile *PreviewProfile::profile()
 {
+    if (m_profile)
+        return m_profile;
+    m_profile = new QWebEngineProfile(this); // no storage name: off the record
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
     m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
     m_profile->installUrlSchemeHandler(QByteArray(webengine::PreviewScheme), new SchemeHandler(this));
@@ -61,22 +66,7 @@ PreviewProfile::PreviewProfile(QObject *parent)
     settings->setAttribute(QWebEngineSettings::ErrorPageEnabled, false);
     settings->setAttribute(QWebEngineSettings::NavigateOnDropEnabled, false);
     settings->setAttribute(QWebEngineSettings::FocusOnNavigationEnabled, false);
-}
-
-namespace {
-QPointer<PreviewProfile> s_instance;
-}
-
-PreviewProfile *PreviewProfile::instance()
-{
-    if (!s_instance)
-        s_instance = new PreviewProfile(QCoreApplication::instance());
-    return s_instance;
-}
-
-void PreviewProfile::shutdown()
-{
-    delete s_instance.data();
+    return m_profile;
 }
 
 QUrl PreviewProfile::publish(const void *owner, const QByteArray &html)
@@ -103,4 +93,4 @@ QByteArray PreviewProfile::document(const QString &path) const
     return m_documents.value(path);
 }
 
-} // namespace cio::ui
+} // namespace cio::liquid

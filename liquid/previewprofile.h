@@ -7,19 +7,20 @@
 
 class QWebEngineProfile;
 
-namespace cio::ui {
+namespace cio::liquid {
 
-// The one WebEngine profile every email preview uses: off the record (no cache, cookies or storage on
-// disk) and serving rendered emails from the cio-preview: scheme, which has no size limit, unlike
-// QWebEnginePage::setHtml (2 MB).
+// The WebEngine profile the email previews of one workspace use (models::WorkspaceSession owns it): off
+// the record (no cache, cookies or storage on disk) and serving rendered emails from the cio-preview:
+// scheme, which has no size limit, unlike QWebEnginePage::setHtml (2 MB). Delete it after every preview
+// page that uses it, and before the application object.
 class PreviewProfile final : public QObject
 {
     Q_OBJECT
 
 public:
-    static PreviewProfile *instance(); // created on first use: the first preview shown
-    static void shutdown();            // before the application object goes; every preview must be gone
-    QWebEngineProfile *profile() const { return m_profile; }
+    // Cheap: WebEngine starts when the first view asks for profile().
+    explicit PreviewProfile(QObject *parent = nullptr);
+    QWebEngineProfile *profile();
 
     // Publishes a document and returns the URL that serves it. A new URL for every publish (the view
     // reloads); documents of the same owner replace each other.
@@ -28,12 +29,10 @@ public:
     QByteArray document(const QString &path) const;
 
 private:
-    explicit PreviewProfile(QObject *parent);
-
-    QWebEngineProfile *m_profile;
+    QWebEngineProfile *m_profile = nullptr;
     QHash<QString, QByteArray> m_documents; // path → html
     QHash<const void *, QString> m_pathOf;  // owner → its current path
     quint64 m_generation = 0;
 };
 
-} // namespace cio::ui
+} // namespace cio::liquid

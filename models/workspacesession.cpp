@@ -3,6 +3,7 @@
 #include "api/client.h"
 #include "api/trackapi.h"
 #include "liquid/liquidengine.h"
+#include "liquid/previewprofile.h"
 #include "models/newsletters/newsletterservice.h"
 #include "models/segments/membershipbatcher.h"
 #include "models/segments/segmentservice.h"
@@ -52,6 +53,14 @@ WorkspaceSession::~WorkspaceSession()
     delete m_client;
     delete m_store;
     delete m_liquid;
+    delete m_previewProfile; // after the previews: the window deletes its pages first
+}
+
+liquid::PreviewProfile *WorkspaceSession::previewProfile()
+{
+    if (!m_previewProfile)
+        m_previewProfile = new liquid::PreviewProfile(this);
+    return m_previewProfile;
 }
 
 bool WorkspaceSession::isReadOnly() const

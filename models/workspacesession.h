@@ -17,7 +17,8 @@ struct ConnectionSettings;
 } // namespace cio::api
 namespace cio::liquid {
 class LiquidEngine;
-}
+class PreviewProfile;
+} // namespace cio::liquid
 
 namespace cio::models {
 
@@ -56,6 +57,8 @@ public:
     QString storeError() const { return m_storeError; }
     // Customer.io's Liquid for this workspace's previews and checks (WebEngine starts on first use).
     liquid::LiquidEngine *liquid() const { return m_liquid; }
+    // The WebEngine profile of this workspace's email previews, made when the first preview asks.
+    liquid::PreviewProfile *previewProfile();
     // What the App API client's queue is doing (queueStateChanged() follows it).
     api::QueueState queueState() const;
     // Brings the store up to date with the workspace (null without a store).
@@ -99,6 +102,7 @@ private:
     LocalStore *m_store = nullptr;
     QString m_storeError;
     liquid::LiquidEngine *m_liquid;
+    liquid::PreviewProfile *m_previewProfile = nullptr;
     StoreSync *m_sync = nullptr;
     NewsletterService *m_newsletters;
     SnippetService *m_snippets;

@@ -14,7 +14,6 @@
 #include "models/workspacesession.h"
 #include "ui/mainwindow.h"
 #include "ui/newsletters/newsletterlistpage.h"
-#include "ui/preview/previewprofile.h"
 #include "ui/preview/previewview.h"
 #include "ui/preview/variantpreview.h"
 
@@ -111,7 +110,7 @@ int startupChild(bool withWebEngine)
     cio::ui::PreviewView *preview = nullptr;
     if (withWebEngine) {
         studio.session()->liquid()->renderAndWait({QStringLiteral("{{ 1 }}"), {}, {}, true});
-        preview = new cio::ui::PreviewView;
+        preview = new cio::ui::PreviewView(studio.session()->previewProfile());
         QSignalSpy loaded(preview, &cio::ui::PreviewView::documentLoaded);
         preview->show();
         preview->showEmail(QStringLiteral("s"), QString(), QStringLiteral("<p>x</p>"));
@@ -155,7 +154,6 @@ int main(int argc, char *argv[])
         qputenv("XDG_DATA_HOME", (home.path() + QStringLiteral("/data")).toUtf8());
         qputenv("XDG_CONFIG_HOME", (home.path() + QStringLiteral("/config")).toUtf8());
         const int code = startupChild(args.contains(QLatin1String("--startup-webengine")));
-        cio::ui::PreviewProfile::shutdown();
         return code;
     }
     const int runIndex = int(args.indexOf(QLatin1String("--runs")));
@@ -256,6 +254,5 @@ int main(int argc, char *argv[])
                .arg(median(withEngine), 0, 'f', 0)
                .arg(median(plain) > 0 ? median(withEngine) / median(plain) : 0, 0, 'f', 2);
     out.flush();
-    cio::ui::PreviewProfile::shutdown();
     return result;
 }

@@ -10,7 +10,6 @@
 #include <QTest>
 
 #ifdef QT_WIDGETS_LIB
-#include "ui/preview/previewprofile.h"
 
 #include <QApplication>
 using CioTestApplication = QApplication;
@@ -32,9 +31,6 @@ int runWebEngineTest(int argc, char *argv[])
         TestObject test;
         result = QTest::qExec(&test, argc, argv);
     }
-#ifdef QT_WIDGETS_LIB
-    ui::PreviewProfile::shutdown();
-#endif
     return result;
 }
 

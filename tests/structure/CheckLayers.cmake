@@ -2,7 +2,9 @@
 # Fails, naming each file and line, when
 # - a file under ui/ includes a header of the API layer other than its plain value types (the data the
 #   screens show and the errors they explain): widgets never send requests, the models' services do;
-# - a source file is longer than MAX_LINES lines.
+# - a source file is longer than MAX_LINES lines;
+# - a class offers a process-wide instance (static … *instance()): workspace state lives in a
+#   WorkspaceSession, handed to whoever needs it.
 cmake_minimum_required(VERSION 3.21)
 if(NOT SOURCE_DIR)
     message(FATAL_ERROR "Pass -D SOURCE_DIR=<the source tree>")
@@ -35,6 +37,10 @@ file(GLOB_RECURSE sources RELATIVE "${SOURCE_DIR}"
     "${SOURCE_DIR}/sandbox/*.cpp" "${SOURCE_DIR}/sandbox/*.h"
     "${SOURCE_DIR}/ui/*.cpp" "${SOURCE_DIR}/ui/*.h")
 foreach(file IN LISTS sources)
+    file(STRINGS "${SOURCE_DIR}/${file}" singletons REGEX "static[ \t]+[A-Za-z_:<>]+[ \t]*\\*[ \t]*instance[ \t]*\\(\\)")
+    if(singletons)
+        list(APPEND problems "${file}: a process-wide instance() (pass the session or the object instead)")
+    endif()
     file(STRINGS "${SOURCE_DIR}/${file}" lines)
     list(LENGTH lines count)
     if(count GREATER MAX_LINES)
@@ -49,4 +55,4 @@ if(problems)
     message(FATAL_ERROR "Layering check failed:\n  ${text}")
 endif()
 message(STATUS "Layering check: ${ui_count} files under ui/ include no API header but value types; "
-               "${source_count} source files, none over ${MAX_LINES} lines.")
+               "${source_count} source files, none over ${MAX_LINES} lines, no singleton.")

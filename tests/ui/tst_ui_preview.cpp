@@ -153,7 +153,7 @@ QVariant TestPreview::eval(PreviewView &view, const QString &script)
 
 void TestPreview::blocksRemoteContentAndScripts()
 {
-    PreviewView view;
+    PreviewView view(m_session->previewProfile());
     view.resize(800, 600);
     view.show();
     QVERIFY(view.webView());
@@ -172,7 +172,7 @@ void TestPreview::blocksRemoteContentAndScripts()
 
 void TestPreview::imagesOffRequestNothing()
 {
-    PreviewView view;
+    PreviewView view(m_session->previewProfile());
     view.setImagesEnabled(false);
     view.setRemoteContentAllowed(true); // even allowed, images off means no image request at all
     view.resize(800, 600);
@@ -184,7 +184,7 @@ void TestPreview::imagesOffRequestNothing()
 
 void TestPreview::allowedImagesLoad()
 {
-    PreviewView view;
+    PreviewView view(m_session->previewProfile());
     view.resize(800, 600);
     view.show();
     show(view, email());
@@ -199,14 +199,14 @@ void TestPreview::allowedImagesLoad()
     QTRY_COMPARE(eval(view, QStringLiteral("document.getElementById('photo').naturalWidth")).toInt(), 1);
     QCOMPARE(eval(view, QStringLiteral("document.title")).toString(), QStringLiteral("original"));
     // Another preview has its own permission.
-    PreviewView other;
+    PreviewView other(m_session->previewProfile());
     other.show();
     QVERIFY(!other.remoteContentAllowed());
 }
 
 void TestPreview::linksNeverNavigate()
 {
-    PreviewView view;
+    PreviewView view(m_session->previewProfile());
     view.resize(800, 600);
     view.show();
     show(view, email());
@@ -277,7 +277,7 @@ void TestPreview::clickedLinkKeepsThePreview()
     for (int i = 0; i < 120; ++i)
         body += QStringLiteral("<p>More %1</p>").arg(i);
     body += QStringLiteral("</body></html>");
-    PreviewView view;
+    PreviewView view(m_session->previewProfile());
     view.resize(800, 500);
     view.show();
     show(view, body);
@@ -327,7 +327,7 @@ void TestPreview::framesAndObjectsAreLeftOutVisibly()
                        "<img id='photo' src='%1/photo.gif' width='40' height='40'>"
                        "<p id='after'>After</p></body></html>")
             .arg(host);
-    PreviewView view;
+    PreviewView view(m_session->previewProfile());
     view.setRemoteContentAllowed(true); // what can load safely does
     view.resize(800, 700);
     view.show();
@@ -550,7 +550,7 @@ void TestPreview::largeEmailsPreview()
     while (body.size() < 3 * 1024 * 1024)
         body += paragraph;
     body += QStringLiteral("</div><p id='last'>The end</p></body></html>");
-    PreviewView view;
+    PreviewView view(m_session->previewProfile());
     view.resize(800, 600);
     view.show();
     show(view, body);
@@ -565,7 +565,7 @@ void TestPreview::darkModeAnswersTheMediaQuery()
         QStringLiteral("<html><head><style>body { background: rgb(255, 255, 255); }"
                        "@media (prefers-color-scheme: dark) { body { background: rgb(1, 2, 3); } }"
                        "</style></head><body>x</body></html>");
-    PreviewView view;
+    PreviewView view(m_session->previewProfile());
     view.resize(800, 600);
     view.show();
     show(view, body);
@@ -583,7 +583,7 @@ void TestPreview::updatesKeepTheScrollPosition()
     for (int i = 0; i < 300; ++i)
         body += QStringLiteral("<p>Line %1</p>").arg(i);
     body += QStringLiteral("</body></html>");
-    PreviewView view;
+    PreviewView view(m_session->previewProfile());
     view.resize(800, 400);
     view.show();
     show(view, body);
@@ -595,7 +595,7 @@ void TestPreview::updatesKeepTheScrollPosition()
 
 void TestPreview::subjectIsText()
 {
-    PreviewView view;
+    PreviewView view(m_session->previewProfile());
     view.show();
     view.showEmail(QStringLiteral("<b>Bold?</b> & more"), QStringLiteral("<i>pre</i>"),
                    QStringLiteral("<p>x</p>"));
@@ -649,7 +649,7 @@ void TestPreview::hostileEmailReachesNothing()
 {
     const QString body = hostileEmail(m_base.toString());
     {
-        PreviewView view; // as the newsletter page's archived copy
+        PreviewView view(m_session->previewProfile()); // as the newsletter page's archived copy
         view.resize(800, 600);
         view.show();
         show(view, body);
@@ -684,7 +684,7 @@ void TestPreview::hostileEmailReachesNothing()
     QCOMPARE(m_connections, 0);
 
     // The listener does answer when allowed, so the silence above is the preview's doing.
-    PreviewView allowed;
+    PreviewView allowed(m_session->previewProfile());
     allowed.setRemoteContentAllowed(true);
     allowed.resize(800, 600);
     allowed.show();

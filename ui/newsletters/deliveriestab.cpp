@@ -45,7 +45,7 @@ DeliveriesTab::DeliveriesTab(models::WorkspaceSession *session, QWidget *parent)
     , m_show(new QPushButton(tr("Show Archived Copy"), this))
     , m_quota(new QLabel(this))
     , m_source(new QLabel(this))
-    , m_preview(new PreviewView(this))
+    , m_preview(new PreviewView(session->previewProfile(), this))
 {
     setObjectName(QStringLiteral("deliveriesTab"));
     m_model->setHorizontalHeaderLabels(

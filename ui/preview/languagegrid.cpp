@@ -43,6 +43,7 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     , m_groups(groups)
     , m_store(session->store())
     , m_liquid(session->liquid())
+    , m_previewProfile(session->previewProfile())
     , m_group(new QComboBox(this))
     , m_width(new QComboBox(this))
     , m_sampleSets(new QComboBox(this))
@@ -189,7 +190,7 @@ void LanguageGrid::buildColumns()
         problem->setWordWrap(true);
         problem->setForegroundRole(QPalette::PlaceholderText);
         problem->setVisible(false);
-        auto *view = new PreviewView(column);
+        auto *view = new PreviewView(m_previewProfile, column);
         view->setToolBarVisible(false);
         columnLayout->addWidget(title);
         columnLayout->addWidget(problem);

@@ -13,7 +13,8 @@ class QToolButton;
 
 namespace cio::liquid {
 class LiquidEngine;
-}
+class PreviewProfile;
+} // namespace cio::liquid
 namespace cio::models {
 class LocalStore;
 class WorkspaceSession;
@@ -61,6 +62,7 @@ private:
     QList<api::TestGroup> m_groups;
     QPointer<models::LocalStore> m_store;
     QPointer<liquid::LiquidEngine> m_liquid;
+    liquid::PreviewProfile *m_previewProfile; // the session's, which outlives the dialog
     QComboBox *m_group;
     QComboBox *m_width;
     QComboBox *m_sampleSets;

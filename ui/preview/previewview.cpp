@@ -3,7 +3,7 @@
 #include "ui/common/messagebox.h"
 #include "ui/common/messagewidget.h"
 #include "ui/preview/previewpage.h"
-#include "ui/preview/previewprofile.h"
+#include "liquid/previewprofile.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -43,7 +43,7 @@ QToolButton *toggle(const QString &text, const QString &tip, bool checked, QWidg
 
 } // namespace
 
-PreviewView::PreviewView(QWidget *parent)
+PreviewView::PreviewView(liquid::PreviewProfile *profile, QWidget *parent)
     : QWidget(parent)
     , m_toolBar(new QWidget(this))
     , m_toolLayout(new QHBoxLayout(m_toolBar))
@@ -67,6 +67,8 @@ PreviewView::PreviewView(QWidget *parent)
     , m_stage(new QWidget(this))
     , m_stageLayout(new QHBoxLayout(m_stage))
 {
+    m_profile = profile;
+    Q_ASSERT(profile);
     setObjectName(QStringLiteral("previewView"));
     m_widthBox->setObjectName(QStringLiteral("previewWidth"));
     m_widthBox->addItem(tr("Desktop %1").arg(DesktopWidth), QVariant::fromValue(Width::Desktop));
@@ -182,8 +184,7 @@ void PreviewView::ensureView()
 {
     if (m_view)
         return;
-    PreviewProfile *profile = PreviewProfile::instance();
-    m_profile = profile;
+    liquid::PreviewProfile *profile = m_profile;
     m_view = new QWebEngineView(m_stage);
     m_view->setObjectName(QStringLiteral("previewWebView"));
     m_view->setContextMenuPolicy(Qt::NoContextMenu);

@@ -14,11 +14,14 @@ class QToolButton;
 class QWebEngineLoadingInfo;
 class QWebEngineView;
 
+namespace cio::liquid {
+class PreviewProfile;
+}
+
 namespace cio::ui {
 
 class MessageWidget;
 class PreviewPage;
-class PreviewProfile;
 class RemoteContentPolicy;
 
 // Shows a rendered email as a recipient would see it: subject and preheader as text, the body in a
@@ -42,7 +45,8 @@ public:
     };
     Q_ENUM(Width)
 
-    explicit PreviewView(QWidget *parent = nullptr);
+    // profile: the workspace's (WorkspaceSession::previewProfile()); it must outlive the view.
+    explicit PreviewView(liquid::PreviewProfile *profile, QWidget *parent = nullptr);
     ~PreviewView() override;
 
     // The rendered parts. bodyIsText: a plain-text body (shown as text, never as HTML).
@@ -132,7 +136,7 @@ private:
     QWebEngineView *m_view = nullptr;
     PreviewPage *m_page = nullptr;
     RemoteContentPolicy *m_policy = nullptr;
-    QPointer<PreviewProfile> m_profile;
+    QPointer<liquid::PreviewProfile> m_profile;
 };
 
 } // namespace cio::ui

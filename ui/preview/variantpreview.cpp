@@ -25,7 +25,7 @@ VariantPreview::VariantPreview(models::WorkspaceSession *session, QWidget *paren
     : QWidget(parent)
     , m_store(session->store())
     , m_liquid(session->liquid())
-    , m_view(new PreviewView(this))
+    , m_view(new PreviewView(session->previewProfile(), this))
     , m_sampleSets(new QComboBox(this))
     , m_editSets(new QToolButton(this))
     , m_strict(new QCheckBox(tr("Strict"), this))

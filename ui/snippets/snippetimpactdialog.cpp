@@ -42,8 +42,8 @@ SnippetImpactDialog::SnippetImpactDialog(models::WorkspaceSession *session, cons
     , m_newValue(newValue)
     , m_usages(usages)
     , m_list(new QListWidget(this))
-    , m_before(new PreviewView(this))
-    , m_after(new PreviewView(this))
+    , m_before(new PreviewView(session->previewProfile(), this))
+    , m_after(new PreviewView(session->previewProfile(), this))
     , m_problems(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
