@@ -4,18 +4,34 @@
 
 #include <QCoreApplication>
 #include <QPointer>
-#include <QSet>
 
 #include <memory>
 
 namespace cio::api {
 
-namespace {
-
-// Stops a server that keeps handing out cursors from keeping us busy forever.
-constexpr int MaxPages = 100000;
-
-} // namespace
+Error PageCursor::advance(int itemCount, const QString &next)
+{
+    ++m_pages;
+    m_emptyInARow = itemCount > 0 ? 0 : m_emptyInARow + 1;
+    if (next.isEmpty()) {
+        m_atEnd = true;
+        return {};
+    }
+    QString why;
+    if (next == m_start || m_seen.contains(next))
+        why = QStringLiteral("the server repeated the page cursor \"%1\"").arg(next.left(80));
+    else if (m_pages >= MaxPages)
+        why = QStringLiteral("more than %1 pages").arg(MaxPages);
+    else if (m_emptyInARow >= MaxEmptyPages)
+        why = QStringLiteral("%1 empty pages in a row").arg(MaxEmptyPages);
+    if (!why.isEmpty()) {
+        m_atEnd = true;
+        return Error::make(Error::Kind::BadResponse, {}, QStringLiteral("paging does not end: ") + why);
+    }
+    m_seen.insert(m_start);
+    m_start = next;
+    return {};
+}
 
 QString nextCursor(const QJsonObject &page)
 {
@@ -87,8 +103,7 @@ void Client::fetchAll(const Request &first, const QString &itemsKey, const QObje
     struct State
     {
         QJsonArray items;
-        QSet<QString> seen;
-        int pages = 0;
+        PageCursor cursor;
     };
     auto state = std::make_shared<State>();
     auto step = std::make_shared<std::function<void(const QString &)>>();
@@ -105,15 +120,10 @@ void Client::fetchAll(const Request &first, const QString &itemsKey, const QObje
                           return done(state->items, error);
                       for (const QJsonValue &v : items)
                           state->items.append(v);
-                      ++state->pages;
-                      if (next.isEmpty())
-                          return done(state->items, {});
-                      if (state->seen.contains(next) || state->pages >= MaxPages) {
-                          return done(state->items, Error::make(Error::Kind::BadResponse, {},
-                                                                QStringLiteral("paging does not end")));
-                      }
-                      state->seen.insert(next);
-                      (*keep)(next);
+                      const Error paging = state->cursor.advance(int(items.size()), next);
+                      if (paging.isError() || state->cursor.atEnd())
+                          return done(state->items, paging);
+                      (*keep)(state->cursor.start());
                   });
     };
     (*step)(QString());

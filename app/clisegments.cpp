@@ -3,6 +3,7 @@
 #include "app/cli.h"
 
 #include "api/appapi.h"
+#include "api/paging.h"
 #include "api/trackapi.h"
 #include "app/demosandbox.h"
 #include "app/terminaltext.h"
@@ -83,7 +84,7 @@ private:
     void show(qint64 id);
     void count(qint64 id);
     void members(qint64 id);
-    void membersPage(qint64 id, const QString &start, std::shared_ptr<QJsonArray> all);
+    void membersPage(qint64 id, std::shared_ptr<api::PageCursor> cursor, std::shared_ptr<QJsonArray> all);
     void usedBy(qint64 id);
     void remove(qint64 id);
     void create();
@@ -184,15 +185,16 @@ void SegmentCommands::count(qint64 id)
 void SegmentCommands::members(qint64 id)
 {
     // Text goes out page by page, so a large segment starts printing at once and never sits in memory.
-    membersPage(id, {}, m_options.json ? std::make_shared<QJsonArray>() : nullptr);
+    membersPage(id, std::make_shared<api::PageCursor>(), m_options.json ? std::make_shared<QJsonArray>() : nullptr);
 }
 
-void SegmentCommands::membersPage(qint64 id, const QString &start, std::shared_ptr<QJsonArray> all)
+void SegmentCommands::membersPage(qint64 id, std::shared_ptr<api::PageCursor> cursor, std::shared_ptr<QJsonArray> all)
 {
     api::AppApi(m_client).segmentMembersPage(
-        id, start, 5000, this,
-        [this, id, start, all](const QList<api::CustomerIdentifiers> &page, const QString &next,
-                               const api::Error &error) {
+        id, cursor->start(), 5000, this,
+        [this, id, cursor, all](const QList<api::CustomerIdentifiers> &page, const QString &next,
+                                const api::Error &answer) {
+            const api::Error error = answer.isError() ? answer : cursor->advance(int(page.size()), next);
             if (error.isError())
                 return m_hooks.apiError(error);
             for (const api::CustomerIdentifiers &member : page) {
@@ -202,8 +204,8 @@ void SegmentCommands::membersPage(qint64 id, const QString &start, std::shared_p
                     m_out << identifierOf(member) << '\n';
             }
             m_out.flush();
-            if (!next.isEmpty() && next != start && !page.isEmpty())
-                return membersPage(id, next, all);
+            if (!cursor->atEnd())
+                return membersPage(id, cursor, all);
             if (all)
                 m_hooks.printJson(*all);
             m_hooks.done(Cli::ExitOk);

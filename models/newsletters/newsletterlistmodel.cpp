@@ -27,9 +27,10 @@ QString formatTimestamp(qint64 secs)
 } // namespace
 
 NewsletterListModel::NewsletterListModel(api::Client *client, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_client(client)
-{}
+    : PagedListModel(client, true, parent)
+{
+    setPageSize(100);
+}
 
 int NewsletterListModel::rowCount(const QModelIndex &parent) const
 {
@@ -214,43 +215,13 @@ QString NewsletterListModel::progressText(const LocalStore::TranslationProgress 
     return text;
 }
 
-bool NewsletterListModel::canFetchMore(const QModelIndex &parent) const
+void NewsletterListModel::requestPage(const QString &start, int limit, quint64 ticket)
 {
-    return !parent.isValid() && !m_complete && m_state != Loading && m_client;
-}
-
-void NewsletterListModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
-    setState(Loading);
-    const quint64 generation = m_generation;
-    api::AppApi(m_client).newslettersPage(
-        m_nextCursor, m_pageSize, this,
-        [this, generation](const QList<api::Newsletter> &page, const QString &next, const api::Error &error) {
-            if (generation != m_generation)
-                return;
-            if (error.isError()) {
-                m_lastError = error;
-                setState(Failed);
-                emit loadFailed(error);
-                return;
-            }
-            appendPage(page, next);
+    api::AppApi(client()).newslettersPage(
+        start, limit, this,
+        [this, ticket](const QList<api::Newsletter> &page, const QString &next, const api::Error &error) {
+            finishPage(ticket, int(page.size()), next, error, [this, &page] { m_items.append(page); });
         });
-}
-
-void NewsletterListModel::reload()
-{
-    beginResetModel();
-    ++m_generation;
-    m_items.clear();
-    m_nextCursor.clear();
-    m_complete = false;
-    m_lastError = {};
-    m_state = Idle;
-    endResetModel();
-    fetchMore();
 }
 
 bool NewsletterListModel::loadFromStore(const LocalStore &store, bool acceptEmpty)
@@ -258,35 +229,14 @@ bool NewsletterListModel::loadFromStore(const LocalStore &store, bool acceptEmpt
     QList<api::Newsletter> items = store.newsletters();
     if (items.isEmpty() && !acceptEmpty)
         return false;
-    beginResetModel();
-    ++m_generation; // replies to earlier page requests no longer apply
-    m_items = std::move(items);
-    m_nextCursor.clear();
-    m_complete = true;
-    m_lastError = {};
-    m_state = Idle;
-    endResetModel();
-    emit stateChanged(m_state);
+    replaceRows([this, &items] { m_items = std::move(items); }, true);
     return true;
 }
 
 void NewsletterListModel::waitForStore()
 {
-    beginResetModel();
-    ++m_generation;
-    m_items.clear();
-    m_nextCursor.clear();
-    m_complete = true; // nothing for fetchMore() to ask
-    m_lastError = {};
-    m_state = Loading;
-    endResetModel();
-    emit stateChanged(m_state);
-}
-
-void NewsletterListModel::fetchAll()
-{
-    m_fetchAll = true;
-    fetchMore();
+    // Nothing for fetchMore() to ask: another fetch (the sync's) fills the store.
+    replaceRows([] {}, true, Loading);
 }
 
 const api::Newsletter &NewsletterListModel::itemAt(int row) const
@@ -301,30 +251,6 @@ int NewsletterListModel::indexOf(qint64 id) const
             return row;
     }
     return -1;
-}
-
-void NewsletterListModel::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit stateChanged(state);
-}
-
-void NewsletterListModel::appendPage(const QList<api::Newsletter> &page, const QString &next)
-{
-    m_nextCursor = next;
-    // An empty page with a cursor would loop forever; treat it as the end.
-    m_complete = next.isEmpty() || page.isEmpty();
-    if (!page.isEmpty()) {
-        const int first = static_cast<int>(m_items.size());
-        beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
-        m_items.append(page);
-        endInsertRows();
-    }
-    setState(Idle);
-    if (m_fetchAll && !m_complete)
-        fetchMore();
 }
 
 } // namespace cio::models

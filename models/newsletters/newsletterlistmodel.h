@@ -1,24 +1,19 @@
 #pragma once
 
 #include "api/dto.h"
-#include "api/error.h"
+#include "models/common/pagedlistmodel.h"
 #include "models/store/localstore.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QPointer>
 
 #include <optional>
 
-namespace cio::api {
-class Client;
-}
-
 namespace cio::models {
 
 // The workspace's newsletters, filled page by page from GET /v1/newsletters through
 // canFetchMore()/fetchMore(), so a long list costs only what the user scrolls to.
-class NewsletterListModel final : public QAbstractTableModel
+class NewsletterListModel final : public PagedListModel
 {
     Q_OBJECT
 
@@ -36,26 +31,12 @@ public:
     // True when a newsletter has outdated, missing or untranslated cells; null when nothing is stored.
     static constexpr int NeedsWorkRole = Qt::UserRole + 64;
 
-    enum State
-    {
-        Idle,
-        Loading,
-        Failed
-    };
-
     explicit NewsletterListModel(api::Client *client, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent = {}) const override;
-    void fetchMore(const QModelIndex &parent = {}) override;
-
-    // Drops what is loaded and fetches the first page again.
-    void reload();
-    // Keeps fetching pages until the whole list is loaded (a search wants every row).
-    void fetchAll();
     // Shows the newsletters from the local store at once (the last synced state, also offline).
     // Returns false when the store holds none, so the caller can page from the API instead.
     // acceptEmpty: an empty store is an empty list (the sync stored it), not a reason to ask the API.
@@ -65,11 +46,7 @@ public:
 
     const api::Newsletter &itemAt(int row) const;
     int indexOf(qint64 id) const;
-    State state() const { return m_state; }
-    bool isComplete() const { return m_complete; }
-    api::Error lastError() const { return m_lastError; }
 
-    void setPageSize(int size) { m_pageSize = size; }
     // The store the translation progress comes from. Progress is computed for the rows asked for, a chunk
     // at a time, and kept until the store's data changes.
     void setStore(LocalStore *store);
@@ -78,23 +55,11 @@ public:
     void prefetchProgress();
     static QString progressText(const LocalStore::TranslationProgress &p);
 
-signals:
-    void stateChanged(cio::models::NewsletterListModel::State state);
-    void loadFailed(const cio::api::Error &error);
-
 private:
-    void setState(State state);
-    void appendPage(const QList<api::Newsletter> &page, const QString &next);
+    void requestPage(const QString &start, int limit, quint64 ticket) override;
+    void clearRows() override { m_items.clear(); }
 
-    QPointer<api::Client> m_client;
     QList<api::Newsletter> m_items;
-    QString m_nextCursor;
-    bool m_complete = false;
-    bool m_fetchAll = false;
-    int m_pageSize = 100;
-    quint64 m_generation = 0; // a reload makes replies of older requests stale
-    State m_state = Idle;
-    api::Error m_lastError;
     QPointer<LocalStore> m_store;
     // Newsletter id → progress; an entry with translations == 0 means "nothing to count".
     mutable QHash<qint64, LocalStore::TranslationProgress> m_progress;

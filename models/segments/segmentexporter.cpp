@@ -50,6 +50,7 @@ void SegmentExporter::start(qint64 segmentId, const QString &path, qint64 expect
     m_total = expectedTotal;
     m_written = 0;
     m_cancel = false;
+    m_cursor.reset();
     m_file = std::make_unique<QSaveFile>(path);
     if (!m_file->open(QIODevice::WriteOnly)) {
         const QString why = m_file->errorString();
@@ -61,7 +62,7 @@ void SegmentExporter::start(qint64 segmentId, const QString &path, qint64 expect
     m_file->write(csvHeader());
     if (m_total >= 0) {
         emit progress(0, m_total);
-        return fetchPage({});
+        return fetchPage();
     }
     api::AppApi(m_client).segmentCustomerCount(
         segmentId, this, [this](qint64 count, const api::Error &error) {
@@ -69,16 +70,16 @@ void SegmentExporter::start(qint64 segmentId, const QString &path, qint64 expect
             emit progress(0, m_total);
             if (m_cancel)
                 return end(false, tr("Export cancelled."));
-            fetchPage({});
+            fetchPage();
         });
 }
 
-void SegmentExporter::fetchPage(const QString &start)
+void SegmentExporter::fetchPage()
 {
     api::AppApi(m_client).segmentMembersPage(
-        m_segmentId, start, m_pageSize, this,
-        [this, start](const QList<api::CustomerIdentifiers> &page, const QString &next,
-                      const api::Error &error) {
+        m_segmentId, m_cursor.start(), m_pageSize, this,
+        [this](const QList<api::CustomerIdentifiers> &page, const QString &next, const api::Error &answer) {
+            const api::Error error = answer.isError() ? answer : m_cursor.advance(int(page.size()), next);
             if (error.isError())
                 return end(false, tr("The export stopped after %n member(s): %1", nullptr, int(m_written))
                                       .arg(error.message()));
@@ -91,9 +92,9 @@ void SegmentExporter::fetchPage(const QString &start)
             emit progress(m_written, qMax(m_total, m_written));
             if (m_cancel)
                 return end(false, tr("Export cancelled."));
-            if (next.isEmpty() || next == start || page.isEmpty())
+            if (m_cursor.atEnd())
                 return end(true, {});
-            fetchPage(next);
+            fetchPage();
         });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/dto.h"
+#include "api/paging.h"
 
 #include <QObject>
 #include <QPointer>
@@ -41,11 +42,12 @@ signals:
     void finished(bool ok, const QString &message, qint64 written);
 
 private:
-    void fetchPage(const QString &start);
+    void fetchPage();
     void end(bool ok, const QString &message);
 
     QPointer<api::Client> m_client;
     std::unique_ptr<QSaveFile> m_file;
+    api::PageCursor m_cursor;
     qint64 m_segmentId = 0;
     qint64 m_total = -1;
     qint64 m_written = 0;

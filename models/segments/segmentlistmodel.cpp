@@ -1,7 +1,6 @@
 #include "models/segments/segmentlistmodel.h"
 
 #include "api/appapi.h"
-#include "api/client.h"
 #include "models/common/itemroles.h"
 
 #include <QLocale>
@@ -28,8 +27,7 @@ QString segmentNameProblem(const QString &name)
 }
 
 SegmentListModel::SegmentListModel(api::Client *client, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_client(client)
+    : PagedListModel(client, false, parent)
     , m_wantedTimer(new QTimer(this))
 {
     m_wantedTimer->setSingleShot(true);
@@ -150,32 +148,19 @@ QVariant SegmentListModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-void SegmentListModel::reload()
+void SegmentListModel::requestPage(const QString &, int, quint64 ticket)
 {
-    beginResetModel();
+    api::AppApi(client()).segments(this, [this, ticket](const QList<api::Segment> &segments, const api::Error &error) {
+        finishPage(ticket, int(segments.size()), QString(), error, [this, &segments] { m_items = segments; });
+    });
+}
+
+void SegmentListModel::clearRows()
+{
     ++m_generation;
     m_items.clear();
     m_counts.clear();
     m_wanted.clear();
-    m_lastError = {};
-    endResetModel();
-    setState(Loading);
-    const quint64 generation = m_generation;
-    api::AppApi(m_client).segments(
-        this, [this, generation](const QList<api::Segment> &segments, const api::Error &error) {
-            if (generation != m_generation)
-                return;
-            if (error.isError()) {
-                m_lastError = error;
-                setState(Failed);
-                emit loadFailed(error);
-                return;
-            }
-            beginResetModel();
-            m_items = segments;
-            endResetModel();
-            setState(Idle);
-        });
 }
 
 void SegmentListModel::requestCount(int row)
@@ -217,7 +202,7 @@ void SegmentListModel::fetchCount(qint64 id)
     c.loading = true;
     c.error = {};
     const quint64 generation = m_generation;
-    api::AppApi(m_client).segmentCustomerCount(id, this,
+    api::AppApi(client()).segmentCustomerCount(id, this,
                                                [this, id, generation](qint64 count, const api::Error &error) {
                                                    if (generation != m_generation)
                                                        return;
@@ -275,14 +260,6 @@ int SegmentListModel::indexOf(qint64 id) const
             return row;
     }
     return -1;
-}
-
-void SegmentListModel::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit stateChanged(state);
 }
 
 } // namespace cio::models

@@ -1,20 +1,14 @@
 #pragma once
 
 #include "api/dto.h"
-#include "api/error.h"
+#include "models/common/pagedlistmodel.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
-#include <QPointer>
 #include <QSet>
 
 #include <optional>
 
 class QTimer;
-
-namespace cio::api {
-class Client;
-}
 
 namespace cio::models {
 
@@ -24,10 +18,10 @@ constexpr int MaxSegmentNameLength = 255;
 // other control characters), for people; empty when it can. The app's dialog and the CLI both ask.
 QString segmentNameProblem(const QString &name);
 
-// The workspace's segments (GET /v1/segments, one response). Member counts cost a request each, so
+// The workspace's segments (GET /v1/segments, one response: a list of one page). Member counts cost a request each, so
 // they are fetched only for rows a view shows (asking for the Members column's DisplayRole schedules
 // the fetch), kept until reload(), and refreshed one by one with refreshCount().
-class SegmentListModel final : public QAbstractTableModel
+class SegmentListModel final : public PagedListModel
 {
     Q_OBJECT
 
@@ -41,13 +35,6 @@ public:
         IdColumn,
         ColumnCount
     };
-    enum State
-    {
-        Idle,
-        Loading,
-        Failed
-    };
-
     explicit SegmentListModel(api::Client *client, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -55,8 +42,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // Fetches the list again and forgets every count.
-    void reload();
+    // reload() fetches the list again and forgets every count.
     // Fetches the row's count unless it is known or on its way.
     void requestCount(int row);
     // Forgets the segment's count and fetches it again.
@@ -71,16 +57,12 @@ public:
 
     const api::Segment &itemAt(int row) const;
     int indexOf(qint64 id) const;
-    State state() const { return m_state; }
-    api::Error lastError() const { return m_lastError; }
 
     // Display text of a segment's type and build state (also for the detail pane).
     static QString typeText(const api::Segment &segment);
     static QString stateText(const api::Segment &segment);
 
 signals:
-    void stateChanged(cio::models::SegmentListModel::State state);
-    void loadFailed(const cio::api::Error &error);
     void countChanged(qint64 id);
 
 private:
@@ -91,20 +73,18 @@ private:
         api::Error error;
     };
 
-    void setState(State state);
+    void requestPage(const QString &start, int limit, quint64 ticket) override;
+    void clearRows() override;
     void fetchCount(qint64 id);
     void fetchWanted();
     void emitCountChanged(qint64 id);
 
-    QPointer<api::Client> m_client;
     QList<api::Segment> m_items;
     QHash<qint64, Count> m_counts;
     // Rows a view asked about from the const data(); fetched on the next turn of the event loop.
     mutable QSet<qint64> m_wanted;
     QTimer *m_wantedTimer;
-    quint64 m_generation = 0;
-    State m_state = Idle;
-    api::Error m_lastError;
+    quint64 m_generation = 0; // counts asked for before a reload no longer apply
 };
 
 } // namespace cio::models

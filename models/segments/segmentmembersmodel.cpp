@@ -1,15 +1,15 @@
 #include "models/segments/segmentmembersmodel.h"
 
 #include "api/appapi.h"
-#include "api/client.h"
 #include "models/common/itemroles.h"
 
 namespace cio::models {
 
 SegmentMembersModel::SegmentMembersModel(api::Client *client, QObject *parent)
-    : QAbstractListModel(parent)
-    , m_client(client)
-{}
+    : PagedListModel(client, false, parent)
+{
+    setPageSize(1000);
+}
 
 int SegmentMembersModel::rowCount(const QModelIndex &parent) const
 {
@@ -48,64 +48,21 @@ QVariant SegmentMembersModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-bool SegmentMembersModel::canFetchMore(const QModelIndex &parent) const
+void SegmentMembersModel::requestPage(const QString &start, int limit, quint64 ticket)
 {
-    return !parent.isValid() && !m_complete && m_state != Loading && m_client;
-}
-
-void SegmentMembersModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
-    setState(Loading);
-    const quint64 generation = m_generation;
-    api::AppApi(m_client).segmentMembersPage(
-        m_segmentId, m_nextCursor, m_pageSize, this,
-        [this, generation](const QList<api::CustomerIdentifiers> &page, const QString &next,
-                           const api::Error &error) {
-            if (generation != m_generation)
-                return;
-            if (error.isError()) {
-                m_lastError = error;
-                setState(Failed);
-                emit loadFailed(error);
-                return;
-            }
-            // A cursor that does not move would page forever.
-            m_complete = next.isEmpty() || next == m_nextCursor || page.isEmpty();
-            m_nextCursor = next;
-            ++m_pages;
-            if (!page.isEmpty()) {
-                beginInsertRows({}, int(m_items.size()), int(m_items.size() + page.size() - 1));
-                m_items.append(page);
-                endInsertRows();
-            }
-            setState(Idle);
+    api::AppApi(client()).segmentMembersPage(
+        m_segmentId, start, qBound(1, limit, 30000), this,
+        [this, ticket](const QList<api::CustomerIdentifiers> &page, const QString &next, const api::Error &error) {
+            finishPage(ticket, int(page.size()), next, error, [this, &page] { m_items.append(page); });
         });
 }
 
 void SegmentMembersModel::setSegment(qint64 segmentId)
 {
-    beginResetModel();
-    ++m_generation;
     m_segmentId = segmentId;
-    m_items.clear();
-    m_nextCursor.clear();
-    m_complete = segmentId <= 0;
-    m_pages = 0;
-    m_lastError = {};
-    m_state = Idle;
-    endResetModel();
-    emit stateChanged(m_state);
-    fetchMore();
-}
-
-void SegmentMembersModel::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    emit stateChanged(state);
+    if (segmentId > 0)
+        return reload();
+    replaceRows([] {}, true);
 }
 
 } // namespace cio::models
