@@ -45,9 +45,10 @@ bool QueueState::operator==(const QueueState &o) const
 }
 
 Client::Client(const ConnectionSettings &settings, QObject *parent)
-    : QObject(parent), m_nam(new NetworkAccessManager(this)), m_log(new RequestLog(this)),
+    : QObject(parent), m_nam(new NetworkAccessManager(this)), m_ownLog(new RequestLog(this)),
       m_limiter(new RateLimiter(this)), m_pumpTimer(new QTimer(this))
 {
+    m_log = m_ownLog;
     m_pumpTimer->setSingleShot(true);
     m_pumpTimer->setTimerType(Qt::PreciseTimer);
     connect(m_pumpTimer, &QTimer::timeout, this, &Client::pump);
@@ -74,7 +75,19 @@ void Client::setSettings(const ConnectionSettings &settings)
 {
     m_settings = settings;
     m_nam->setBaseUrl(settings.effectiveBaseUrl());
-    m_nam->setApiKey(settings.apiKey);
+    if (settings.auth == ConnectionSettings::Auth::Basic)
+        m_nam->setBasicCredentials(settings.basicUser, settings.apiKey);
+    else
+        m_nam->setApiKey(settings.apiKey);
+}
+
+void Client::shareRequestLog(RequestLog *log)
+{
+    if (m_log != m_ownLog)
+        disconnect(m_log, &QObject::destroyed, this, nullptr);
+    m_log = log ? log : m_ownLog;
+    if (m_log != m_ownLog)
+        connect(m_log, &QObject::destroyed, this, [this] { m_log = m_ownLog; });
 }
 
 void Client::setMaxInFlight(int count)
@@ -107,20 +120,35 @@ void Client::updateQueueState()
 
 void Client::send(const Request &request, const QObject *context, Callback callback)
 {
+    enqueue(makeJob(request, context, std::move(callback)));
+}
+
+Client::JobPtr Client::makeJob(const Request &request, const QObject *context, Callback callback)
+{
     auto job = std::make_shared<Job>();
     job->request = request;
-    job->encodedQuery = request.encodedQuery();
+    job->encodedQuery = request.absoluteUrl.isValid() ? QString() : request.encodedQuery();
     job->context = const_cast<QObject *>(context ? context : this);
     job->callback = std::move(callback);
     job->elapsed.start();
+    return job;
+}
+
+void Client::enqueue(const JobPtr &job)
+{
+    const Request &request = job->request;
 
     // Local refusals: nothing goes on the wire, the caller still hears back once.
     QString why;
-    if (!isAllowedBaseUrl(m_settings.effectiveBaseUrl(), &why))
+    // A signed link has a query (its signature); what must be safe is where it goes.
+    const QUrl target = request.absoluteUrl.isValid()
+                            ? request.absoluteUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+                            : m_settings.effectiveBaseUrl();
+    if (!isAllowedBaseUrl(target, &why))
         return finish(job, Response{0, {}, {}, {}, Error::make(Error::Kind::Insecure, why), 0});
     if (m_settings.readOnly && request.method != "GET" && request.method != "HEAD")
         return finish(job, Response{0, {}, {}, {}, Error::make(Error::Kind::ReadOnly), 0});
-    const Error quota = m_limiter->refusal(request.method, request.path);
+    const Error quota = request.absoluteUrl.isValid() ? Error() : m_limiter->refusal(request.method, request.path);
     if (quota.isError())
         return finish(job, Response{0, {}, {}, {}, quota, 0});
 
@@ -130,7 +158,8 @@ void Client::send(const Request &request, const QObject *context, Callback callb
         if (auto j = weak.lock())
             onDeadline(j);
     });
-    job->deadline.start();
+    if (!job->isDownload()) // a large file takes what it takes; a stalled one trips the transfer timeout
+        job->deadline.start();
     job->backoff.setSingleShot(true);
     if (request.startWithinMs > 0)
         m_waiting.push_front(job);
@@ -162,7 +191,8 @@ void Client::pump()
             finish(job, Response{0, {}, {}, {}, expired, 0});
             return; // finish() pumps again
         }
-        qint64 wait = m_limiter->tryAcquire(job->request.method, job->request.path);
+        // A signed link on another host is not this API's: its limiter does not pace it.
+        qint64 wait = job->request.absoluteUrl.isValid() ? 0 : m_limiter->tryAcquire(job->request.method, job->request.path);
         if (wait > 0) {
             if (job->request.startWithinMs > 0 && job->retries == 0) // wake up to expire it on time
                 wait = qMin<qint64>(wait, qMax<qint64>(1, job->request.startWithinMs + 1 - job->elapsed.elapsed()));
@@ -186,17 +216,21 @@ void Client::start(const JobPtr &job)
         job->rateLimitWaitMs += job->elapsed.elapsed() - job->blockedSince;
         job->blockedSince = -1;
     }
-    // A relative URL: the manager's createRequest() resolves it and applies the policy.
+    // A relative URL: the manager's createRequest() resolves it and applies the policy (an absolute
+    // one to another origin gets no key).
     QUrl relative;
     relative.setPath(job->request.path, QUrl::TolerantMode);
     if (!job->encodedQuery.isEmpty())
         relative.setQuery(job->encodedQuery, QUrl::TolerantMode);
-    QNetworkRequest req(relative);
+    QNetworkRequest req(job->request.absoluteUrl.isValid() ? job->request.absoluteUrl : relative);
 #if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
     req.setTransferTimeout(std::chrono::milliseconds(qMax(1, m_settings.transferTimeoutMs)));
 #else
     req.setTransferTimeout(qMax(1, m_settings.transferTimeoutMs));
 #endif
+
+    if (job->isDownload() && !openSink(job))
+        return finish(job, Response{0, {}, {}, {}, Error::make(Error::Kind::File, job->sinkError), 0});
 
     const QByteArray &method = job->request.method;
     QNetworkReply *reply = nullptr;
@@ -212,7 +246,9 @@ void Client::start(const JobPtr &job)
         reply = m_nam->sendCustomRequest(req, method, job->request.body);
 
     job->reply = reply;
-    if (m_settings.maxResponseBytes > 0) {
+    if (job->isDownload())
+        startSink(job, reply);
+    else if (m_settings.maxResponseBytes > 0) {
         // Refuse an oversized answer as soon as it announces itself or grows past the cap, so that
         // memory stays bounded whatever the server sends.
         const qint64 cap = m_settings.maxResponseBytes;
@@ -237,7 +273,7 @@ void Client::start(const JobPtr &job)
     ++m_requestsSent;
     m_inFlight.append(job);
     connect(reply, &QNetworkReply::finished, this, [this, job] { handleReply(job); });
-    qCDebug(lcApi).noquote() << method << job->request.path << "attempt" << job->retries + 1;
+    qCDebug(lcApi).noquote() << method << job->logPath() << "attempt" << job->retries + 1;
 }
 
 void Client::cancelAll()
@@ -259,6 +295,7 @@ void Client::cancelAll()
 void Client::forget(const JobPtr &job)
 {
     job->done = true;
+    job->sink.reset(); // uncommitted: a failed or cancelled download leaves no file
     job->deadline.stop();
     job->backoff.stop();
     m_inFlight.removeOne(job);
@@ -276,13 +313,20 @@ void Client::finish(const JobPtr &job, Response response)
     if (job->blockedSince >= 0)
         job->rateLimitWaitMs += job->elapsed.elapsed() - job->blockedSince;
     response.retries = job->retries;
+    if (job->request.absoluteUrl.isValid()) { // Qt's error texts quote the whole URL, signature and all
+        const QUrl &url = job->request.absoluteUrl;
+        for (const QString &query : {url.query(QUrl::FullyEncoded), url.query(QUrl::FullyDecoded)}) {
+            if (!query.isEmpty())
+                response.error.technical.replace(query, QStringLiteral("<redacted>"));
+        }
+    }
     response.error.technical = scrub(response.error.technical);
 
     RequestLog::Entry e;
     e.started = job->started;
     e.method = job->request.method;
-    e.path = job->request.path;
-    e.query = job->encodedQuery;
+    e.path = job->logPath();
+    e.query = job->encodedQuery; // empty for a signed link: its query is its signature
     e.status = response.status;
     e.durationMs = job->elapsed.elapsed();
     e.retries = job->retries;
@@ -290,6 +334,13 @@ void Client::finish(const JobPtr &job, Response response)
     e.bytesReceived = job->bytesReceived;
     e.rateLimitWaitMs = job->rateLimitWaitMs;
     e.error = scrub(response.error.message());
+    if (job->request.absoluteUrl.isValid()) { // another host: name it, without the signed query
+        e.origin = job->request.absoluteUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
+                                                     QUrl::RemoveUserInfo);
+    } else if (m_settings.auth == ConnectionSettings::Auth::Basic) { // the Track API: name its host
+        e.origin = m_settings.effectiveBaseUrl();
+        e.basicAuth = true;
+    }
     m_log->add(e);
     if (response.error.isError() && response.error.kind != Error::Kind::Cancelled)
         qCWarning(lcApi).noquote() << e.method << e.path << "failed:" << e.error << response.error.technical;

@@ -13,6 +13,8 @@
 #include <functional>
 #include <memory>
 
+class QNetworkReply;
+
 namespace cio::api {
 
 class NetworkAccessManager;
@@ -21,9 +23,18 @@ class RequestLog;
 
 struct ConnectionSettings final
 {
+    // How requests are signed: the App API's bearer key, or the Track API's HTTP Basic site id + key.
+    enum class Auth
+    {
+        Bearer,
+        Basic
+    };
+
     Region region = Region::Us;
     QUrl baseUrl;                  // empty = defaultBaseUrl(region)
     QString apiKey;                // never logged
+    Auth auth = Auth::Bearer;
+    QString basicUser;             // with Auth::Basic: the Track site id (not a secret)
     bool readOnly = false;         // any non-GET is refused locally (Error::Kind::ReadOnly); nothing leaves
     int transferTimeoutMs = 30000; // no bytes for this long → Timeout
     int deadlineMs = 120000;       // per logical request, retries and waits included
@@ -37,8 +48,10 @@ struct ConnectionSettings final
     void applyUserLimits();
 };
 
-// The App API client: a queue in front of one NetworkAccessManager, paced by the RateLimiter, with
-// retries, timeouts and a request log. Lives in one thread; call it from that thread.
+// The one HTTP stack: a queue in front of one NetworkAccessManager, paced by the RateLimiter, with
+// retries, timeouts, redaction and a request log. A workspace has one for the App API and one for the
+// Track API (TrackApi sends through its own Client signed with HTTP Basic), so each host has its own
+// limiter and both write to the session's one request log. Lives in one thread; call it from there.
 class Client final : public QObject
 {
     Q_OBJECT
@@ -61,10 +74,23 @@ public:
     void fetchAll(const Request &first, const QString &itemsKey, const QObject *context,
                   std::function<void(const QJsonArray &items, const Error &error)> done, int pageLimit = 0);
 
+    // Streams a GET to `filePath` instead of into memory: queued, paced (for a path of this API),
+    // retried and logged like send(); an absoluteUrl goes to its host without the key. `progress`
+    // reports bytes as they arrive (total -1 while unknown). The file appears only once complete: a
+    // failed or cancelled download leaves nothing behind and the previous file as it was. The
+    // callback's Response has no body. Returns an id for cancelDownload().
+    using Progress = std::function<void(qint64 received, qint64 total)>;
+    quint64 download(const Request &request, const QString &filePath, const QObject *context, Progress progress,
+                     Callback callback);
+    // Ends that download with Error::Kind::Cancelled; nothing happens for an id that has finished.
+    void cancelDownload(quint64 id);
+
     // Aborts everything; each pending callback receives Error::Kind::Cancelled.
     void cancelAll();
 
     RequestLog *log() const { return m_log; }
+    // Entries go to `log` (owned elsewhere, e.g. the App API client's) instead of this client's own.
+    void shareRequestLog(RequestLog *log);
     RateLimiter *rateLimiter() const { return m_limiter; }
     QueueState queueState() const;
     quint64 requestsSent() const { return m_requestsSent; } // on the wire, retries included
@@ -85,7 +111,12 @@ private:
     using JobPtr = std::shared_ptr<Job>;
 
     void pump();
+    JobPtr makeJob(const Request &request, const QObject *context, Callback callback);
+    void enqueue(const JobPtr &job);
     void start(const JobPtr &job);
+    bool openSink(const JobPtr &job);
+    void startSink(const JobPtr &job, QNetworkReply *reply);
+    bool commitSink(const JobPtr &job, Response &response);
     void handleReply(const JobPtr &job);
     bool scheduleRetry(const JobPtr &job, const Response &response, bool viaPause, qint64 delayMs);
     void onDeadline(const JobPtr &job);
@@ -97,7 +128,8 @@ private:
 
     ConnectionSettings m_settings;
     NetworkAccessManager *m_nam = nullptr;
-    RequestLog *m_log = nullptr;
+    RequestLog *m_ownLog = nullptr;
+    RequestLog *m_log = nullptr; // m_ownLog, or a shared one while it lives
     RateLimiter *m_limiter = nullptr;
     QTimer *m_pumpTimer = nullptr;
     std::deque<JobPtr> m_waiting;
@@ -108,6 +140,7 @@ private:
     int m_retryBaseDelayMs = 500;
     quint64 m_requestsSent = 0;
     quint64 m_responses429 = 0;
+    quint64 m_lastDownloadId = 0;
 };
 
 } // namespace cio::api

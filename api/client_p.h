@@ -8,7 +8,10 @@
 #include <QElapsedTimer>
 #include <QNetworkReply>
 #include <QPointer>
+#include <QSaveFile>
 #include <QTimer>
+
+#include <memory>
 
 namespace cio::api {
 
@@ -40,6 +43,17 @@ struct Client::Job
         Cancel
     } abort = Abort::None;
     bool done = false;
+
+    // A download: where the body goes (a new QSaveFile per attempt), and who hears of its progress.
+    quint64 downloadId = 0;
+    QString sinkPath;
+    std::unique_ptr<QSaveFile> sink;
+    Progress progress;
+    QString sinkError; // why writing the file failed, when it did
+
+    bool isDownload() const { return !sinkPath.isEmpty(); }
+    // The path the limiter and the log know the request by (a signed link: its path only).
+    QString logPath() const { return request.absoluteUrl.isValid() ? request.absoluteUrl.path() : request.path; }
 };
 
 } // namespace cio::api

@@ -20,16 +20,26 @@ void Client::handleReply(const JobPtr &job)
     reply->deleteLater();
 
     Response r;
-    if (reply->isOpen()) // an aborted reply is closed, and reading it only warns
+    if (reply->isOpen()) { // an aborted reply is closed, and reading it only warns
         r.body = reply->readAll();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (job->sink && status >= 200 && status < 300 && job->sinkError.isEmpty()) { // a download's last bytes
+            if (job->sink->write(r.body) != r.body.size())
+                job->sinkError = QStringLiteral("%1: %2").arg(job->sinkPath, job->sink->errorString());
+            job->bytesReceived += r.body.size();
+            r.body.clear();
+        }
+    }
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const auto pairs = reply->rawHeaderPairs();
     for (const auto &pair : pairs)
         r.headers.insert(pair.first.toLower(), pair.second);
     r.error = errorFromReply(reply, r.body, &r.json);
-    job->bytesReceived += r.body.size();
+    if (!job->isDownload())
+        job->bytesReceived += r.body.size();
     job->lastStatus = r.status;
-    m_limiter->noteResponse(job->request.path, r.headers, r.status);
+    if (!job->request.absoluteUrl.isValid())
+        m_limiter->noteResponse(job->request.path, r.headers, r.status);
 
     const QNetworkReply::NetworkError netError = reply->error();
     if (job->tooLarge) { // read no further and never again: the next attempt would be as large
@@ -43,6 +53,10 @@ void Client::handleReply(const JobPtr &job)
     if (job->abort == Job::Abort::Deadline) {
         r.error = Error::make(Error::Kind::Timeout, {},
                               QStringLiteral("deadline of %1 ms exceeded").arg(m_settings.deadlineMs));
+        return finish(job, r);
+    }
+    if (job->isDownload() && !job->sinkError.isEmpty()) { // the disk, not the network: no retry
+        commitSink(job, r);
         return finish(job, r);
     }
     if (job->abort == Job::Abort::Cancel)
@@ -72,6 +86,8 @@ void Client::handleReply(const JobPtr &job)
     if (r.error.isError() && retry::isTransient(r, netError) &&
         retry::isSafeToRepeat(job->request, netError) && scheduleRetry(job, r, false, backoff(job->retries)))
         return;
+    if (job->isDownload() && r.ok())
+        commitSink(job, r);
     finish(job, r);
 }
 

@@ -155,6 +155,10 @@ QString Error::message() const
     case Kind::Insecure:
         text = tr("The request was not sent because the API address is not safe for the key.");
         break;
+    case Kind::File:
+        // The detail names the file and why; nothing else was changed.
+        return detail.isEmpty() ? tr("The download could not be saved to a file.")
+                                : tr("The download could not be saved: %1").arg(detail);
     }
     if (!detail.isEmpty())
         text += QLatin1Char(' ') + tr("Details: %1").arg(detail);

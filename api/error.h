@@ -30,6 +30,7 @@ public:
         ReadOnly,     // refused locally: the workspace is read-only
         Cancelled,
         Insecure, // base URL or redirect refused so the key cannot leak
+        File,     // a download could not be written to its file on this computer
     };
 
     Kind kind = Kind::None;

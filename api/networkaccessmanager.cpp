@@ -36,6 +36,14 @@ void NetworkAccessManager::setApiKey(const QString &apiKey)
         apiKey.isEmpty() ? QByteArray() : QByteArrayLiteral("Bearer ") + apiKey.trimmed().toUtf8();
 }
 
+void NetworkAccessManager::setBasicCredentials(const QString &user, const QString &key)
+{
+    m_authorization = user.trimmed().isEmpty() || key.trimmed().isEmpty()
+                          ? QByteArray()
+                          : QByteArrayLiteral("Basic ") +
+                                (user.trimmed() + QLatin1Char(':') + key.trimmed()).toUtf8().toBase64();
+}
+
 QByteArray NetworkAccessManager::userAgent()
 {
     return QByteArrayLiteral("cio-studio/" CIO_VERSION " (Qt ") + QByteArray(qVersion()) + ')';

@@ -18,7 +18,9 @@ public:
 
     void setBaseUrl(const QUrl &baseUrl);
     QUrl baseUrl() const { return m_baseUrl; }
-    void setApiKey(const QString &apiKey);
+    void setApiKey(const QString &apiKey); // Authorization: Bearer <key>
+    // Authorization: Basic base64(<user>:<key>), the Track API's site id and key.
+    void setBasicCredentials(const QString &user, const QString &key);
 
     // "/v1/x" + encoded query → absolute URL under the base (keeps a base path prefix, if any).
     QUrl resolve(const QString &path, const QString &encodedQuery) const;
@@ -32,7 +34,7 @@ protected:
 
 private:
     QUrl m_baseUrl;
-    QByteArray m_authorization; // "Bearer <key>", kept only here
+    QByteArray m_authorization; // "Bearer <key>" or "Basic <…>", kept only here
 };
 
 } // namespace cio::api

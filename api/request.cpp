@@ -22,7 +22,7 @@ Request make(const char *method, const QString &path, const QJsonObject *body)
 
 bool Request::idempotent() const
 {
-    return method == "GET" || method == "PUT" || method == "DELETE" || method == "HEAD";
+    return repeatable || method == "GET" || method == "PUT" || method == "DELETE" || method == "HEAD";
 }
 
 Request Request::get(const QString &path, const QUrlQuery &query)

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QUrl>
 #include <QUrlQuery>
 
 namespace cio::api {
@@ -15,6 +16,9 @@ struct Request final
 {
     QByteArray method; // "GET", "PUT", "POST", "DELETE"
     QString path;      // "/v1/newsletters/12", already percent-encoded where needed
+    // Instead of path and query: an absolute address on another host (an export's signed download
+    // link). It gets no key, is not paced by the API's limiter, and its query is never logged.
+    QUrl absoluteUrl;
     QUrlQuery query;   // values are encoded again on the wire, so '+' in a cursor survives
     QByteArray body;   // JSON, empty for none
     // When > 0: the request goes ahead of the queue, and if it cannot go on the wire within this many
@@ -22,6 +26,9 @@ struct Request final
     // the callback gets Error::Kind::Cancelled with Error::expired. For a write that must follow a
     // read closely, so that what was read is still what is overwritten.
     int startWithinMs = 0;
+    // A POST whose repetition changes nothing (adding the same people to a segment twice), so it may
+    // be retried after an unknown outcome like a PUT.
+    bool repeatable = false;
 
     // Safe to repeat after an unknown outcome (RFC 9110 9.2.2).
     bool idempotent() const;

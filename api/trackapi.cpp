@@ -1,22 +1,10 @@
 #include "api/trackapi.h"
 
-#include "api/logging.h"
-#include "api/networkaccessmanager.h"
+#include "api/client.h"
 #include "api/ratelimiter.h"
-#include "api/requestlog.h"
-#include "api/retrypolicy.h"
 
-#include <QDateTime>
-#include <QElapsedTimer>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QTimer>
-#include <QUrlQuery>
-
-#include <chrono>
 
 namespace cio::api {
 
@@ -74,52 +62,61 @@ QUrl trackBaseUrlFor(Region region, const QUrl &appBaseUrl)
     return appBaseUrl;
 }
 
-// One logical call from change() to its callback, across retries.
-struct TrackApi::Call
+namespace {
+
+ConnectionSettings clientSettings(const TrackSettings &track)
 {
-    QString path;
-    QString query;
-    QByteArray body;
-    QPointer<QObject> context;
-    Done done;
-    QDateTime started = QDateTime::currentDateTimeUtc();
-    QElapsedTimer elapsed;
-    QTimer timer; // waits for the rate limit or a retry
-    QPointer<QNetworkReply> reply;
-    int retries = 0;
-    qint64 bytesReceived = 0;
-    qint64 rateLimitWaitMs = 0;
-    bool finished = false;
-};
+    ConnectionSettings c;
+    c.region = track.region;
+    c.baseUrl = track.effectiveBaseUrl();
+    c.apiKey = track.apiKey;
+    c.auth = ConnectionSettings::Auth::Basic;
+    c.basicUser = track.siteId;
+    c.readOnly = track.readOnly;
+    c.transferTimeoutMs = track.transferTimeoutMs;
+    c.maxRetries = track.maxRetries;
+    return c;
+}
+
+// Nothing was sent; the caller still hears back once, later, as from the client.
+void refuseLater(const QObject *context, TrackApi::Done done, const Error &error)
+{
+    QMetaObject::invokeMethod(
+        const_cast<QObject *>(context), [done = std::move(done), error] { done(error); }, Qt::QueuedConnection);
+}
+
+} // namespace
 
 TrackApi::TrackApi(const TrackSettings &settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_nam(new QNetworkAccessManager(this))
-    , m_limiter(new RateLimiter(this))
+    , m_client(new Client(clientSettings(settings), this))
 {
-    // Credentials go only to the Track host itself: never along a redirect elsewhere.
-    m_nam->setAutoDeleteReplies(false);
-    m_nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
-    m_limiter->clearRules();
-    m_limiter->setLimit(10, 1000);
+    // The Track API has none of the App API's per-endpoint rules; 10 calls a second is plenty.
+    m_client->rateLimiter()->clearRules();
+    m_client->rateLimiter()->setLimit(10, 1000);
 }
 
-TrackApi::~TrackApi()
-{
-    for (const CallPtr &call : std::as_const(m_calls)) {
-        call->finished = true;
-        if (call->reply) {
-            call->reply->disconnect(this);
-            call->reply->abort();
-            call->reply->deleteLater();
-        }
-    }
-}
+TrackApi::~TrackApi() = default;
 
 void TrackApi::setRequestLog(RequestLog *log)
 {
-    m_log = log;
+    m_client->shareRequestLog(log);
+}
+
+RateLimiter *TrackApi::rateLimiter() const
+{
+    return m_client->rateLimiter();
+}
+
+void TrackApi::setRetryBaseDelayMs(int ms)
+{
+    m_client->setRetryBaseDelayMs(ms);
+}
+
+quint64 TrackApi::requestsSent() const
+{
+    return m_client->requestsSent();
 }
 
 void TrackApi::addToSegment(qint64 segmentId, IdType type, const QStringList &ids, const QObject *context,
@@ -137,176 +134,30 @@ void TrackApi::removeFromSegment(qint64 segmentId, IdType type, const QStringLis
 void TrackApi::change(const char *action, qint64 segmentId, IdType type, const QStringList &ids,
                       const QObject *context, Done done)
 {
-    auto call = std::make_shared<Call>();
-    call->path = QStringLiteral("/api/v1/segments/%1/").arg(segmentId) + QLatin1String(action);
-    call->query = QStringLiteral("id_type=") + idTypeName(type);
-    call->body = QJsonDocument(QJsonObject{{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}})
-                     .toJson(QJsonDocument::Compact);
-    call->context = const_cast<QObject *>(context ? context : this);
-    call->done = std::move(done);
-    call->elapsed.start();
-    call->timer.setSingleShot(true);
-    connect(&call->timer, &QTimer::timeout, this, [this, weak = std::weak_ptr<Call>(call)] {
-        if (auto c = weak.lock())
-            attempt(c);
-    });
-    m_calls.append(call);
-
-    // Local refusals: nothing leaves the computer, the caller still hears back once, later.
-    QString why;
-    if (m_settings.readOnly)
-        return finish(call, Error::make(Error::Kind::ReadOnly), 0);
-    if (!m_settings.isComplete())
-        return finish(call,
-                      Error::make(Error::Kind::Unauthorized, tr("No Track API site id and key are set.")), 0);
-    if (!isAllowedBaseUrl(m_settings.effectiveBaseUrl(), &why))
-        return finish(call, Error::make(Error::Kind::Insecure, why), 0);
-    if (ids.size() > MaxIdsPerCall)
-        return finish(
-            call,
-            Error::make(Error::Kind::Rejected,
-                        tr("At most %1 people can be sent in one Track API call.").arg(MaxIdsPerCall)),
-            0);
-    attempt(call);
-}
-
-void TrackApi::attempt(const CallPtr &call)
-{
-    if (call->finished)
-        return;
-    if (!call->context)
-        return finish(call, Error::make(Error::Kind::Cancelled), 0);
-    const qint64 wait = m_limiter->tryAcquire("POST", call->path);
-    if (wait > 0) {
-        call->rateLimitWaitMs += wait;
-        call->timer.start(int(qMin<qint64>(wait, 60000)));
-        return;
+    const QObject *target = context ? context : this;
+    // Refused here, before anything leaves (a read-only workspace and an insecure host are the
+    // client's own refusals, also local).
+    if (!m_settings.readOnly) {
+        if (!m_settings.isComplete())
+            return refuseLater(target, std::move(done),
+                               Error::make(Error::Kind::Unauthorized, tr("No Track API site id and key are set.")));
+        QString why;
+        if (isAllowedBaseUrl(m_settings.effectiveBaseUrl(), &why) && ids.size() > MaxIdsPerCall)
+            return refuseLater(
+                target, std::move(done),
+                Error::make(Error::Kind::Rejected,
+                            tr("At most %1 people can be sent in one Track API call.").arg(MaxIdsPerCall)));
     }
-    QUrl url = m_settings.effectiveBaseUrl();
-    QString basePath = url.path(QUrl::FullyEncoded);
-    while (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + call->path, QUrl::TolerantMode);
-    url.setQuery(call->query, QUrl::TolerantMode);
-
-    QNetworkRequest request(url);
-    const QByteArray credentials =
-        (m_settings.siteId.trimmed() + QLatin1Char(':') + m_settings.apiKey.trimmed()).toUtf8().toBase64();
-    request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Basic ") + credentials);
-    request.setRawHeader(QByteArrayLiteral("User-Agent"), NetworkAccessManager::userAgent());
-    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-#if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
-    request.setTransferTimeout(std::chrono::milliseconds(qMax(1, m_settings.transferTimeoutMs)));
-#else
-    request.setTransferTimeout(qMax(1, m_settings.transferTimeoutMs));
-#endif
-    QNetworkReply *reply = m_nam->post(request, call->body);
-    call->reply = reply;
-    ++m_requestsSent;
-    qCDebug(lcApi).noquote() << "POST" << call->path << "attempt" << call->retries + 1;
-    connect(reply, &QNetworkReply::finished, this, [this, call, reply] { handle(call, reply); });
-}
-
-void TrackApi::handle(const CallPtr &call, QNetworkReply *reply)
-{
-    reply->disconnect(this);
-    reply->deleteLater();
-    call->reply = nullptr;
-    if (call->finished)
-        return;
-    Response r;
-    if (reply->isOpen())
-        r.body = reply->readAll();
-    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const auto pairs = reply->rawHeaderPairs();
-    for (const auto &pair : pairs)
-        r.headers.insert(pair.first.toLower(), pair.second);
-    r.error = errorFromReply(reply, r.body);
-    call->bytesReceived += r.body.size();
-    if (r.error.kind == Error::Kind::Cancelled) { // not cancelAll(): Qt's transfer timeout
-        r.error.kind = Error::Kind::Timeout;
-        r.error.technical = QStringLiteral("no data for %1 ms").arg(m_settings.transferTimeoutMs);
-    }
-    if (r.ok())
-        return finish(call, {}, r.status);
-
-    qint64 delay = -1;
-    if (r.status == 429) {
-        const qint64 retryAfter = retry::retryAfterMs(r.headers);
-        delay = retryAfter > 0 ? retryAfter
-                               : qMax<qint64>(1000, retry::backoffMs(call->retries, m_retryBaseDelayMs));
-        m_limiter->pause(delay);
-    } else if (retry::isTransient(r, reply->error())) {
-        delay = retry::backoffMs(call->retries, m_retryBaseDelayMs);
-    }
-    if (delay >= 0 && call->retries < m_settings.maxRetries) {
-        ++call->retries;
-        qCInfo(lcApi).noquote() << "POST" << call->path << "retry" << call->retries << "in" << delay
-                                << "ms after" << r.status << scrub(r.error.technical);
-        call->timer.start(int(delay));
-        return;
-    }
-    finish(call, r.error, r.status);
-}
-
-void TrackApi::finish(const CallPtr &call, Error error, int status)
-{
-    if (call->finished)
-        return;
-    call->finished = true;
-    call->timer.stop();
-    m_calls.removeOne(call);
-    error.technical = scrub(error.technical);
-    if (m_log) {
-        RequestLog::Entry e;
-        e.started = call->started;
-        e.method = "POST";
-        e.path = call->path;
-        e.query = call->query;
-        e.status = status;
-        e.durationMs = call->elapsed.elapsed();
-        e.retries = call->retries;
-        e.bytesSent = call->body.size() * (call->retries + 1);
-        e.bytesReceived = call->bytesReceived;
-        e.rateLimitWaitMs = call->rateLimitWaitMs;
-        e.error = scrub(describe(error));
-        e.origin = m_settings.effectiveBaseUrl();
-        e.basicAuth = true;
-        m_log->add(e);
-    }
-    if (error.isError() && error.kind != Error::Kind::Cancelled)
-        qCWarning(lcApi).noquote() << "POST" << call->path << "failed:" << scrub(describe(error))
-                                   << error.technical;
-    if (QObject *context = call->context.data()) {
-        QMetaObject::invokeMethod(
-            context, [done = std::move(call->done), error] { done(error); }, Qt::QueuedConnection);
-    }
+    Request request = Request::post(QStringLiteral("/api/v1/segments/%1/").arg(segmentId) + QLatin1String(action),
+                                    QJsonObject{{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}});
+    request.query.addQueryItem(QStringLiteral("id_type"), idTypeName(type));
+    request.repeatable = true;
+    m_client->send(request, target, [done = std::move(done)](const Response &response) { done(response.error); });
 }
 
 void TrackApi::cancelAll()
 {
-    const QList<CallPtr> calls = m_calls;
-    for (const CallPtr &call : calls) {
-        if (call->reply) {
-            QNetworkReply *reply = call->reply;
-            reply->disconnect(this);
-            reply->abort();
-            reply->deleteLater();
-            call->reply = nullptr;
-        }
-        finish(call, Error::make(Error::Kind::Cancelled), 0);
-    }
-}
-
-QString TrackApi::scrub(const QString &text) const
-{
-    QString out = RequestLog::redact(text);
-    const QString key = m_settings.apiKey.trimmed();
-    if (key.size() >= 4)
-        out.replace(key, QStringLiteral("<redacted>"));
-    return out;
+    m_client->cancelAll();
 }
 
 QString TrackApi::describe(const Error &error)

@@ -4,21 +4,16 @@
 #include "api/region.h"
 
 #include <QCoreApplication>
-#include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
 #include <QUrl>
 
 #include <functional>
-#include <memory>
 #include <optional>
-
-class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace cio::api {
 
+class Client;
 class RateLimiter;
 class RequestLog;
 
@@ -54,8 +49,10 @@ QUrl trackBaseUrlFor(Region region, const QUrl &appBaseUrl);
 
 // The Track API calls for manual segments (POST /api/v1/segments/{id}/add_customers and
 // /remove_customers), with HTTP Basic site id + Track key. One call carries at most MaxIdsPerCall ids.
-// Paced by its own RateLimiter, retried on 429 (after Retry-After), 5xx and dropped connections:
-// adding or removing the same people twice changes nothing, so a repeat is safe.
+// Sent through a Client of its own (the same HTTP stack as the App API: its own rate limiter for the
+// Track host, retries, deadlines, redaction, and the session's request log). Adding or removing the
+// same people twice changes nothing, so a call is repeatable: retried on 429 (after Retry-After), 5xx
+// and dropped connections.
 class TrackApi final : public QObject
 {
     Q_OBJECT
@@ -67,11 +64,11 @@ public:
     ~TrackApi() override;
 
     const TrackSettings &settings() const { return m_settings; }
-    // Entries for the app's request log (no headers, no bodies); may be null.
+    // Entries for the app's request log (no headers, no bodies); null: the client's own.
     void setRequestLog(RequestLog *log);
-    RateLimiter *rateLimiter() const { return m_limiter; }
-    void setRetryBaseDelayMs(int ms) { m_retryBaseDelayMs = qMax(1, ms); }
-    quint64 requestsSent() const { return m_requestsSent; }
+    RateLimiter *rateLimiter() const;
+    void setRetryBaseDelayMs(int ms);
+    quint64 requestsSent() const;
 
     using Done = std::function<void(const Error &error)>;
     // `done` runs once, later, on the context's thread, and never once the context is gone.
@@ -86,23 +83,11 @@ public:
     static QString describe(const Error &error);
 
 private:
-    struct Call;
-    using CallPtr = std::shared_ptr<Call>;
-
     void change(const char *action, qint64 segmentId, IdType type, const QStringList &ids,
                 const QObject *context, Done done);
-    void attempt(const CallPtr &call);
-    void handle(const CallPtr &call, QNetworkReply *reply);
-    void finish(const CallPtr &call, Error error, int status);
-    QString scrub(const QString &text) const;
 
     TrackSettings m_settings;
-    QNetworkAccessManager *m_nam;
-    RateLimiter *m_limiter;
-    QPointer<RequestLog> m_log;
-    QList<CallPtr> m_calls;
-    int m_retryBaseDelayMs = 500;
-    quint64 m_requestsSent = 0;
+    Client *m_client;
 };
 
 } // namespace cio::api

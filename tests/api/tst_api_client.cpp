@@ -10,11 +10,16 @@
 
 #include "redirectserver.h"
 
+#include <QFile>
 #include <QLoggingCategory>
+#include <QTemporaryDir>
 #include <QMutex>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
 
 using namespace cio::api;
 
@@ -79,6 +84,9 @@ private slots:
     void contextDestroyedAndCancel();
     void appApiAnswersLaterWithoutClient();
     void keyNeverLogged();
+    void downloadsStreamToAFile();
+    void downloadsLeaveNothingWhenTheyFail();
+    void downloadsOfSignedLinksCarryNoKey();
 
 private:
     ConnectionSettings settings() const;
@@ -980,6 +988,150 @@ void TestApiClient::keyNeverLogged()
     QVERIFY(!g_messages.isEmpty()); // the debug category really was on
     for (const QString &m : std::as_const(g_messages))
         QVERIFY2(!m.contains(key), qPrintable(m));
+}
+
+namespace {
+
+struct DownloadResult
+{
+    Response response;
+    QList<qint64> progress;
+};
+
+DownloadResult downloadAndWait(Client *client, const Request &request, const QString &path, QObject *context,
+                               std::function<void(quint64)> whileRunning = {})
+{
+    DownloadResult out;
+    bool done = false;
+    const quint64 id = client->download(
+        request, path, context, [&](qint64 received, qint64) { out.progress << received; },
+        [&](const Response &r) {
+            out.response = r;
+            done = true;
+        });
+    if (whileRunning)
+        whileRunning(id);
+    if (!QTest::qWaitFor([&] { return done; }, 30000))
+        qWarning("download did not finish");
+    return out;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<missing>");
+}
+
+} // namespace
+
+void TestApiClient::downloadsStreamToAFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("newsletters.json"));
+    const Request list = Request::get(QStringLiteral("/v1/newsletters"), QUrlQuery(QStringLiteral("limit=50")));
+    const Response inMemory = call(list);
+    QVERIFY(inMemory.ok());
+
+    // The same answer, on disk; retried through two 503s like any GET; logged once.
+    m_client->log()->clear();
+    m_server->setFaults(QStringLiteral("503*2@/v1/newsletters"));
+    const DownloadResult got = downloadAndWait(m_client.get(), list, path, this);
+    QVERIFY2(got.response.ok(), qPrintable(got.response.error.message()));
+    QCOMPARE(got.response.retries, 2);
+    QVERIFY(got.response.body.isEmpty());
+    QCOMPARE(readFile(path), inMemory.body);
+    QVERIFY(!got.progress.isEmpty());
+    QCOMPARE(got.progress.last(), qint64(inMemory.body.size()));
+    QCOMPARE(m_client->log()->entries().size(), 1);
+    QCOMPARE(m_client->log()->entries().first().bytesReceived, qint64(inMemory.body.size()));
+
+    // Larger than any answer the client keeps in memory: send() refuses it, a download streams it.
+    ConnectionSettings small = settings();
+    small.maxResponseBytes = 1024 * 1024;
+    Client capped(small);
+    m_server->setFaults(QStringLiteral("huge=3@/v1/newsletters"));
+    QCOMPARE(call(list, &capped).error.kind, Error::Kind::BadResponse);
+    const DownloadResult huge = downloadAndWait(&capped, list, path, this);
+    QVERIFY2(huge.response.ok(), qPrintable(huge.response.error.message()));
+    QVERIFY(QFileInfo(path).size() > 3 * 1024 * 1024 - 4096);
+    QCOMPARE(huge.progress.last(), QFileInfo(path).size());
+}
+
+void TestApiClient::downloadsLeaveNothingWhenTheyFail()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("kept.json"));
+    {
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the previous download");
+    }
+    const Request list = Request::get(QStringLiteral("/v1/newsletters"));
+
+    // A server that keeps failing: the error, and the previous file untouched.
+    m_server->setFaults(QStringLiteral("500*20@/v1/newsletters"));
+    const DownloadResult failed = downloadAndWait(m_client.get(), list, path, this);
+    QCOMPARE(failed.response.error.kind, Error::Kind::Server);
+    QCOMPARE(readFile(path), QByteArray("the previous download"));
+
+    // Cancelled while the server says nothing.
+    m_server->setFaults(QStringLiteral("stall@/v1/newsletters"));
+    const DownloadResult cancelled = downloadAndWait(m_client.get(), list, path, this, [this](quint64 id) {
+        QTimer::singleShot(300, m_client.get(), [this, id] { m_client->cancelDownload(id); });
+    });
+    QCOMPARE(cancelled.response.error.kind, Error::Kind::Cancelled);
+    QCOMPARE(readFile(path), QByteArray("the previous download"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList({QStringLiteral("kept.json")}));
+
+    // A file that cannot be written is the disk's problem, named as such, and not retried.
+    m_server->setFaults({});
+    m_server->clearRequests();
+    const DownloadResult unwritable =
+        downloadAndWait(m_client.get(), list, dir.filePath(QStringLiteral("no/such/folder/x.json")), this);
+    QCOMPARE(unwritable.response.error.kind, Error::Kind::File);
+    QVERIFY(unwritable.response.error.message().contains(QLatin1String("no/such/folder")));
+    QVERIFY(m_server->requests().size() <= 1);
+}
+
+void TestApiClient::downloadsOfSignedLinksCarryNoKey()
+{
+    // An export's link points at another host (here: a second sandbox). The key stays home, the
+    // limiter does not pace it, and the signature in its query appears in no log.
+    cio::sandbox::Server other;
+    cio::sandbox::Options o;
+    o.apiKey = QStringLiteral("another-key");
+    o.dataPath = QStringLiteral(CIO_SOURCE_DIR "/tests/sandbox/data");
+    o.rateLimit = 0;
+    QString error;
+    QVERIFY2(other.start(o, &error), qPrintable(error));
+    QUrl link = other.url();
+    link.setPath(QStringLiteral("/v1/newsletters"));
+    link.setQuery(QStringLiteral("X-Signature=s1gn4ture-secret&Expires=99"));
+    Request signedGet;
+    signedGet.method = "GET";
+    signedGet.absoluteUrl = link;
+
+    QTemporaryDir dir;
+    m_client->log()->clear();
+    {
+        QMutexLocker lock(&g_logMutex);
+        g_messages.clear();
+    }
+    const DownloadResult got = downloadAndWait(m_client.get(), signedGet, dir.filePath(QStringLiteral("x")), this);
+    QCOMPARE(got.response.error.kind, Error::Kind::Unauthorized); // that host wanted its own key
+    QCOMPARE(other.requests().size(), 1);
+    QVERIFY(other.requests().first().authorization.isEmpty());
+    QCOMPARE(other.requests().first().query, link.query());
+    QCOMPARE(m_client->log()->entries().size(), 1);
+    const RequestLog::Entry entry = m_client->log()->entries().first();
+    QCOMPARE(entry.path, QStringLiteral("/v1/newsletters"));
+    QVERIFY(entry.query.isEmpty());
+    QCOMPARE(entry.origin.host(), link.host());
+    QVERIFY(!RequestLog::toCurl(entry, m_client->settings().effectiveBaseUrl()).contains(QLatin1String("s1gn4ture")));
+    QVERIFY(!got.response.error.technical.contains(QLatin1String("s1gn4ture")));
+    QMutexLocker lock(&g_logMutex);
+    for (const QString &message : std::as_const(g_messages))
+        QVERIFY2(!message.contains(QLatin1String("s1gn4ture")), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestApiClient)

@@ -57,6 +57,7 @@ private slots:
     void dataDrivenSegmentRefuses();
     void trackRefusalsAreLocal();
     void emailIdsAddAndRemove();
+    void trackCallsGoThroughTheOneHttpStack();
     void importParses_data();
     void importParses();
     void importFiles();
@@ -592,6 +593,36 @@ void TestSegments::trackRefusalsAreLocal()
         QUrl(QStringLiteral("https://track-eu.customer.io")));
     QCOMPARE(cio::api::idTypeFromName(QStringLiteral("cio_id")), cio::api::IdType::CioId);
     QVERIFY(!cio::api::idTypeFromName(QStringLiteral("phone")));
+}
+
+void TestSegments::trackCallsGoThroughTheOneHttpStack()
+{
+    // The Track API's calls are the client's: they land in the App API client's request log (with the
+    // Track host and Basic credentials named, never the key), and a 503 is retried there.
+    const qint64 id = createSegment(QStringLiteral("One stack"));
+    cio::api::TrackApi *track = makeTrack();
+    track->setRequestLog(m_client->log());
+    m_client->log()->clear();
+    m_server.setFaults(QStringLiteral("503*1@/api/v1/segments"));
+    std::optional<Error> result;
+    track->addToSegment(id, cio::api::IdType::Id, {QStringLiteral("stack-1")}, this,
+                        [&](const Error &e) { result = e; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
+    QVERIFY2(!result->isError(), qPrintable(result->message()));
+    const auto entries = m_client->log()->entries();
+    QCOMPARE(entries.size(), 1);
+    const auto &entry = entries.first();
+    QCOMPARE(entry.method, QByteArray("POST"));
+    QCOMPARE(entry.path, QStringLiteral("/api/v1/segments/%1/add_customers").arg(id));
+    QCOMPARE(entry.query, QStringLiteral("id_type=id"));
+    QCOMPARE(entry.retries, 1);
+    QCOMPARE(entry.status, 200);
+    QVERIFY(entry.basicAuth);
+    QCOMPARE(entry.origin, track->settings().effectiveBaseUrl());
+    const QString curl = cio::api::RequestLog::toCurl(entry, m_client->settings().effectiveBaseUrl());
+    QVERIFY2(curl.contains(QLatin1String("add_customers")) && !curl.contains(TrackKey), qPrintable(curl));
+    QCOMPARE(track->requestsSent(), quint64(2));
+    QCOMPARE(count(id), 1);
 }
 
 void TestSegments::emailIdsAddAndRemove()
