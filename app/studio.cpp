@@ -3,6 +3,7 @@
 #include "api/client.h"
 #include "api/credentialstore.h"
 #include "app/demosandbox.h"
+#include "models/common/theme.h"
 #include "models/newsletters/newsletterlistmodel.h"
 #include "models/preview/sampledata.h"
 #include "models/store/localstore.h"
@@ -136,7 +137,7 @@ void Studio::openDemo()
     models::WorkspaceProfile profile;
     profile.name = tr("Demo workspace");
     profile.baseUrl = m_demo->url();
-    profile.colour = QStringLiteral("#0f9d58");
+    profile.colour = theme::demoWorkspaceColour();
     profile.demo = true;
     showWorkspace(profile, m_demo->apiKey());
 }

@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "models/common/theme.h"
 #include "models/newsletters/newsletterlistmodel.h"
 #include "models/store/localstore.h"
 #include "models/store/storesync.h"
@@ -60,9 +61,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_switcher->setMenu(m_switcherMenu);
     m_readOnlyBadge->setObjectName(QStringLiteral("readOnlyBadge"));
     m_readOnlyBadge->setText(tr("READ-ONLY — changes are disabled"));
-    m_readOnlyBadge->setStyleSheet(QStringLiteral(
-        "background:#fde68a;color:#5a4300;border:1px solid #e0b84f;border-radius:3px;padding:2px 6px;"
-        "font-weight:bold;"));
+    m_readOnlyBadge->setStyleSheet(QStringLiteral("#readOnlyBadge{") +
+                                   theme::bannerStyleSheet(theme::BannerKind::Warning) +
+                                   QStringLiteral("padding:2px 6px;}"));
+    QFont badgeFont = m_readOnlyBadge->font();
+    badgeFont.setBold(true);
+    m_readOnlyBadge->setFont(badgeFont);
     m_readOnlyBadge->setToolTip(tr("This workspace is read-only: nothing can be saved, created or deleted."));
     m_readOnlyBadge->hide();
 
@@ -410,7 +414,7 @@ void MainWindow::updateWorkspaceBadge()
     {
         QPainter painter(&dot);
         painter.setRenderHint(QPainter::Antialiasing);
-        painter.setBrush(QColor(m_profile.colour.isEmpty() ? QStringLiteral("#6b7280") : m_profile.colour));
+        painter.setBrush(theme::workspaceColour(m_profile.colour));
         painter.setPen(Qt::NoPen);
         painter.drawEllipse(1, 1, 12, 12);
     }

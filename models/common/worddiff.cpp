@@ -1,5 +1,7 @@
 #include "models/common/worddiff.h"
 
+#include "models/common/theme.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -156,6 +158,8 @@ WordDiff wordDiff(const QString &oldText, const QString &newText)
 
 QString wordDiffToHtml(const WordDiff &diff)
 {
+    const QString removed = theme::textCss(theme::Role::DiffRemoved, theme::Role::DiffRemovedBackground);
+    const QString added = theme::textCss(theme::Role::DiffAdded, theme::Role::DiffAddedBackground);
     QString html;
     for (const DiffSegment &s : diff) {
         QString text = s.text.toHtmlEscaped();
@@ -165,14 +169,12 @@ QString wordDiffToHtml(const WordDiff &diff)
             html += text;
             break;
         case DiffSegment::Kind::Deleted:
-            html += QLatin1String(
-                        "<span style=\"color:#b91c1c;background:#fee2e2;text-decoration:line-through\">") +
-                    text + QLatin1String("</span>");
+            html += QLatin1String("<span style=\"") + removed +
+                    QLatin1String("text-decoration:line-through\">") + text + QLatin1String("</span>");
             break;
         case DiffSegment::Kind::Inserted:
-            html +=
-                QLatin1String("<span style=\"color:#15803d;background:#dcfce7;text-decoration:underline\">") +
-                text + QLatin1String("</span>");
+            html += QLatin1String("<span style=\"") + added + QLatin1String("text-decoration:underline\">") +
+                    text + QLatin1String("</span>");
             break;
         }
     }

@@ -1,6 +1,7 @@
 #include "models/variants/variantmatrixmodel.h"
 
 #include "models/common/itemroles.h"
+#include "models/common/theme.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -13,57 +14,60 @@ namespace cio::models {
 
 namespace {
 
-// Soft fills that keep the text readable; the status word is always there too (colour is not the only cue).
-QColor iconColourFor(CellStatus status)
+using theme::Role;
+
+Role iconRoleFor(CellStatus status)
 {
     switch (status) {
     case CellStatus::Missing:
-        return QColor(0x6b, 0x72, 0x80);
+        return Role::CellMissingIcon;
     case CellStatus::Untranslated:
-        return QColor(0xdc, 0x26, 0x26);
+        return Role::CellUntranslatedIcon;
     case CellStatus::Outdated:
-        return QColor(0xd9, 0x77, 0x06);
+        return Role::CellOutdatedIcon;
     case CellStatus::Draft:
-        return QColor(0x25, 0x63, 0xeb);
+        return Role::CellDraftIcon;
     case CellStatus::Saved:
-        return QColor(0x16, 0xa3, 0x4a);
+        return Role::CellSavedIcon;
     case CellStatus::Default:
-        return QColor(0x4b, 0x55, 0x63);
+        return Role::CellDefaultIcon;
     }
-    return {};
+    return Role::CellDefaultIcon;
 }
 
-QColor fillFor(CellStatus status)
+// Soft fills that keep the text readable; the status word is always there too (colour is not the only cue).
+Role fillRoleFor(CellStatus status)
 {
     switch (status) {
     case CellStatus::Missing:
-        return QColor(0xf3, 0xf4, 0xf6);
+        return Role::CellMissing;
     case CellStatus::Untranslated:
-        return QColor(0xfe, 0xe2, 0xe2);
+        return Role::CellUntranslated;
     case CellStatus::Outdated:
-        return QColor(0xfe, 0xf3, 0xc7);
+        return Role::CellOutdated;
     case CellStatus::Draft:
-        return QColor(0xdb, 0xea, 0xfe);
+        return Role::CellDraft;
     case CellStatus::Saved:
-        return QColor(0xdc, 0xfc, 0xe7);
+        return Role::CellSaved;
     case CellStatus::Default:
-        return QColor(0xe5, 0xe7, 0xeb);
+        return Role::CellDefault;
     }
-    return {};
+    return Role::CellDefault;
 }
 
 } // namespace
 
 QImage VariantMatrixModel::statusIcon(CellStatus status)
 {
-    // Painted, not themed: the same small sign on every platform, in the status's colour (16 px at 2x).
+    // Painted, not from the icon theme: the same small sign on every platform, in the status's colour for the
+    // application palette (16 px at 2x).
     QImage image(32, 32, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(2);
     image.fill(Qt::transparent);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
-    const QColor colour = iconColourFor(status);
-    QPen white(Qt::white, 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    const QColor colour = theme::colour(iconRoleFor(status));
+    const QPen glyph(theme::colour(Role::CellIconGlyph), 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
     if (status == CellStatus::Missing) {
         p.setPen(QPen(colour, 1.4, Qt::DashLine));
         p.setBrush(Qt::NoBrush);
@@ -76,7 +80,7 @@ QImage VariantMatrixModel::statusIcon(CellStatus status)
     p.setPen(Qt::NoPen);
     p.setBrush(colour);
     p.drawEllipse(QRectF(1, 1, 14, 14));
-    p.setPen(white);
+    p.setPen(glyph);
     switch (status) {
     case CellStatus::Untranslated: // "!"
         p.drawLine(QPointF(8, 4), QPointF(8, 9));
@@ -229,10 +233,10 @@ QVariant VariantMatrixModel::data(const QModelIndex &index, int role) const
         return statusIcon(cell.status);
     case Qt::BackgroundRole:
         if (qa && qa->errors > 0)
-            return QColor(0xfc, 0xa5, 0xa5); // stronger than "untranslated": this blocks a save
-        return fillFor(cell.status);
+            return theme::colour(Role::CellQaErrors); // stronger than "untranslated": this blocks a save
+        return theme::colour(fillRoleFor(cell.status));
     case Qt::ForegroundRole:
-        return QColor(0x1f, 0x29, 0x37);
+        return theme::colour(Role::CellText);
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ToolTipRole:

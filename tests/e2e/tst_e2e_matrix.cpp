@@ -4,6 +4,7 @@
 #include "api/appapi.h"
 #include "api/client.h"
 #include "app/studio.h"
+#include "models/common/theme.h"
 #include "models/newsletters/newsletterfiltermodel.h"
 #include "models/newsletters/newsletterlistmodel.h"
 #include "models/store/localstore.h"
@@ -261,8 +262,11 @@ void TestE2eMatrix::outdatedIsExplainedAndCanBeMarkedCurrent()
     QVERIFY(diff);
     QCOMPARE(diff->toPlainText(), oldSubject.isEmpty() ? changed.subject : QString(diff->toPlainText()));
     QVERIFY(diff->toHtml().contains(QLatin1String("line-through")));
+    using cio::theme::Role;
     QVERIFY2(diff->toHtml().contains(
-                 QLatin1String("underline; color:#15803d; background-color:#dcfce7;\">Brand new words")),
+                 QLatin1String("underline; color:") + cio::theme::colour(Role::DiffAdded).name() +
+                 QLatin1String("; background-color:") + cio::theme::colour(Role::DiffAddedBackground).name() +
+                 QLatin1String(";\">Brand new words")),
              qPrintable(diff->toHtml()));
     QVERIFY(!dialog->findChild<QTextBrowser *>(QStringLiteral("diff_body"))); // the body did not change
     const QString dir = qEnvironmentVariable("CIO_SCREENSHOT_DIR", QStringLiteral("/tmp"));

@@ -1,11 +1,16 @@
 // The sample-data dialog, driven like a user would: typing a set, reading the problem line, saving, and
-// never losing an edit when switching sets or closing.
+// never losing an edit when switching sets or closing. And its editor (the body editor too) following a
+// dark palette.
+#include "models/common/theme.h"
 #include "models/store/localstore.h"
 #include "tests/common/testhome.h"
 #include "ui/common/codeeditor.h"
 #include "ui/common/messagebox.h"
 #include "ui/common/messagewidget.h"
 #include "ui/preview/sampledatadialog.h"
+
+#include <Qsci/qscilexer.h>
+#include <Qsci/qscilexerjson.h>
 
 #include <QApplication>
 #include <QComboBox>
@@ -15,7 +20,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTest>
+#include <QVBoxLayout>
 
 using cio::models::LocalStore;
 using cio::models::SampleSet;
@@ -68,6 +75,46 @@ void screenshot(QWidget *widget, const QString &name)
     QVERIFY(widget->grab().save(folder + QLatin1Char('/') + name));
 }
 
+// A colour Scintilla reports (0xBBGGRR).
+QColor fromScintilla(long value)
+{
+    return QColor(int(value & 0xff), int((value >> 8) & 0xff), int((value >> 16) & 0xff));
+}
+
+QColor stylePaper(const CodeEditor &editor, int style)
+{
+    return fromScintilla(
+        editor.SendScintilla(QsciScintillaBase::SCI_STYLEGETBACK, static_cast<unsigned long>(style)));
+}
+
+QColor styleColour(const CodeEditor &editor, int style)
+{
+    return fromScintilla(
+        editor.SendScintilla(QsciScintillaBase::SCI_STYLEGETFORE, static_cast<unsigned long>(style)));
+}
+
+// The editor's paper, text, margins and caret are the palette's, and every style of its lexer reads.
+void checkFollows(const CodeEditor &editor, const QPalette &palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    QCOMPARE(stylePaper(editor, QsciScintillaBase::STYLE_DEFAULT), base);
+    QCOMPARE(stylePaper(editor, 0), base);
+    QCOMPARE(editor.lexer()->paper(0), base);
+    QCOMPARE(styleColour(editor, 0), palette.color(QPalette::Text));
+    QCOMPARE(stylePaper(editor, QsciScintillaBase::STYLE_LINENUMBER), palette.color(QPalette::Window));
+    QCOMPARE(fromScintilla(editor.SendScintilla(QsciScintillaBase::SCI_GETCARETFORE)),
+             palette.color(QPalette::Text));
+    for (int style = 0; style <= int(QsciScintillaBase::STYLE_MAX); ++style) {
+        if (editor.lexer()->description(style).isEmpty())
+            continue;
+        const double ratio = cio::theme::contrastRatio(styleColour(editor, style), stylePaper(editor, style));
+        QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("style %1 (%2): %3:1")
+                                              .arg(style)
+                                              .arg(editor.lexer()->description(style))
+                                              .arg(ratio)));
+    }
+}
+
 // The dialog's widgets, found the way a test of any other window would find them.
 struct Ui
 {
@@ -115,6 +162,7 @@ private slots:
     void defaultAndDelete();
     void closeAsksFirst();
     void importAndScreenshot();
+    void editorFollowsPalette();
 };
 
 void TestSampleDataDialog::createByTyping()
@@ -378,6 +426,42 @@ void TestSampleDataDialog::importAndScreenshot()
     screenshot(&dialog, QStringLiteral("sampledata-invalid.png"));
     MessageBox::setNextAnswer(QMessageBox::Discard);
     dialog.reject();
+}
+
+void TestSampleDataDialog::editorFollowsPalette()
+{
+    const QPalette original = QApplication::palette();
+    const auto restore = qScopeGuard([&original] { QApplication::setPalette(original); });
+    QWidget window; // editors inside a window, as in the app
+    auto *body = new CodeEditor(&window);
+    body->setText(QStringLiteral("<p class=\"hi\">Hello {{ customer.first_name }}</p>\n<!-- a comment -->"));
+    auto *json = new CodeEditor(&window); // another lexer, set later (as the sample-data dialog does)
+    json->setLexer(new QsciLexerJSON(json));
+    json->setText(QStringLiteral("{\"customer\": {\"plan\": \"pro\", \"vip\": true}}"));
+    auto *layout = new QVBoxLayout(&window);
+    layout->addWidget(body);
+    layout->addWidget(json);
+    window.resize(480, 240);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    checkFollows(*body, QApplication::palette());
+    checkFollows(*json, QApplication::palette());
+
+    QPalette dark(QColor(53, 53, 53));
+    dark.setColor(QPalette::Base, QColor(35, 35, 35));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    QApplication::setPalette(dark);
+    QTRY_COMPARE(cio::theme::schemeOf(body->palette()), cio::theme::Scheme::Dark); // the window passes it on
+    checkFollows(*body, dark);
+    checkFollows(*json, dark);
+    QVERIFY(stylePaper(*body, 0).lightness() < 64); // not white in a dark palette
+    screenshot(&window, QStringLiteral("codeeditor-dark.png"));
+
+    // And back.
+    QApplication::setPalette(original);
+    QTRY_COMPARE(cio::theme::schemeOf(body->palette()), cio::theme::Scheme::Light);
+    checkFollows(*body, QApplication::palette());
+    checkFollows(*json, QApplication::palette());
 }
 
 QTEST_MAIN(TestSampleDataDialog)

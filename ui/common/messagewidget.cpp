@@ -1,5 +1,7 @@
 #include "ui/common/messagewidget.h"
 
+#include "models/common/theme.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -39,22 +41,21 @@ void MessageWidget::showMessage(const QString &text, Type type, const QString &a
     m_label->setText(text);
     m_action->setText(actionText);
     m_action->setVisible(!actionText.isEmpty());
-    // Colours that read on light and dark palettes alike.
-    QString colours;
+    // The theme's banner colours for the application's palette, light or dark (not this widget's own
+    // palette: the style sheet below changes it).
+    theme::BannerKind kind = theme::BannerKind::Information;
     switch (type) {
     case Type::Information:
-        colours = QStringLiteral("background:#e7f0fb;border:1px solid #8fb3e0;color:#1d3b5e;");
         break;
     case Type::Warning:
-        colours = QStringLiteral("background:#fff4d6;border:1px solid #e0b84f;color:#5a4300;");
+        kind = theme::BannerKind::Warning;
         break;
     case Type::Error:
-        colours = QStringLiteral("background:#fbe4e4;border:1px solid #d98080;color:#6b1414;");
+        kind = theme::BannerKind::Error;
         break;
     }
-    setStyleSheet(QStringLiteral("#messageWidget{") + colours +
-                  QStringLiteral("border-radius:4px;}"
-                                 "#messageWidget QLabel{color:inherit;}"));
+    setStyleSheet(QStringLiteral("#messageWidget{") + theme::bannerStyleSheet(kind) +
+                  QStringLiteral("}#messageWidget QLabel{color:inherit;}"));
     show();
 }
 

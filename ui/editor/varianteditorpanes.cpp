@@ -55,7 +55,9 @@ QWidget *VariantEditor::buildDefaultPane()
 {
     auto *pane = new QWidget(this);
     m_defaultTitle = new QLabel(pane);
-    m_defaultTitle->setStyleSheet(QStringLiteral("font-weight:bold;"));
+    QFont titleFont = m_defaultTitle->font();
+    titleFont.setBold(true);
+    m_defaultTitle->setFont(titleFont);
     m_defaultSubject = new QLabel(pane);
     m_defaultPreheader = new QLabel(pane);
     for (QLabel *l : {m_defaultSubject, m_defaultPreheader}) {

@@ -1,6 +1,7 @@
 #include "ui/newsletters/deliveriestab.h"
 
 #include "models/common/itemroles.h"
+#include "models/common/theme.h"
 #include "models/newsletters/newsletterservice.h"
 #include "models/store/localstore.h"
 #include "models/variants/variantmatrixmodel.h"
@@ -176,7 +177,7 @@ void DeliveriesTab::fill(const QList<api::Delivery> &deliveries)
         row[SentColumn]->setData(sent, models::SortRole);
         row[RecipientColumn]->setData(i, models::IdRole);
         if (d.isFailure())
-            row[StateColumn]->setForeground(QColor(0xb9, 0x1c, 0x1c));
+            row[StateColumn]->setForeground(theme::colour(theme::Role::ErrorText, m_view->palette()));
         m_model->appendRow(row);
     }
     m_model->setSortRole(Qt::DisplayRole);

@@ -11,6 +11,7 @@
 #include "ui/preview/languagegrid.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -18,6 +19,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -33,6 +35,33 @@ QString when(qint64 secs)
     return secs > 0 ? QLocale().toString(QDateTime::fromSecsSinceEpoch(secs), QLocale::ShortFormat)
                     : QString();
 }
+
+// Room around a cell's icon and words, with the cell's fill and selection still covering all of it.
+class PaddedCellDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem panel = option;
+        initStyleOption(&panel, index);
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawPrimitive(QStyle::PE_PanelItemViewItem, &panel, painter, widget);
+        QStyleOptionViewItem inner = option;
+        inner.rect = option.rect.marginsRemoved(Padding);
+        QStyledItemDelegate::paint(painter, inner, index);
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        return QStyledItemDelegate::sizeHint(option, index).grownBy(Padding);
+    }
+
+private:
+    static constexpr QMargins Padding{8, 4, 8, 4};
+};
 
 } // namespace
 
@@ -81,7 +110,7 @@ NewsletterPage::NewsletterPage(models::WorkspaceSession *session, QWidget *paren
     m_matrix->setIconSize(QSize(16, 16));
     m_matrix->setWordWrap(false);
     m_matrix->setTextElideMode(Qt::ElideNone);
-    m_matrix->setStyleSheet(QStringLiteral("QTableView::item { padding: 4px 8px; }"));
+    m_matrix->setItemDelegate(new PaddedCellDelegate(m_matrix));
     m_matrix->setContextMenuPolicy(Qt::CustomContextMenu);
     m_legend = buildLegend();
 

@@ -1,5 +1,7 @@
 #include "ui/preview/previewdocument.h"
 
+#include "models/common/theme.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -19,6 +21,12 @@ QString headExtras(const PreviewOptions &options)
     if (options.dark)
         extras += QStringLiteral("<meta name=\"color-scheme\" content=\"dark\">");
     return extras;
+}
+
+// The recipient's client's scheme, which the preview's colours follow (not the app's palette).
+theme::Scheme schemeOf(const PreviewOptions &options)
+{
+    return options.dark ? theme::Scheme::Dark : theme::Scheme::Light;
 }
 
 QString attribute(const QString &tag, const QString &name)
@@ -46,7 +54,7 @@ QString cssLength(const QString &value)
     return m.captured(1) + (m.captured(2).isEmpty() ? QStringLiteral("px") : m.captured(2));
 }
 
-QString placeholder(const QString &tag, const LeftOut &item)
+QString placeholder(const QString &tag, const LeftOut &item, theme::Scheme scheme)
 {
     QString size;
     if (const QString width = cssLength(attribute(tag, QStringLiteral("width"))); !width.isEmpty())
@@ -63,14 +71,14 @@ QString placeholder(const QString &tag, const LeftOut &item)
     // Inline styles only: the email's own stylesheet must not hide the box.
     return QStringLiteral("<div class=\"cio-left-out\" title=\"") + text.toHtmlEscaped() +
            QStringLiteral("\" style=\"box-sizing:border-box;max-width:100%;") + size +
-           QStringLiteral("margin:4px 0;padding:8px;border:2px dashed #9aa0a6;background:#f1f3f4;"
-                          "color:#3c4043;font:12px/1.4 sans-serif;overflow-wrap:anywhere\">") +
-           text.toHtmlEscaped() + QStringLiteral("</div>");
+           QStringLiteral("margin:4px 0;padding:8px;") + theme::previewPlaceholderCss(scheme) +
+           QStringLiteral("font:12px/1.4 sans-serif;overflow-wrap:anywhere\">") + text.toHtmlEscaped() +
+           QStringLiteral("</div>");
 }
 
 // Replaces every frame and embedded object with a placeholder box. With their closing tag their
 // fallback content goes too (a recipient's client shows neither).
-QString leaveOutEmbedded(const QString &html, QList<LeftOut> *leftOut)
+QString leaveOutEmbedded(const QString &html, theme::Scheme scheme, QList<LeftOut> *leftOut)
 {
     static const QRegularExpression embedded(
         QStringLiteral(R"(<(iframe|object|applet)\b[^>]*>(?:.*?</\1\s*>)?|<(?:embed|frame)\b[^>]*>)"),
@@ -93,7 +101,7 @@ QString leaveOutEmbedded(const QString &html, QList<LeftOut> *leftOut)
         if (leftOut)
             leftOut->append(item);
         result += QStringView(html).mid(last, m.capturedStart(0) - last);
-        result += placeholder(tag, item);
+        result += placeholder(tag, item, scheme);
         last = m.capturedEnd(0);
     }
     if (last == 0)
@@ -106,7 +114,7 @@ QString leaveOutEmbedded(const QString &html, QList<LeftOut> *leftOut)
 
 QString previewDocument(const QString &renderedHtml, const PreviewOptions &options, QList<LeftOut> *leftOut)
 {
-    QString html = leaveOutEmbedded(renderedHtml, leftOut);
+    QString html = leaveOutEmbedded(renderedHtml, schemeOf(options), leftOut);
     static const QRegularExpression dark(QStringLiteral(R"(\(\s*prefers-color-scheme\s*:\s*dark\s*\))"),
                                          QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression light(QStringLiteral(R"(\(\s*prefers-color-scheme\s*:\s*light\s*\))"),
@@ -136,8 +144,7 @@ QString previewDocument(const QString &renderedHtml, const PreviewOptions &optio
 
 QString plainTextDocument(const QString &text, const PreviewOptions &options)
 {
-    const QString style = options.dark ? QStringLiteral("background:#1e1e1e;color:#e6e6e6;")
-                                       : QStringLiteral("background:#fff;color:#202124;");
+    const QString style = theme::previewPageCss(schemeOf(options));
     return QStringLiteral("<!doctype html><html><head><meta charset=\"utf-8\">") + headExtras(options) +
            QStringLiteral("</head><body style=\"margin:16px;font:14px/1.5 sans-serif;") + style +
            QStringLiteral("\"><div style=\"white-space:pre-wrap;overflow-wrap:anywhere\">") +

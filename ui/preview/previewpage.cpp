@@ -1,8 +1,8 @@
 #include "ui/preview/previewpage.h"
 
 #include "liquid/webengine.h"
+#include "models/common/theme.h"
 
-#include <QColor>
 #include <QTimer>
 
 namespace cio::ui {
@@ -70,7 +70,8 @@ void RemoteContentPolicy::interceptRequest(QWebEngineUrlRequestInfo &info)
 PreviewPage::PreviewPage(QWebEngineProfile *profile, QObject *parent)
     : QWebEnginePage(profile, parent)
 {
-    setBackgroundColor(QColor(Qt::white));
+    // Behind an email that sets no background: white, as a light mail client shows it.
+    setBackgroundColor(theme::colour(theme::Role::PreviewPageBackground, theme::Scheme::Light));
 }
 
 bool PreviewPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)

@@ -2,6 +2,7 @@
 #include "ui/preview/sampledatadialog.h"
 #include "ui/preview/sampledatadialog_p.h"
 
+#include "models/common/theme.h"
 #include "models/preview/sampledata.h"
 #include "ui/common/codeeditor.h"
 #include "ui/common/messagebox.h"
@@ -190,8 +191,8 @@ SampleDataDialog::SampleDataDialog(models::LocalStore *store, QWidget *parent)
     lexer->setFont(mono);
     m_json->setLexer(lexer);
     m_json->setAutoCompletionSource(QsciScintilla::AcsNone); // the word popup only gets in the way of JSON
+    // Coloured when a line is marked, for the palette at that time.
     m_errorMarker = m_json->markerDefine(QsciScintilla::Background);
-    m_json->setMarkerBackgroundColor(QColor(0xfd, 0xe2, 0xe2), m_errorMarker);
     m_problem->setObjectName(QStringLiteral("sampleSetProblem"));
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -524,20 +525,23 @@ void SampleDataDialog::updateState()
     std::optional<liquid::JsonData> data;
     if (!editing) {
         const bool none = m_list->count() == 0;
-        m_problem->setStyleSheet(QString());
+        m_problem->setPalette(QPalette());
         m_problem->setText(none ? tr("No sample-data sets yet: click New, or Import… a file.") : QString());
     } else {
         models::SampleDataProblem problem;
         data = models::parseSampleData(m_json->text(), &problem);
         if (data) {
             const int attributes = int(data->value(QLatin1String("customer")).toObject().size());
-            m_problem->setStyleSheet(QStringLiteral("color:#2e7d32;"));
+            m_problem->setPalette(theme::withTextColour(m_problem->palette(), theme::Role::SuccessText));
             m_problem->setText(tr("Valid: customer has %n attribute(s)", nullptr, attributes));
         } else {
-            m_problem->setStyleSheet(QStringLiteral("color:#c62828;"));
+            m_problem->setPalette(theme::withTextColour(m_problem->palette(), theme::Role::ErrorText));
             m_problem->setText(problem.message);
-            if (problem.line > 0)
+            if (problem.line > 0) {
+                m_json->setMarkerBackgroundColor(
+                    theme::colour(theme::Role::ErrorMarkerBackground, m_json->palette()), m_errorMarker);
                 m_json->markerAdd(problem.line - 1, m_errorMarker);
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 #include "ui/segments/deletesegmentdialog.h"
 
+#include "models/common/theme.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,7 +36,10 @@ DeleteSegmentDialog::DeleteSegmentDialog(const api::Segment &segment, const QStr
     } else {
         usageLabel->setText(tr("It is used by %n campaign(s) or newsletter(s), which will no longer find it:",
                                nullptr, int(usage.size())));
-        usageLabel->setStyleSheet(QStringLiteral("color:#8a1c1c;font-weight:bold;"));
+        usageLabel->setPalette(theme::withTextColour(usageLabel->palette(), theme::Role::WarningText));
+        QFont bold = usageLabel->font();
+        bold.setBold(true);
+        usageLabel->setFont(bold);
         auto *list = new QListWidget(this);
         list->setObjectName(QStringLiteral("deleteUsage"));
         list->addItems(usage);

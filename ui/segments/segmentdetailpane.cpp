@@ -1,5 +1,6 @@
 #include "ui/segments/segmentdetailpane.h"
 
+#include "models/common/theme.h"
 #include "models/newsletters/newsletterservice.h"
 #include "models/segments/segmentexporter.h"
 #include "models/segments/segmentlistmodel.h"
@@ -76,8 +77,8 @@ SegmentDetailPane::SegmentDetailPane(models::WorkspaceSession *session, QWidget 
     m_refreshCount->setToolTip(tr("Count the members again"));
     m_reason->setObjectName(QStringLiteral("segmentActionReason"));
     m_reason->setWordWrap(true);
-    m_reason->setStyleSheet(QStringLiteral("QLabel{background:#fff4d6;border:1px solid #e0b84f;color:#5a4300;"
-                                           "border-radius:4px;padding:6px;}"));
+    m_reason->setStyleSheet(QStringLiteral("QLabel{") + theme::bannerStyleSheet(theme::BannerKind::Warning) +
+                            QStringLiteral("padding:6px;}"));
     m_add->setObjectName(QStringLiteral("addPeople"));
     m_remove->setObjectName(QStringLiteral("removePeople"));
     m_export->setObjectName(QStringLiteral("exportMembers"));

@@ -1,5 +1,6 @@
 #include "ui/segments/segmentmembersdialog.h"
 
+#include "models/common/theme.h"
 #include "ui/common/messagewidget.h"
 #include "ui/common/windowgeometry.h"
 
@@ -186,9 +187,9 @@ void SegmentMembersDialog::reviewInput()
     m_rejected->clear();
     if (!m_review.ok()) {
         m_summary->setText(m_review.error);
-        m_summary->setStyleSheet(QStringLiteral("color:#8a1c1c;"));
+        m_summary->setPalette(theme::withTextColour(m_summary->palette(), theme::Role::ErrorText));
     } else {
-        m_summary->setStyleSheet(QString());
+        m_summary->setPalette(QPalette()); // the parent's again
         m_summary->setText(m_review.ids.isEmpty() && m_review.rejected.isEmpty()
                                ? tr("Nothing to send yet.")
                                : tr("To send: %1").arg(m_review.summary()));

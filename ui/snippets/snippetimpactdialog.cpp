@@ -1,6 +1,7 @@
 #include "ui/snippets/snippetimpactdialog.h"
 
 #include "liquid/liquidengine.h"
+#include "models/common/theme.h"
 #include "models/store/localstore.h"
 #include "models/variants/variantmatrixmodel.h"
 #include "models/workspacesession.h"
@@ -57,7 +58,7 @@ SnippetImpactDialog::SnippetImpactDialog(models::WorkspaceSession *session, cons
     m_problems->setObjectName(QStringLiteral("impactProblems"));
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::PlainText);
-    m_problems->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_problems->setPalette(theme::withTextColour(m_problems->palette(), theme::Role::ErrorText));
     m_problems->setVisible(false);
 
     // One row per variant, whatever the number of references it holds.

@@ -1,5 +1,6 @@
 #include "ui/snippets/snippetrenamedialog.h"
 
+#include "models/common/theme.h"
 #include "models/snippets/snippetusages.h"
 #include "models/store/localstore.h"
 #include "models/variants/variantmatrixmodel.h"
@@ -35,6 +36,10 @@ QString fieldLabel(const QString &field)
 // changes words inside lines, never the number of lines.
 QString diffRows(const QString &before, const QString &after)
 {
+    const QString number =
+        QStringLiteral("color:") + theme::cssColour(theme::colour(theme::Role::MutedText)) + QLatin1Char(';');
+    const QString removed = theme::textCss(theme::Role::DiffRemoved, theme::Role::DiffRemovedBackground);
+    const QString added = theme::textCss(theme::Role::DiffAdded, theme::Role::DiffAddedBackground);
     const QStringList a = before.split(QLatin1Char('\n'));
     const QStringList b = after.split(QLatin1Char('\n'));
     QString rows;
@@ -43,12 +48,11 @@ QString diffRows(const QString &before, const QString &after)
         const QString newLine = b.value(i);
         if (oldLine == newLine)
             continue;
-        rows += QStringLiteral(
-                    "<tr><td style=\"color:#666;padding-right:8px\">%1</td>"
-                    "<td style=\"background:#fde7e9;white-space:pre-wrap\">− %2</td></tr>"
-                    "<tr><td></td><td style=\"background:#e6f4ea;white-space:pre-wrap\">+ %3</td></tr>")
-                    .arg(i + 1)
-                    .arg(oldLine.trimmed().toHtmlEscaped(), newLine.trimmed().toHtmlEscaped());
+        rows += QStringLiteral("<tr><td style=\"%1padding-right:8px\">%2</td>"
+                               "<td style=\"%3white-space:pre-wrap\">− %4</td></tr>"
+                               "<tr><td></td><td style=\"%5white-space:pre-wrap\">+ %6</td></tr>")
+                    .arg(number, QString::number(i + 1), removed, oldLine.trimmed().toHtmlEscaped(), added,
+                         newLine.trimmed().toHtmlEscaped());
     }
     return rows;
 }
@@ -73,7 +77,7 @@ SnippetRenameDialog::SnippetRenameDialog(models::LocalStore *store, const QStrin
     m_name->setMaxLength(models::MaxSnippetNameLength + 20); // the validation says why past 150
     m_problem->setObjectName(QStringLiteral("renameProblem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_problem->setPalette(theme::withTextColour(m_problem->palette(), theme::Role::ErrorText));
     m_summary->setWordWrap(true);
     m_review->setObjectName(QStringLiteral("renameReview"));
     m_review->setOpenLinks(false);

@@ -2,6 +2,7 @@
 // The writes (save, delete, rename) are in snippetspageactions.cpp.
 #include "ui/snippets/snippetspage.h"
 
+#include "models/common/theme.h"
 #include "models/snippets/snippetservice.h"
 #include "models/store/localstore.h"
 #include "models/workspacesession.h"
@@ -75,7 +76,7 @@ SnippetsPage::SnippetsPage(models::WorkspaceSession *session, QWidget *parent)
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_modified->setObjectName(QStringLiteral("snippetModified"));
-    m_modified->setStyleSheet(QStringLiteral("color: #b26a00;"));
+    m_modified->setPalette(theme::withTextColour(m_modified->palette(), theme::Role::ModifiedMarker));
     m_name->setObjectName(QStringLiteral("snippetName"));
     m_name->setPlaceholderText(tr("e.g. footer or “spring promo banner”"));
     m_save->setObjectName(QStringLiteral("saveSnippet"));
@@ -90,15 +91,16 @@ SnippetsPage::SnippetsPage(models::WorkspaceSession *session, QWidget *parent)
     m_readOnlyNote->setWordWrap(true);
     m_readOnlyNote->setText(tr("This workspace is read-only: snippets can be viewed, previewed and searched, "
                                "but not created, changed, renamed or deleted."));
-    m_readOnlyNote->setStyleSheet(
-        QStringLiteral("background: #fff4ce; color: #5c4400; border: 1px solid #e8d48b; padding: 6px;"));
+    m_readOnlyNote->setStyleSheet(QStringLiteral("#snippetsReadOnly{") +
+                                  theme::bannerStyleSheet(theme::BannerKind::Warning) +
+                                  QStringLiteral("padding:6px;}"));
     m_readOnlyNote->setVisible(false);
     m_message->setObjectName(QStringLiteral("snippetMessage"));
     m_editor->setObjectName(QStringLiteral("snippetEditor"));
     m_liquidProblems->setObjectName(QStringLiteral("snippetLiquidProblems"));
     m_liquidProblems->setWordWrap(true);
     m_liquidProblems->setTextFormat(Qt::PlainText);
-    m_liquidProblems->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_liquidProblems->setPalette(theme::withTextColour(m_liquidProblems->palette(), theme::Role::ErrorText));
     m_liquidProblems->setVisible(false);
     m_preview->view()->setWidthPreset(PreviewView::Width::Free);
     m_usagesView->setObjectName(QStringLiteral("snippetUsages"));

@@ -1,5 +1,7 @@
 #include "ui/workspaces/welcomepage.h"
 
+#include "models/common/theme.h"
+
 #include <QApplication>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -65,7 +67,7 @@ WelcomePage::WelcomePage(QWidget *parent)
 
     m_error->setObjectName(QStringLiteral("welcomeError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color:#b3261e;"));
+    m_error->setPalette(theme::withTextColour(m_error->palette(), theme::Role::ErrorText));
     m_error->hide();
 
     auto *cardLayout = new QVBoxLayout(card);
@@ -106,7 +108,7 @@ void WelcomePage::setWorkspaces(const QList<models::WorkspaceProfile> &profiles)
     m_workspaces->clear();
     for (const models::WorkspaceProfile &p : profiles) {
         QPixmap dot(12, 12);
-        dot.fill(QColor(p.colour.isEmpty() ? QStringLiteral("#6b7280") : p.colour));
+        dot.fill(theme::workspaceColour(p.colour));
         QString text = p.name + QStringLiteral("  —  ") + api::regionName(p.region).toUpper();
         if (p.readOnly)
             text += QStringLiteral(" · ") + tr("read-only");

@@ -1,5 +1,6 @@
 #include "ui/workspaces/workspacedialog.h"
 
+#include "models/common/theme.h"
 #include "ui_workspacedialog.h"
 
 #include <QPushButton>
@@ -8,25 +9,10 @@ namespace cio::ui {
 
 namespace {
 
-struct Colour
-{
-    const char *name;
-    const char *hex;
-};
-// Distinct at a glance, so production and staging are never confused.
-constexpr Colour Colours[] = {
-    {QT_TRANSLATE_NOOP("cio::ui::WorkspaceDialog", "Grey"), "#6b7280"},
-    {QT_TRANSLATE_NOOP("cio::ui::WorkspaceDialog", "Red"), "#dc2626"},
-    {QT_TRANSLATE_NOOP("cio::ui::WorkspaceDialog", "Orange"), "#ea580c"},
-    {QT_TRANSLATE_NOOP("cio::ui::WorkspaceDialog", "Green"), "#16a34a"},
-    {QT_TRANSLATE_NOOP("cio::ui::WorkspaceDialog", "Blue"), "#2563eb"},
-    {QT_TRANSLATE_NOOP("cio::ui::WorkspaceDialog", "Purple"), "#9333ea"},
-};
-
-QIcon swatch(const QString &hex)
+QIcon swatch(const QColor &colour)
 {
     QPixmap pixmap(14, 14);
-    pixmap.fill(QColor(hex));
+    pixmap.fill(colour);
     return QIcon(pixmap);
 }
 
@@ -40,8 +26,10 @@ WorkspaceDialog::WorkspaceDialog(const models::WorkspaceProfile &profile, QWidge
     m_ui->setupUi(this);
     setWindowTitle(isNew() ? tr("Add Workspace") : tr("Edit Workspace"));
 
-    for (const Colour &c : Colours)
-        m_ui->colourCombo->addItem(swatch(QLatin1String(c.hex)), tr(c.name), QString::fromLatin1(c.hex));
+    for (const theme::WorkspaceColour &c : theme::workspaceColours()) {
+        const QString hex = QString::fromLatin1(c.hex);
+        m_ui->colourCombo->addItem(swatch(theme::workspaceColour(hex)), theme::workspaceColourName(c), hex);
+    }
     m_ui->regionCombo->addItem(tr("United States (api.customer.io)"), int(api::Region::Us));
     m_ui->regionCombo->addItem(tr("Europe (api-eu.customer.io)"), int(api::Region::Eu));
 
@@ -59,7 +47,7 @@ WorkspaceDialog::WorkspaceDialog(const models::WorkspaceProfile &profile, QWidge
     m_ui->keychainNote->setText(tr("Keys are kept only in your system's keychain, never in settings files or "
                                    "logs."));
     m_ui->keychainNote->setEnabled(false);
-    m_ui->errorLabel->setStyleSheet(QStringLiteral("color:#b3261e;"));
+    m_ui->errorLabel->setPalette(theme::withTextColour(m_ui->errorLabel->palette(), theme::Role::ErrorText));
     m_ui->errorLabel->hide();
     m_ui->switchRegionButton->hide();
     m_ui->appKeyEdit
@@ -129,8 +117,8 @@ void WorkspaceDialog::setTestRunning()
 void WorkspaceDialog::setTestVerdict(const models::ConnectionVerdict &verdict)
 {
     m_ui->testButton->setEnabled(true);
-    const QString colour = verdict.ok() ? QStringLiteral("#15803d") : QStringLiteral("#b3261e");
-    m_ui->testResult->setStyleSheet(QStringLiteral("color:%1;").arg(colour));
+    m_ui->testResult->setPalette(theme::withTextColour(
+        m_ui->testResult->palette(), verdict.ok() ? theme::Role::SuccessText : theme::Role::ErrorText));
     m_ui->testResult->setText(verdict.message());
     m_suggestedRegion = verdict.suggestedRegion;
     m_ui->switchRegionButton->setVisible(verdict.outcome == models::ConnectionVerdict::Outcome::WrongRegion);
