@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -62,6 +63,7 @@ private slots:
     void serverRefusalIsClear();
     void exportsMembers();
     void importCsvChoosesColumn();
+    void aListThatCannotLoadSaysSoAndTriesAgain();
 
 private:
     std::unique_ptr<SegmentsPage> makePage(bool withTrack = true);
@@ -339,4 +341,43 @@ void TestUiSegments::importCsvChoosesColumn()
 }
 
 QTEST_MAIN(TestUiSegments)
+void TestUiSegments::aListThatCannotLoadSaysSoAndTriesAgain()
+{
+    // The list-page frame every list uses: a failed load leaves a sentence where the table was and a
+    // message with "Try again", which loads the list once the server is back.
+    auto page = makePage();
+    auto *message = page->findChild<cio::ui::MessageWidget *>();
+    QVERIFY(message);
+    m_server.setFaults(QStringLiteral("500*50@/v1/segments"));
+    page->findChild<QToolButton *>(QStringLiteral("refreshSegments"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), cio::models::SegmentListModel::Failed, 20000);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(QLatin1String("The segments could not be loaded.")), qPrintable(message->text()));
+    QVERIFY(!page->view()->isVisible());
+    QVERIFY(page->findChild<QLabel *>() != nullptr);
+    bool saysNotLoaded = false;
+    for (QLabel *label : page->findChildren<QLabel *>())
+        saysNotLoaded = saysNotLoaded || (label->isVisible() && label->text() == QLatin1String("No segments loaded."));
+    QVERIFY(saysNotLoaded);
+    auto *tryAgain = message->findChild<QPushButton *>();
+    QVERIFY(tryAgain && tryAgain->isVisible());
+    QCOMPARE(tryAgain->text(), QStringLiteral("Try again"));
+
+    m_server.setFaults({});
+    tryAgain->click();
+    QTRY_VERIFY_WITH_TIMEOUT(page->model()->state() == cio::models::SegmentListModel::Idle &&
+                                 page->model()->rowCount() > 0,
+                             10000);
+    QVERIFY(page->view()->isVisible());
+    QVERIFY(!message->isVisible());
+
+    // A search that matches nothing says so, in the table's place.
+    page->searchField()->setText(QStringLiteral("zzz-nothing-like-this"));
+    QTRY_VERIFY(!page->view()->isVisible());
+    bool saysNoMatch = false;
+    for (QLabel *label : page->findChildren<QLabel *>())
+        saysNoMatch = saysNoMatch || (label->isVisible() && label->text().startsWith(QLatin1String("No segment matches")));
+    QVERIFY(saysNoMatch);
+}
+
 #include "tst_ui_segments.moc"

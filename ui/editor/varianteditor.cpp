@@ -32,6 +32,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -72,13 +73,13 @@ QJsonValue idValue(const QComboBox *combo)
 } // namespace
 
 VariantEditor::VariantEditor(models::WorkspaceSession *session, QWidget *parent)
-    : QWidget(parent)
+    : EditorFrame(parent)
     , m_session(session)
     , m_store(session->store())
     , m_saver(new models::VariantSaver(session->client(), session->store(), this))
     , m_draftTimer(new QTimer(this))
-    , m_title(new QLabel(this))
-    , m_message(new MessageWidget(this))
+    , m_title(titleLabel())
+    , m_message(message())
     , m_saveButton(new QPushButton(tr("&Save"), this))
     , m_revertButton(new QPushButton(tr("Revert to Server"), this))
     , m_undoButton(new QPushButton(tr("Undo Last Save"), this))
@@ -89,17 +90,11 @@ VariantEditor::VariantEditor(models::WorkspaceSession *session, QWidget *parent)
     setObjectName(QStringLiteral("variantEditor"));
     auto *back = new QPushButton(tr("← Variants"), this);
     back->setFlat(true);
-    QFont titleFont = m_title->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-    m_title->setFont(titleFont);
     m_saveButton->setObjectName(QStringLiteral("saveVariant"));
     m_saveButton->setToolTip(tr("Save this variant (Ctrl+S)"));
     m_revertButton->setToolTip(tr("Discard your changes and load the server's current version"));
     m_undoButton->setToolTip(tr("Put back the version that the last save replaced"));
     back->setToolTip(tr("Back to the variants (Alt+Left or Esc); your changes stay as a draft"));
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_title->setMinimumWidth(40);
 
     m_defaultToggle = new QPushButton(tr("Default"), this);
     m_defaultToggle->setObjectName(QStringLiteral("showDefault"));
@@ -109,14 +104,9 @@ VariantEditor::VariantEditor(models::WorkspaceSession *session, QWidget *parent)
     m_detachButton->setObjectName(QStringLiteral("detachPreview"));
     m_detachButton->setToolTip(tr("Show the preview and the quality checks in a window of their own"));
 
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(back);
-    bar->addWidget(m_title, 1);
-    bar->addWidget(m_defaultToggle);
-    bar->addWidget(m_detachButton);
-    bar->addWidget(m_undoButton);
-    bar->addWidget(m_revertButton);
-    bar->addWidget(m_saveButton);
+    addLeading(back);
+    for (QPushButton *button : {m_defaultToggle, m_detachButton, m_undoButton, m_revertButton, m_saveButton})
+        addButton(button);
 
     m_splitter->addWidget(buildDefaultPane());
     m_splitter->addWidget(buildEditPane());
@@ -127,10 +117,10 @@ VariantEditor::VariantEditor(models::WorkspaceSession *session, QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("editorSplitter"));
     connect(m_splitter, &QSplitter::splitterMoved, this, &VariantEditor::saveLayout);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addWidget(m_message);
-    layout->addWidget(m_splitter, 1);
+    addContent(m_splitter, 1);
+    // A page of its own, so the usual space around it (the frame itself has none).
+    const int margin = style()->pixelMetric(QStyle::PM_LayoutLeftMargin);
+    layout()->setContentsMargins(margin, margin, margin, margin);
 
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(DraftDelayMs);
@@ -166,9 +156,7 @@ VariantEditor::VariantEditor(models::WorkspaceSession *session, QWidget *parent)
     connect(m_message, &MessageWidget::actionTriggered, this, &VariantEditor::messageActionTriggered);
     connect(m_revertButton, &QPushButton::clicked, this, &VariantEditor::revertToServer);
     connect(m_undoButton, &QPushButton::clicked, this, &VariantEditor::undoLastSave);
-    auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
-    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(saveShortcut, &QShortcut::activated, this, &VariantEditor::save);
+    connect(this, &EditorFrame::saveRequested, this, &VariantEditor::save);
 }
 
 VariantEditor::~VariantEditor()
@@ -417,6 +405,7 @@ void VariantEditor::updateMarkers()
     const QStringList names{tr("HTML body"), tr("AMP body"), tr("Plain-text body")};
     for (int i = 0; i < bodies.size(); ++i)
         m_bodyTabs->setTabText(i, c.contains(bodies[i]) ? QStringLiteral("● ") + names[i] : names[i]);
+    setModified(!c.isEmpty());
     updateSenderSummary();
 }
 

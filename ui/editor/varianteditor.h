@@ -6,9 +6,12 @@
 
 #include <QJsonObject>
 #include <QPointer>
+#include "ui/common/editorframe.h"
+
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -39,7 +42,7 @@ class VariantPreview;
 // Edits one variant beside its Default: subject, preheader, recipient, From/Reply-To, HTML/AMP/plain
 // bodies. Every change is kept as a local draft within a second; Ctrl+S saves through the safe-save
 // path (conflict check, snapshot, only changed fields); "Undo last save" and "Revert to server".
-class VariantEditor final : public QWidget
+class VariantEditor final : public EditorFrame
 {
     Q_OBJECT
 
@@ -115,6 +118,17 @@ protected:
 private:
     QWidget *buildDefaultPane();
     QWidget *buildEditPane();
+    // The find bar's buttons, wired by connectEditPane() after the fields.
+    struct FindButtons
+    {
+        QToolButton *open;
+        QToolButton *close;
+        QPushButton *replaceAll;
+    };
+    void buildFields(QWidget *pane);
+    FindButtons buildFindBar(QWidget *pane);
+    QFormLayout *buildFieldForms(QWidget *pane);
+    void connectEditPane(const FindButtons &find);
     void loadFields(const api::Content &content, const QJsonObject &overrides);
     void showDefault(const api::Content &content, const QString &title);
     void fieldEdited();
@@ -150,8 +164,8 @@ private:
     bool m_pendingBodyRefusal = false; // the last save's body was refused without a reason
     QTimer *m_draftTimer;
 
-    QLabel *m_title;
-    MessageWidget *m_message;
+    QLabel *m_title;          // the frame's
+    MessageWidget *m_message; // the frame's
     QPushButton *m_saveButton;
     QPushButton *m_revertButton;
     QPushButton *m_undoButton;

@@ -82,6 +82,26 @@ QWidget *VariantEditor::buildDefaultPane()
 QWidget *VariantEditor::buildEditPane()
 {
     auto *pane = new QWidget(this);
+    buildFields(pane);
+    const FindButtons find = buildFindBar(pane);
+    QFormLayout *form = buildFieldForms(pane);
+
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addLayout(form);
+    layout->addWidget(m_senderToggle);
+    layout->addWidget(m_senderFields);
+    layout->addWidget(m_findBar);
+    layout->addWidget(m_bodyTabs, 1);
+
+    connectEditPane(find);
+    return pane;
+}
+
+// The editors of every field, the bodies in tabs.
+void VariantEditor::buildFields(QWidget *pane)
+{
     m_subject = new QLineEdit(pane);
     m_subject->setObjectName(QStringLiteral("subjectEdit"));
     m_preheader = new QLineEdit(pane);
@@ -113,7 +133,10 @@ QWidget *VariantEditor::buildEditPane()
     m_bodyTabs->addTab(m_body, tr("HTML body"));
     m_bodyTabs->addTab(m_bodyAmp, tr("AMP body"));
     m_bodyTabs->addTab(m_bodyPlain, tr("Plain-text body"));
+}
 
+VariantEditor::FindButtons VariantEditor::buildFindBar(QWidget *pane)
+{
     // Find and replace in the body: a bar that Ctrl+F opens and Esc closes, so it takes no room
     // while nobody searches.
     m_findBar = new QWidget(pane);
@@ -140,7 +163,12 @@ QWidget *VariantEditor::buildEditPane()
     findButton->setAutoRaise(true);
     findButton->setToolTip(tr("Find and replace in the body (Ctrl+F)"));
     m_bodyTabs->setCornerWidget(findButton, Qt::TopRightCorner);
+    return {findButton, closeFind, replaceAll};
+}
 
+// Subject and preheader in one form; the sender fields in another, behind a toggle. Returns the first.
+QFormLayout *VariantEditor::buildFieldForms(QWidget *pane)
+{
     const QList<std::pair<QString, QString>> labels{{QStringLiteral("subject"), tr("Subject:")},
                                                     {QStringLiteral("preheader_text"), tr("Preheader:")},
                                                     {QStringLiteral("recipient"), tr("Recipient:")},
@@ -175,30 +203,25 @@ QWidget *VariantEditor::buildEditPane()
         setSenderFieldsExpanded(on);
         QSettings().setValue(QStringLiteral("editor/senderFieldsExpanded"), on);
     });
+    return form;
+}
 
-    auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
-    layout->addLayout(form);
-    layout->addWidget(m_senderToggle);
-    layout->addWidget(m_senderFields);
-    layout->addWidget(m_findBar);
-    layout->addWidget(m_bodyTabs, 1);
-
+void VariantEditor::connectEditPane(const FindButtons &find)
+{
     for (QLineEdit *edit : {m_subject, m_preheader, m_recipient})
         connect(edit, &QLineEdit::textChanged, this, &VariantEditor::fieldEdited);
     for (QComboBox *combo : {m_from, m_replyTo})
         connect(combo, &QComboBox::currentIndexChanged, this, &VariantEditor::fieldEdited);
     for (CodeEditor *editor : {m_body, m_bodyAmp, m_bodyPlain})
         connect(editor, &QsciScintilla::textChanged, this, &VariantEditor::fieldEdited);
-    connect(findButton, &QToolButton::clicked, this, &VariantEditor::showFindBar);
-    connect(closeFind, &QToolButton::clicked, m_findBar, &QWidget::hide);
+    connect(find.open, &QToolButton::clicked, this, &VariantEditor::showFindBar);
+    connect(find.close, &QToolButton::clicked, m_findBar, &QWidget::hide);
     connect(m_find, &QLineEdit::returnPressed, this, [this] {
         if (!m_body->findNext(m_find->text()))
             m_message->showMessage(tr("“%1” is not in the body.").arg(m_find->text()),
                                    MessageWidget::Type::Information);
     });
-    connect(replaceAll, &QPushButton::clicked, this, [this] {
+    connect(find.replaceAll, &QPushButton::clicked, this, [this] {
         const int n = m_body->replaceAll(m_find->text(), m_replace->text());
         m_message->showMessage(tr("Replaced %n occurrence(s).", nullptr, n),
                                MessageWidget::Type::Information);
@@ -215,7 +238,6 @@ QWidget *VariantEditor::buildEditPane()
             [this, inStep] { inStep(m_body, m_defaultBody); });
     connect(m_defaultBody->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this, inStep] { inStep(m_defaultBody, m_body); });
-    return pane;
 }
 
 void VariantEditor::showFindBar()

@@ -5,16 +5,13 @@
 #include "models/newsletters/newsletterlistmodel.h"
 #include "models/store/localstore.h"
 #include "models/workspacesession.h"
-#include "ui/common/emptystatelabel.h"
+#include "ui/common/listpageframe.h"
 #include "ui/common/messagewidget.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QStackedWidget>
-#include <QStyle>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -28,69 +25,80 @@ NewsletterListPage::NewsletterListPage(models::WorkspaceSession *session, QWidge
     : QWidget(parent)
     , m_model(new NewsletterListModel(session->client(), this))
     , m_proxy(new NewsletterFilterModel(this))
-    , m_search(new QLineEdit(this))
+    , m_frame(new ListPageFrame(nullptr, this))
+    , m_search(m_frame->search())
     , m_status(new QComboBox(this))
     , m_type(new QComboBox(this))
     , m_needsWork(new QCheckBox(tr("Needs translation work"), this))
-    , m_refresh(new QToolButton(this))
-    , m_message(new MessageWidget(this))
-    , m_stack(new QStackedWidget(this))
-    , m_view(new QTreeView(this))
-    , m_empty(new EmptyStateLabel(this))
+    , m_view(m_frame->view())
+{
+    m_proxy->setSourceModel(m_model);
+    buildFilters();
+    buildTable();
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_frame);
+
+    m_frame->setEmptyTexts({tr("Loading newsletters…"), tr("No newsletters loaded."),
+                            tr("No newsletter matches “%1”."), tr("This workspace has no newsletters yet.")});
+    m_frame->setEmptyReason([this] {
+        return m_proxy->needsWork() && m_search->text().trimmed().isEmpty() && m_model->state() == NewsletterListModel::Idle
+                   ? tr("Every translation is up to date.")
+                   : QString();
+    });
+    m_frame->watch(m_model, tr("The newsletters could not be loaded. %1"));
+    connectFilters();
+    connect(m_frame, &ListPageFrame::searchChanged, this, &NewsletterListPage::onSearchChanged);
+    connect(m_frame, &ListPageFrame::reloadRequested, this, &NewsletterListPage::reload);
+    connect(m_frame, &ListPageFrame::activated, this, [this](const QModelIndex &index) {
+        emit newsletterActivated(index.data(models::IdRole).toLongLong());
+    });
+}
+
+void NewsletterListPage::buildFilters()
 {
     m_search->setObjectName(QStringLiteral("newsletterSearch"));
     m_search->setPlaceholderText(tr("Search by name, id or tag"));
-    m_search->setClearButtonEnabled(true);
+    m_type->setObjectName(QStringLiteral("newsletterType"));
+    m_type->setToolTip(tr("Show one type of newsletter only"));
+    m_type->addItem(tr("All types"), QString());
     m_status->addItem(tr("Sent and drafts"), QVariant::fromValue(int(NewsletterFilterModel::Status::Any)));
     m_status->addItem(tr("Sent"), QVariant::fromValue(int(NewsletterFilterModel::Status::Sent)));
     m_status->addItem(tr("Drafts"), QVariant::fromValue(int(NewsletterFilterModel::Status::Draft)));
-    m_refresh->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
-    m_refresh->setToolTip(tr("Reload the newsletter list from the workspace"));
-
-    m_proxy->setSourceModel(m_model);
-    m_view->setObjectName(QStringLiteral("newsletterList"));
-    m_view->setModel(m_proxy);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(NewsletterListModel::UpdatedColumn, Qt::DescendingOrder);
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(NewsletterListModel::NameColumn, QHeaderView::Stretch);
-    m_view->header()->resizeSection(NewsletterListModel::IdColumn, 56);
-    m_view->header()->resizeSection(NewsletterListModel::TagsColumn, 150);
-    // Dates, statuses and progress fit their text; the name takes the rest. Only a few hundred rows are
-    // measured, so a long list stays quick (and only those rows' progress is computed).
-    m_view->header()->setResizeContentsPrecision(200);
-    for (const int column : {int(NewsletterListModel::UpdatedColumn), int(NewsletterListModel::StatusColumn),
-                             int(NewsletterListModel::TranslationsColumn)})
-        m_view->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    m_view->header()->setMinimumSectionSize(60);
     m_needsWork->setObjectName(QStringLiteral("needsTranslationWork"));
     m_needsWork->setToolTip(tr("Only newsletters with outdated, missing or untranslated translations (as "
                                "last synced to this computer)"));
     m_needsWork->setEnabled(false); // counts come from the local store
+    m_frame->reloadButton()->setToolTip(tr("Reload the newsletter list from the workspace"));
+    m_frame->addFilter(m_type);
+    m_frame->addFilter(m_status);
+    m_frame->addFilter(m_needsWork);
+}
 
-    m_stack->addWidget(m_view);
-    m_stack->addWidget(m_empty);
+void NewsletterListPage::buildTable()
+{
+    m_view->setObjectName(QStringLiteral("newsletterList"));
+    m_view->setModel(m_proxy);
+    m_view->sortByColumn(NewsletterListModel::UpdatedColumn, Qt::DescendingOrder);
+    QHeaderView *header = m_view->header();
+    header->setSectionResizeMode(NewsletterListModel::NameColumn, QHeaderView::Stretch);
+    header->resizeSection(NewsletterListModel::IdColumn, 56);
+    header->resizeSection(NewsletterListModel::TagsColumn, 150);
+    // Dates, statuses and progress fit their text; the name takes the rest. Only a few hundred rows are
+    // measured, so a long list stays quick (and only those rows' progress is computed).
+    header->setResizeContentsPrecision(200);
+    for (const int column : {int(NewsletterListModel::UpdatedColumn), int(NewsletterListModel::StatusColumn),
+                             int(NewsletterListModel::TranslationsColumn)})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setMinimumSectionSize(60);
+}
 
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_search, 1);
-    bar->addWidget(m_type);
-    bar->addWidget(m_status);
-    bar->addWidget(m_needsWork);
-    bar->addWidget(m_refresh);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addWidget(m_message);
-    layout->addWidget(m_stack, 1);
-
-    connect(m_search, &QLineEdit::textChanged, this, &NewsletterListPage::onSearchChanged);
+void NewsletterListPage::connectFilters()
+{
     connect(m_status, &QComboBox::currentIndexChanged, this, [this](int) {
         m_proxy->setStatus(NewsletterFilterModel::Status(m_status->currentData().toInt()));
         if (m_proxy->status() != NewsletterFilterModel::Status::Any)
             m_model->fetchAll();
-        updateEmptyState();
+        m_frame->updateEmptyState();
     });
     connect(m_needsWork, &QCheckBox::toggled, this, [this](bool on) {
         if (on) {
@@ -98,15 +106,11 @@ NewsletterListPage::NewsletterListPage(models::WorkspaceSession *session, QWidge
             m_model->prefetchProgress(); // one pass, not one per chunk of rows
         }
         m_proxy->setNeedsWork(on);
-        updateEmptyState();
+        m_frame->updateEmptyState();
     });
-    connect(m_refresh, &QToolButton::clicked, this, &NewsletterListPage::reload);
-    m_type->setObjectName(QStringLiteral("newsletterType"));
-    m_type->setToolTip(tr("Show one type of newsletter only"));
-    m_type->addItem(tr("All types"), QString());
     connect(m_type, &QComboBox::currentIndexChanged, this, [this](int) {
         m_proxy->setType(m_type->currentData().toString());
-        updateEmptyState();
+        m_frame->updateEmptyState();
     });
     // The types on offer are those the loaded newsletters have.
     const auto refreshTypes = [this] {
@@ -124,24 +128,11 @@ NewsletterListPage::NewsletterListPage(models::WorkspaceSession *session, QWidge
     };
     connect(m_model, &QAbstractItemModel::rowsInserted, this, refreshTypes);
     connect(m_model, &QAbstractItemModel::modelReset, this, refreshTypes);
-    connect(m_message, &MessageWidget::actionTriggered, this, &NewsletterListPage::reload);
-    connect(m_model, &NewsletterListModel::stateChanged, this, &NewsletterListPage::updateEmptyState);
-    connect(m_model, &NewsletterListModel::loadFailed, this, [this](const api::Error &error) {
-        m_message->showMessage(tr("The newsletters could not be loaded. %1").arg(error.message()),
-                               MessageWidget::Type::Error, tr("Try again"));
-    });
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &NewsletterListPage::updateEmptyState);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &NewsletterListPage::updateEmptyState);
-    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        emit newsletterActivated(index.data(models::IdRole).toLongLong());
-    });
-
-    updateEmptyState();
 }
 
 void NewsletterListPage::reload()
 {
-    m_message->hideMessage();
+    m_frame->message()->hideMessage();
     if (m_store && m_model->loadFromStore(*m_store))
         return;
     m_model->reload();
@@ -158,7 +149,7 @@ void NewsletterListPage::setStore(models::LocalStore *store)
 
 void NewsletterListPage::reloadForSync()
 {
-    m_message->hideMessage();
+    m_frame->message()->hideMessage();
     if (m_store && m_model->loadFromStore(*m_store))
         return;
     m_model->waitForStore();
@@ -183,27 +174,7 @@ void NewsletterListPage::onSearchChanged(const QString &text)
     // A search must see every newsletter, not only the pages scrolled to so far.
     if (!text.trimmed().isEmpty())
         m_model->fetchAll();
-    updateEmptyState();
-}
-
-void NewsletterListPage::updateEmptyState()
-{
-    const bool loading = m_model->state() == NewsletterListModel::Loading;
-    if (m_proxy->rowCount() > 0) {
-        m_stack->setCurrentWidget(m_view);
-        return;
-    }
-    if (loading)
-        m_empty->setText(tr("Loading newsletters…"));
-    else if (m_model->state() == NewsletterListModel::Failed)
-        m_empty->setText(tr("No newsletters loaded."));
-    else if (m_proxy->needsWork() && m_search->text().trimmed().isEmpty())
-        m_empty->setText(tr("Every translation is up to date."));
-    else if (m_model->rowCount() > 0 || !m_search->text().trimmed().isEmpty())
-        m_empty->setText(tr("No newsletter matches “%1”.").arg(m_search->text().trimmed()));
-    else
-        m_empty->setText(tr("This workspace has no newsletters yet."));
-    m_stack->setCurrentWidget(m_empty);
+    m_frame->updateEmptyState();
 }
 
 } // namespace cio::ui

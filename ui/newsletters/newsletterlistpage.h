@@ -6,8 +6,6 @@
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
-class QStackedWidget;
-class QToolButton;
 class QTreeView;
 
 namespace cio::models {
@@ -19,10 +17,10 @@ class WorkspaceSession;
 
 namespace cio::ui {
 
-class EmptyStateLabel;
-class MessageWidget;
+class ListPageFrame;
 
-// The Newsletters section: a searchable, sortable list of the workspace's newsletters.
+// The Newsletters section: a searchable, sortable list of the workspace's newsletters, on the list-page
+// frame with its type, status and needs-work filters.
 class NewsletterListPage final : public QWidget
 {
     Q_OBJECT
@@ -44,20 +42,19 @@ signals:
     void newsletterActivated(qint64 id);
 
 private:
-    void updateEmptyState();
+    void buildFilters();
+    void buildTable();
+    void connectFilters();
     void onSearchChanged(const QString &text);
 
     models::NewsletterListModel *m_model;
     models::NewsletterFilterModel *m_proxy;
+    ListPageFrame *m_frame;
     QLineEdit *m_search;
     QComboBox *m_status;
     QComboBox *m_type;
     QCheckBox *m_needsWork;
-    QToolButton *m_refresh;
-    MessageWidget *m_message;
-    QStackedWidget *m_stack;
     QTreeView *m_view;
-    EmptyStateLabel *m_empty;
     QPointer<models::LocalStore> m_store;
 };
 

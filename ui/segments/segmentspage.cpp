@@ -4,19 +4,16 @@
 #include "models/segments/segmentfiltermodel.h"
 #include "models/segments/segmentlistmodel.h"
 #include "models/workspacesession.h"
-#include "ui/common/emptystatelabel.h"
+#include "ui/common/listpageframe.h"
 #include "ui/common/messagewidget.h"
 #include "ui/segments/segmentdetailpane.h"
 
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStackedWidget>
-#include <QStyle>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -31,84 +28,71 @@ SegmentsPage::SegmentsPage(models::WorkspaceSession *session, QWidget *parent)
     , m_readOnly(session->isReadOnly())
     , m_model(new SegmentListModel(session->client(), this))
     , m_proxy(new models::SegmentFilterModel(this))
-    , m_search(new QLineEdit(this))
+    , m_frame(new ListPageFrame(nullptr, this))
+    , m_search(m_frame->search())
     , m_type(new QComboBox(this))
-    , m_refresh(new QToolButton(this))
     , m_create(new QPushButton(tr("New Manual Segment…"), this))
-    , m_message(new MessageWidget(this))
-    , m_stack(new QStackedWidget(this))
-    , m_view(new QTreeView(this))
-    , m_empty(new EmptyStateLabel(this))
+    , m_message(m_frame->message())
+    , m_view(m_frame->view())
     , m_detail(new SegmentDetailPane(session, this))
 {
     setObjectName(QStringLiteral("segmentsPage"));
+    m_proxy->setSourceModel(m_model);
+    buildBar();
+    buildTable();
+    m_frame->setDetailPane(m_detail);
+    m_frame->splitter()->setObjectName(QStringLiteral("segmentSplitter"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_frame);
+
+    m_frame->setEmptyTexts({tr("Loading segments…"), tr("No segments loaded."), tr("No segment matches “%1”."),
+                            tr("This workspace has no segments yet.")});
+    m_frame->watch(m_model, tr("The segments could not be loaded. %1"));
+    connect(m_frame, &ListPageFrame::searchChanged, this, [this](const QString &text) {
+        m_proxy->setSearchText(text);
+        m_frame->updateEmptyState();
+    });
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this](int) {
+        m_proxy->setType(m_type->currentData().toString());
+        m_frame->updateEmptyState();
+    });
+    connect(m_frame, &ListPageFrame::reloadRequested, this, &SegmentsPage::reload);
+    connect(m_create, &QPushButton::clicked, this, &SegmentsPage::createSegment);
+    connectDetail();
+    updateActions();
+}
+
+void SegmentsPage::buildBar()
+{
     m_search->setObjectName(QStringLiteral("segmentSearch"));
     m_search->setPlaceholderText(tr("Search by name, description, id or tag"));
-    m_search->setClearButtonEnabled(true);
     m_type->setObjectName(QStringLiteral("segmentType"));
     m_type->addItem(tr("All types"), QString());
     m_type->addItem(tr("Manual"), QStringLiteral("manual"));
     m_type->addItem(tr("Data-driven"), QStringLiteral("dynamic"));
-    m_refresh->setObjectName(QStringLiteral("refreshSegments"));
-    m_refresh->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
-    m_refresh->setToolTip(tr("Reload the segments and count their members again"));
+    m_frame->reloadButton()->setObjectName(QStringLiteral("refreshSegments"));
+    m_frame->reloadButton()->setToolTip(tr("Reload the segments and count their members again"));
     m_create->setObjectName(QStringLiteral("createSegment"));
+    m_frame->addFilter(m_type);
+    m_frame->addAction(m_create);
+}
 
-    m_proxy->setSourceModel(m_model);
+void SegmentsPage::buildTable()
+{
     m_view->setObjectName(QStringLiteral("segmentList"));
     m_view->setModel(m_proxy);
-    m_view->setRootIsDecorated(false);
-    m_view->setUniformRowHeights(true);
-    m_view->setAlternatingRowColors(true);
-    m_view->setSortingEnabled(true);
     m_view->sortByColumn(SegmentListModel::NameColumn, Qt::AscendingOrder);
-    m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(SegmentListModel::NameColumn, QHeaderView::Stretch);
-    m_view->header()->resizeSection(SegmentListModel::TypeColumn, 95);
-    m_view->header()->resizeSection(SegmentListModel::StateColumn, 80);
-    m_view->header()->resizeSection(SegmentListModel::MembersColumn, 80);
-    m_view->header()->resizeSection(SegmentListModel::IdColumn, 45);
-    m_stack->addWidget(m_view);
-    m_stack->addWidget(m_empty);
+    QHeaderView *header = m_view->header();
+    header->setSectionResizeMode(SegmentListModel::NameColumn, QHeaderView::Stretch);
+    header->resizeSection(SegmentListModel::TypeColumn, 95);
+    header->resizeSection(SegmentListModel::StateColumn, 80);
+    header->resizeSection(SegmentListModel::MembersColumn, 80);
+    header->resizeSection(SegmentListModel::IdColumn, 45);
+}
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(QStringLiteral("segmentSplitter"));
-    splitter->addWidget(m_stack);
-    splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setChildrenCollapsible(false);
-
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_search, 1);
-    bar->addWidget(m_type);
-    bar->addWidget(m_refresh);
-    bar->addWidget(m_create);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
-    layout->addWidget(m_message);
-    layout->addWidget(splitter, 1);
-
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setSearchText(text);
-        updateEmptyState();
-    });
-    connect(m_type, &QComboBox::currentIndexChanged, this, [this](int) {
-        m_proxy->setType(m_type->currentData().toString());
-        updateEmptyState();
-    });
-    connect(m_refresh, &QToolButton::clicked, this, &SegmentsPage::reload);
-    connect(m_create, &QPushButton::clicked, this, &SegmentsPage::createSegment);
-    connect(m_message, &MessageWidget::actionTriggered, this, &SegmentsPage::reload);
-    connect(m_model, &SegmentListModel::stateChanged, this, &SegmentsPage::updateEmptyState);
-    connect(m_model, &SegmentListModel::loadFailed, this, [this](const api::Error &error) {
-        m_message->showMessage(tr("The segments could not be loaded. %1").arg(error.message()),
-                               MessageWidget::Type::Error, tr("Try again"));
-    });
+void SegmentsPage::connectDetail()
+{
     connect(m_model, &SegmentListModel::countChanged, this, &SegmentsPage::showCount);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &SegmentsPage::updateEmptyState);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &SegmentsPage::updateEmptyState);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &SegmentsPage::updateEmptyState);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SegmentsPage::onCurrentChanged);
     connect(m_detail, &SegmentDetailPane::addPeopleRequested, this, &SegmentsPage::addPeople);
@@ -124,9 +108,6 @@ SegmentsPage::SegmentsPage(models::WorkspaceSession *session, QWidget *parent)
     connect(m_detail, &SegmentDetailPane::exportFinished, this, [this](bool ok, const QString &text) {
         m_message->showMessage(text, ok ? MessageWidget::Type::Information : MessageWidget::Type::Warning);
     });
-
-    updateActions();
-    updateEmptyState();
 }
 
 SegmentsPage::~SegmentsPage() = default;
@@ -215,23 +196,6 @@ void SegmentsPage::updateActions()
     if (deleting.isEmpty() && segment && !segment->isManual())
         deleting = tr("Only manual segments can be deleted here; delete a data-driven segment in Customer.io.");
     m_detail->setActionState(readOnly, members, deleting);
-}
-
-void SegmentsPage::updateEmptyState()
-{
-    if (m_proxy->rowCount() > 0) {
-        m_stack->setCurrentWidget(m_view);
-        return;
-    }
-    if (m_model->state() == SegmentListModel::Loading)
-        m_empty->setText(tr("Loading segments…"));
-    else if (m_model->state() == SegmentListModel::Failed)
-        m_empty->setText(tr("No segments loaded."));
-    else if (m_model->rowCount() > 0)
-        m_empty->setText(tr("No segment matches “%1”.").arg(m_search->text().trimmed()));
-    else
-        m_empty->setText(tr("This workspace has no segments yet."));
-    m_stack->setCurrentWidget(m_empty);
 }
 
 } // namespace cio::ui

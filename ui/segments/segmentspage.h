@@ -11,8 +11,6 @@
 class QComboBox;
 class QLineEdit;
 class QPushButton;
-class QStackedWidget;
-class QToolButton;
 class QTreeView;
 
 namespace cio::models {
@@ -23,7 +21,7 @@ class WorkspaceSession;
 
 namespace cio::ui {
 
-class EmptyStateLabel;
+class ListPageFrame;
 class MessageWidget;
 class SegmentDetailPane;
 
@@ -74,7 +72,9 @@ protected:
 private:
     void onCurrentChanged();
     void updateActions();
-    void updateEmptyState();
+    void buildBar();
+    void buildTable();
+    void connectDetail();
     void showCount(qint64 id);
     void confirmDelete();
     void openMembersDialog(models::MembershipBatcher::Action action);
@@ -84,14 +84,12 @@ private:
 
     models::SegmentListModel *m_model;
     models::SegmentFilterModel *m_proxy;
+    ListPageFrame *m_frame;
     QLineEdit *m_search;
     QComboBox *m_type;
-    QToolButton *m_refresh;
     QPushButton *m_create;
     MessageWidget *m_message;
-    QStackedWidget *m_stack;
     QTreeView *m_view;
-    EmptyStateLabel *m_empty;
     SegmentDetailPane *m_detail;
 };
 

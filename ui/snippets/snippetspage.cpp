@@ -7,6 +7,8 @@
 #include "models/store/localstore.h"
 #include "models/workspacesession.h"
 #include "ui/common/codeeditor.h"
+#include "ui/common/editorframe.h"
+#include "ui/common/listpageframe.h"
 #include "ui/common/messagebox.h"
 #include "ui/common/messagewidget.h"
 #include "ui/preview/previewview.h"
@@ -17,7 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
@@ -30,19 +31,18 @@ SnippetsPage::SnippetsPage(models::WorkspaceSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_store(session->store())
-    , m_search(new QLineEdit(this))
     , m_list(new QTreeWidget(this))
+    , m_listFrame(new ListPageFrame(m_list, this))
+    , m_search(m_listFrame->search())
     , m_new(new QPushButton(tr("New Snippet"), this))
-    , m_title(new QLabel(this))
-    , m_modified(new QLabel(tr("● unsaved changes"), this))
+    , m_editorFrame(new EditorFrame(this))
     , m_name(new QLineEdit(this))
     , m_save(new QPushButton(tr("Save"), this))
     , m_revert(new QPushButton(tr("Revert"), this))
     , m_rename(new QPushButton(tr("Rename…"), this))
     , m_delete(new QPushButton(tr("Delete…"), this))
     , m_findUsages(new QPushButton(tr("Find Usages"), this))
-    , m_readOnlyNote(new QLabel(this))
-    , m_message(new MessageWidget(this))
+    , m_message(m_editorFrame->message())
     , m_editor(new CodeEditor(this))
     , m_liquidProblems(new QLabel(this))
     , m_tabs(new QTabWidget(this))
@@ -54,29 +54,53 @@ SnippetsPage::SnippetsPage(models::WorkspaceSession *session, QWidget *parent)
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(300);
     setObjectName(QStringLiteral("snippetsPage"));
+    buildList();
+    buildEditor();
+    // The list with its search and New on the left, the snippet in its editor frame on the right.
+    m_listFrame->setDetailPane(m_editorFrame, 0, 1);
+    m_listFrame->splitter()->setSizes({330, 1000});
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_listFrame);
+    connectEditor();
+    if (m_store) {
+        connect(m_store, &models::LocalStore::snippetsChanged, this, &SnippetsPage::refreshList);
+        connect(m_store, &models::LocalStore::dataChanged, m_refreshTimer, qOverload<>(&QTimer::start));
+        connect(m_refreshTimer, &QTimer::timeout, this, &SnippetsPage::refreshList);
+    }
+
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(150); // as the variant editor's drafts: every keystroke within 150 ms
+    connect(m_draftTimer, &QTimer::timeout, this, &SnippetsPage::writeDraft);
+
+    refreshList(); // shows the first snippet, once there is one
+    restoreNewSnippetDraft();
+    updateActions();
+    reload();
+}
+
+void SnippetsPage::buildList()
+{
     m_search->setObjectName(QStringLiteral("snippetSearch"));
     m_search->setPlaceholderText(tr("Search names and values"));
-    m_search->setClearButtonEnabled(true);
     m_list->setObjectName(QStringLiteral("snippetList"));
     m_list->setColumnCount(ListColumnCount);
     m_list->setHeaderLabels({tr("Name"), tr("Used in"), tr("Updated")});
-    m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(true);
-    m_list->setSortingEnabled(true);
+    m_list->setAlternatingRowColors(false);
     m_list->sortByColumn(NameColumn, Qt::AscendingOrder);
     m_list->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(UsedColumn, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(UpdatedColumn, QHeaderView::ResizeToContents);
-    m_list->header()->setStretchLastSection(false);
     m_new->setObjectName(QStringLiteral("newSnippet"));
+    m_listFrame->hideReloadButton(); // the list follows the local store, which the sync keeps current
+    m_listFrame->addAction(m_new);
+    m_listFrame->setEmptyTexts({{}, {}, tr("No snippet matches “%1”."),
+                                tr("This workspace has no snippets yet. Create one with New Snippet.")});
+}
 
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_modified->setObjectName(QStringLiteral("snippetModified"));
-    m_modified->setPalette(theme::withTextColour(m_modified->palette(), theme::Role::ModifiedMarker));
+void SnippetsPage::buildEditor()
+{
+    m_editorFrame->modifiedMarker()->setObjectName(QStringLiteral("snippetModified"));
+    m_editorFrame->readOnlyNote()->setObjectName(QStringLiteral("snippetsReadOnly"));
     m_name->setObjectName(QStringLiteral("snippetName"));
     m_name->setPlaceholderText(tr("e.g. footer or “spring promo banner”"));
     m_save->setObjectName(QStringLiteral("saveSnippet"));
@@ -87,14 +111,8 @@ SnippetsPage::SnippetsPage(models::WorkspaceSession *session, QWidget *parent)
     m_findUsages->setObjectName(QStringLiteral("findUsages"));
     m_findUsages->setToolTip(tr("Every variant of the local copy whose subject, preheader or body uses this "
                                 "snippet"));
-    m_readOnlyNote->setObjectName(QStringLiteral("snippetsReadOnly"));
-    m_readOnlyNote->setWordWrap(true);
-    m_readOnlyNote->setText(tr("This workspace is read-only: snippets can be viewed, previewed and searched, "
-                               "but not created, changed, renamed or deleted."));
-    m_readOnlyNote->setStyleSheet(QStringLiteral("#snippetsReadOnly{") +
-                                  theme::bannerStyleSheet(theme::BannerKind::Warning) +
-                                  QStringLiteral("padding:6px;}"));
-    m_readOnlyNote->setVisible(false);
+    for (QPushButton *button : {m_findUsages, m_rename, m_delete, m_revert, m_save})
+        m_editorFrame->addButton(button);
     m_message->setObjectName(QStringLiteral("snippetMessage"));
     m_editor->setObjectName(QStringLiteral("snippetEditor"));
     m_liquidProblems->setObjectName(QStringLiteral("snippetLiquidProblems"));
@@ -115,23 +133,8 @@ SnippetsPage::SnippetsPage(models::WorkspaceSession *session, QWidget *parent)
     m_tabs->addTab(m_preview, tr("Preview"));
     m_tabs->addTab(m_usagesView, tr("Usages"));
 
-    // Left: search, list, New. Right: the snippet.
-    auto *left = new QWidget(this);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_search);
-    leftLayout->addWidget(m_list, 1);
-    leftLayout->addWidget(m_new);
-
-    auto *right = new QWidget(this);
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_title);
-    header->addWidget(m_modified);
-    header->addStretch(1);
-    for (QPushButton *button : {m_findUsages, m_rename, m_delete, m_revert, m_save})
-        header->addWidget(button);
     auto *nameRow = new QHBoxLayout;
-    auto *nameLabel = new QLabel(tr("&Name:"), right);
+    auto *nameLabel = new QLabel(tr("&Name:"), m_editorFrame);
     nameLabel->setBuddy(m_name);
     nameRow->addWidget(nameLabel);
     nameRow->addWidget(m_name, 1);
@@ -148,25 +151,13 @@ SnippetsPage::SnippetsPage(models::WorkspaceSession *session, QWidget *parent)
     work->setStretchFactor(0, 1);
     work->setStretchFactor(1, 1);
     work->setSizes({560, 560}); // the tab widget's size hint would take two thirds
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addLayout(header);
-    rightLayout->addWidget(m_readOnlyNote);
-    rightLayout->addWidget(m_message);
-    rightLayout->addLayout(nameRow);
-    rightLayout->addWidget(work, 1);
+    m_editorFrame->addContent(nameRow);
+    m_editorFrame->addContent(work, 1);
+}
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({330, 1000});
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
-
-    auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
-    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(saveShortcut, &QShortcut::activated, this, &SnippetsPage::save);
+void SnippetsPage::connectEditor()
+{
+    connect(m_editorFrame, &EditorFrame::saveRequested, this, &SnippetsPage::save);
     connect(m_search, &QLineEdit::textChanged, this, &SnippetsPage::applySearch);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &SnippetsPage::currentItemChanged);
     connect(m_new, &QPushButton::clicked, this, &SnippetsPage::newSnippet);
@@ -195,20 +186,6 @@ SnippetsPage::SnippetsPage(models::WorkspaceSession *session, QWidget *parent)
         if (m_retry)
             m_retry();
     });
-    if (m_store) {
-        connect(m_store, &models::LocalStore::snippetsChanged, this, &SnippetsPage::refreshList);
-        connect(m_store, &models::LocalStore::dataChanged, m_refreshTimer, qOverload<>(&QTimer::start));
-        connect(m_refreshTimer, &QTimer::timeout, this, &SnippetsPage::refreshList);
-    }
-
-    m_draftTimer->setSingleShot(true);
-    m_draftTimer->setInterval(150); // as the variant editor's drafts: every keystroke within 150 ms
-    connect(m_draftTimer, &QTimer::timeout, this, &SnippetsPage::writeDraft);
-
-    refreshList(); // shows the first snippet, once there is one
-    restoreNewSnippetDraft();
-    updateActions();
-    reload();
 }
 
 SnippetsPage::~SnippetsPage()
@@ -238,7 +215,9 @@ void SnippetsPage::reload()
 void SnippetsPage::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
-    m_readOnlyNote->setVisible(readOnly);
+    m_editorFrame->setReadOnlyNote(readOnly ? tr("This workspace is read-only: snippets can be viewed, previewed "
+                                                 "and searched, but not created, changed, renamed or deleted.")
+                                            : QString());
     updateActions();
 }
 
@@ -381,8 +360,8 @@ void SnippetsPage::updateActions()
     const bool modified = isModified();
     const bool existing = !m_isNew && !m_loadedName.isEmpty();
     const bool canWrite = !m_readOnly && !m_busy && m_store;
-    m_title->setText(m_isNew ? tr("New snippet") : m_loadedName.isEmpty() ? tr("Snippets") : m_loadedName);
-    m_modified->setVisible(modified);
+    m_editorFrame->setTitle(m_isNew ? tr("New snippet") : m_loadedName.isEmpty() ? tr("Snippets") : m_loadedName);
+    m_editorFrame->setModified(modified);
     m_new->setEnabled(canWrite);
     m_save->setEnabled(canWrite && modified);
     m_revert->setEnabled(!m_busy && modified);

@@ -25,6 +25,8 @@ class WorkspaceSession;
 namespace cio::ui {
 
 class CodeEditor;
+class EditorFrame;
+class ListPageFrame;
 class MessageWidget;
 class SnippetImpactDialog;
 class SnippetRenameDialog;
@@ -103,6 +105,9 @@ private:
     static constexpr int ValueRole = Qt::UserRole + 2;
 
     // snippetspage.cpp
+    void buildList();
+    void buildEditor();
+    void connectEditor();
     void currentItemChanged(QTreeWidgetItem *current, QTreeWidgetItem *previous);
     void showSnippet(const api::Snippet &snippet);
     void editorChanged();
@@ -148,18 +153,17 @@ private:
     QTimer *m_refreshTimer;        // the usages follow a sync's many store changes once, at its end
     QTimer *m_draftTimer;          // unsaved edits reach the local store a moment after the last keystroke
 
-    QLineEdit *m_search;
     QTreeWidget *m_list;
+    ListPageFrame *m_listFrame;
+    QLineEdit *m_search;
     QPushButton *m_new;
-    QLabel *m_title;
-    QLabel *m_modified;
+    EditorFrame *m_editorFrame;
     QLineEdit *m_name;
     QPushButton *m_save;
     QPushButton *m_revert;
     QPushButton *m_rename;
     QPushButton *m_delete;
     QPushButton *m_findUsages;
-    QLabel *m_readOnlyNote;
     MessageWidget *m_message;
     CodeEditor *m_editor;
     QLabel *m_liquidProblems;
