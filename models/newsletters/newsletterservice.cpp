@@ -85,6 +85,11 @@ void NewsletterService::newsletterName(qint64 newsletterId, const QObject *conte
                                      });
 }
 
+QString NewsletterService::knownName(qint64 newsletterId) const
+{
+    return m_names.value(newsletterId);
+}
+
 void NewsletterService::addLanguage(qint64 newsletterId, const QString &language,
                                     const QList<LanguageTarget> &targets, const QObject *context,
                                     std::function<void(const QStringList &failures)> done)

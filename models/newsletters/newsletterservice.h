@@ -64,6 +64,8 @@ public:
     // The newsletter's name, read once per session.
     void newsletterName(qint64 newsletterId, const QObject *context,
                         std::function<void(const QString &, const api::Error &)> done);
+    // The name when it was read already (or the local store has it); empty otherwise.
+    QString knownName(qint64 newsletterId) const;
 
     // Adds `language` to each target (one POST per test group). `failures` lists what went wrong, each
     // prefixed by its group's name where there are several; empty when everything was added.

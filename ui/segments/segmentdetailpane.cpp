@@ -53,6 +53,18 @@ SegmentDetailPane::SegmentDetailPane(models::WorkspaceSession *session, QWidget 
 {
     setObjectName(QStringLiteral("segmentDetail"));
     m_empty->setText(tr("Choose a segment to see its members and what uses it."));
+    buildHeader();
+    buildTabs();
+    buildLayout();
+    connectSignals();
+    m_exportProgress->hide();
+    m_cancelExport->hide();
+    setSegment(std::nullopt);
+}
+
+// Name, description, facts, member count and the action buttons above the tabs.
+void SegmentDetailPane::buildHeader()
+{
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.35);
     big.setBold(true);
@@ -83,7 +95,11 @@ SegmentDetailPane::SegmentDetailPane(models::WorkspaceSession *session, QWidget 
     m_remove->setObjectName(QStringLiteral("removePeople"));
     m_export->setObjectName(QStringLiteral("exportMembers"));
     m_delete->setObjectName(QStringLiteral("deleteSegment"));
+}
 
+// The members (with the export's progress) and what uses the segment.
+void SegmentDetailPane::buildTabs()
+{
     m_membersView->setObjectName(QStringLiteral("segmentMembers"));
     m_membersView->setModel(m_members);
     m_membersView->setUniformItemSizes(true); // tens of thousands of rows lay out in no time
@@ -107,7 +123,10 @@ SegmentDetailPane::SegmentDetailPane(models::WorkspaceSession *session, QWidget 
     membersLayout->addLayout(exportRow);
     m_tabs->addTab(membersPage, tr("Members"));
     m_tabs->addTab(m_usageView, tr("Used By"));
+}
 
+void SegmentDetailPane::buildLayout()
+{
     auto *countRow = new QHBoxLayout;
     countRow->addWidget(m_count);
     countRow->addWidget(m_refreshCount);
@@ -134,7 +153,10 @@ SegmentDetailPane::SegmentDetailPane(models::WorkspaceSession *session, QWidget 
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
+}
 
+void SegmentDetailPane::connectSignals()
+{
     connect(m_add, &QPushButton::clicked, this, &SegmentDetailPane::addPeopleRequested);
     connect(m_remove, &QPushButton::clicked, this, &SegmentDetailPane::removePeopleRequested);
     connect(m_delete, &QPushButton::clicked, this, &SegmentDetailPane::deleteRequested);
@@ -157,9 +179,6 @@ SegmentDetailPane::SegmentDetailPane(models::WorkspaceSession *session, QWidget 
                 m_export->setEnabled(m_segment.has_value());
                 emit exportFinished(ok, message);
             });
-    m_exportProgress->hide();
-    m_cancelExport->hide();
-    setSegment(std::nullopt);
 }
 
 void SegmentDetailPane::setSegment(const std::optional<api::Segment> &segment)
@@ -283,17 +302,20 @@ void SegmentDetailPane::fetchNames()
 {
     const quint64 generation = m_generation;
     for (qint64 id : m_usage.sentNewsletters + m_usage.draftNewsletters) {
-        if (m_newsletterNames.contains(id))
+        if (!m_session->newsletters()->knownName(id).isEmpty())
             continue;
         m_session->newsletters()->newsletterName(
-            id, this, [this, id, generation](const QString &name, const api::Error &error) {
-                if (error.isError())
-                    return;
-                m_newsletterNames.insert(id, name);
-                if (generation == m_generation)
-                    fillUsage();
+            id, this, [this, generation](const QString &, const api::Error &error) {
+                if (!error.isError() && generation == m_generation)
+                    fillUsage(); // the service keeps the name
             });
     }
+}
+
+QString SegmentDetailPane::nameOr(qint64 newsletterId, const QString &fallback) const
+{
+    const QString name = m_session->newsletters()->knownName(newsletterId);
+    return name.isEmpty() ? fallback : name;
 }
 
 void SegmentDetailPane::fillUsage()
@@ -325,7 +347,7 @@ void SegmentDetailPane::fillUsage()
         for (qint64 id : ids) {
             auto *item = new QTreeWidgetItem(m_usageView);
             item->setText(0, tr("Newsletter"));
-            item->setText(1, m_newsletterNames.value(id, tr("Newsletter %1").arg(id)));
+            item->setText(1, nameOr(id, tr("Newsletter %1").arg(id)));
             item->setText(2, QString::number(id));
             item->setText(3, state);
         }
@@ -345,10 +367,10 @@ QStringList SegmentDetailPane::usageLines() const
         lines << tr("Campaign %1").arg(id);
     for (qint64 id : m_usage.sentNewsletters)
         lines
-            << tr("Newsletter “%1” (%2, sent)").arg(m_newsletterNames.value(id, QString::number(id))).arg(id);
+            << tr("Newsletter “%1” (%2, sent)").arg(nameOr(id, QString::number(id))).arg(id);
     for (qint64 id : m_usage.draftNewsletters)
         lines << tr("Newsletter “%1” (%2, draft)")
-                     .arg(m_newsletterNames.value(id, QString::number(id)))
+                     .arg(nameOr(id, QString::number(id)))
                      .arg(id);
     return lines;
 }

@@ -75,8 +75,14 @@ signals:
     void exportFinished(bool ok, const QString &message);
 
 private:
+    void buildHeader();
+    void buildTabs();
+    void buildLayout();
+    void connectSignals();
     void updateMembersLabel();
     void fillUsage();
+    // The newsletter's name as the session's newsletter service knows it, or `fallback`.
+    QString nameOr(qint64 newsletterId, const QString &fallback) const;
     void fetchNames();
 
     models::WorkspaceSession *m_session; // outlives the pane
@@ -85,7 +91,6 @@ private:
     api::SegmentUsage m_usage;
     bool m_usageLoaded = false;
     api::Error m_usageError;
-    QHash<qint64, QString> m_newsletterNames; // kept across segments: names rarely change
     quint64 m_generation = 0;
 
     QStackedWidget *m_stack;
