@@ -10,10 +10,11 @@ namespace cio::models {
 
 namespace {
 
-QString tr(const char *text)
+// This file's texts, under one translation context that lupdate reads from the declaration.
+struct SampleDataText
 {
-    return QCoreApplication::translate("cio::models::SampleData", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(cio::models::SampleData)
+};
 
 QString setsKey()
 {
@@ -90,56 +91,56 @@ QString describe(QJsonParseError::ParseError error)
     case QJsonParseError::NoError:
         break;
     case QJsonParseError::UnterminatedObject:
-        return tr("a comma or } is missing");
+        return SampleDataText::tr("a comma or } is missing");
     case QJsonParseError::MissingNameSeparator:
-        return tr("a colon (:) is missing after the name");
+        return SampleDataText::tr("a colon (:) is missing after the name");
     case QJsonParseError::UnterminatedArray:
-        return tr("a comma or ] is missing");
+        return SampleDataText::tr("a comma or ] is missing");
     case QJsonParseError::MissingValueSeparator:
-        return tr("a comma is missing between two values");
+        return SampleDataText::tr("a comma is missing between two values");
     case QJsonParseError::IllegalValue:
-        return tr("this is not a value (text needs \"double quotes\"; true, false and null are lower case)");
+        return SampleDataText::tr("this is not a value (text needs \"double quotes\"; true, false and null are lower case)");
     case QJsonParseError::TerminationByNumber:
-        return tr("the text ends after a number; a } or ] is missing");
+        return SampleDataText::tr("the text ends after a number; a } or ] is missing");
     case QJsonParseError::IllegalNumber:
-        return tr("this is not a valid number or value (text needs \"double quotes\")");
+        return SampleDataText::tr("this is not a valid number or value (text needs \"double quotes\")");
     case QJsonParseError::IllegalEscapeSequence:
-        return tr("a backslash starts an unknown escape (use \\n, \\\", \\\\ or \\uXXXX)");
+        return SampleDataText::tr("a backslash starts an unknown escape (use \\n, \\\", \\\\ or \\uXXXX)");
     case QJsonParseError::IllegalUTF8String:
-        return tr("a text contains bytes that are not valid UTF-8");
+        return SampleDataText::tr("a text contains bytes that are not valid UTF-8");
     case QJsonParseError::UnterminatedString:
-        return tr("a text is not closed: a \" is missing");
+        return SampleDataText::tr("a text is not closed: a \" is missing");
     case QJsonParseError::MissingObject:
-        return tr("something is missing after the comma (a trailing comma is not allowed)");
+        return SampleDataText::tr("something is missing after the comma (a trailing comma is not allowed)");
     case QJsonParseError::DeepNesting:
-        return tr("the data is nested too deeply");
+        return SampleDataText::tr("the data is nested too deeply");
     case QJsonParseError::DocumentTooLarge:
-        return tr("the data is too large");
+        return SampleDataText::tr("the data is too large");
     case QJsonParseError::GarbageAtEnd:
-        return tr("there is more text after the end of the object");
+        return SampleDataText::tr("there is more text after the end of the object");
     }
-    return tr("the JSON is not valid");
+    return SampleDataText::tr("the JSON is not valid");
 }
 
 QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Array:
-        return tr("a list ([ … ])");
+        return SampleDataText::tr("a list ([ … ])");
     case QJsonValue::String:
-        return tr("a text");
+        return SampleDataText::tr("a text");
     case QJsonValue::Double:
-        return tr("a number");
+        return SampleDataText::tr("a number");
     case QJsonValue::Bool:
-        return tr("true or false");
+        return SampleDataText::tr("true or false");
     case QJsonValue::Null:
-        return tr("null");
+        return SampleDataText::tr("null");
     case QJsonValue::Object:
-        return tr("an object");
+        return SampleDataText::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return tr("nothing");
+    return SampleDataText::tr("nothing");
 }
 
 // The members Liquid reads as objects must be objects; empty when they are (or are absent).
@@ -148,7 +149,7 @@ QString sectionProblem(const QJsonObject &data)
     for (const char *section : {"customer", "event", "trigger"}) {
         const QJsonValue value = data.value(QLatin1String(section));
         if (!value.isUndefined() && !value.isObject())
-            return tr("“%1” must be an object in { }, not %2.").arg(QLatin1String(section), typeName(value));
+            return SampleDataText::tr("“%1” must be an object in { }, not %2.").arg(QLatin1String(section), typeName(value));
     }
     return {};
 }
@@ -158,7 +159,7 @@ QString syntaxMessage(const QByteArray &utf8, const QJsonParseError &error, int 
     const Place place = placeOf(utf8, errorByte(utf8, error));
     *line = place.line;
     *column = place.column;
-    return tr("Line %1, column %2: %3").arg(place.line).arg(place.column).arg(describe(error.error));
+    return SampleDataText::tr("Line %1, column %2: %3").arg(place.line).arg(place.column).arg(describe(error.error));
 }
 
 } // namespace
@@ -175,7 +176,7 @@ std::optional<liquid::JsonData> parseSampleData(const QString &text, SampleDataP
 
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return refuse(tr("The sample data is empty: write a JSON object such as {\"customer\": {}}."));
+        return refuse(SampleDataText::tr("The sample data is empty: write a JSON object such as {\"customer\": {}}."));
     const QByteArray utf8 = text.toUtf8();
     // Qt reports a bare number or text at the top as an unreadable value; the user needs to hear
     // what is wanted instead.
@@ -186,7 +187,7 @@ std::optional<liquid::JsonData> parseSampleData(const QString &text, SampleDataP
         const Place place = placeOf(utf8, text.left(first).toUtf8().size());
         found.line = place.line;
         found.column = place.column;
-        return refuse(tr("Line %1, column %2: the sample data must be a JSON object in { }.")
+        return refuse(SampleDataText::tr("Line %1, column %2: the sample data must be a JSON object in { }.")
                           .arg(place.line)
                           .arg(place.column));
     }
@@ -195,7 +196,7 @@ std::optional<liquid::JsonData> parseSampleData(const QString &text, SampleDataP
     if (error.error != QJsonParseError::NoError)
         return refuse(syntaxMessage(utf8, error, &found.line, &found.column));
     if (!doc.isObject())
-        return refuse(tr("The sample data must be a JSON object in { }, not a list ([ … ])."));
+        return refuse(SampleDataText::tr("The sample data must be a JSON object in { }, not a list ([ … ])."));
     if (const QString why = sectionProblem(doc.object()); !why.isEmpty())
         return refuse(why);
     if (problem)
@@ -213,14 +214,14 @@ QList<SampleSet> sampleSetsFromJson(const QByteArray &fileContent, QString *erro
     };
 
     if (fileContent.trimmed().isEmpty())
-        return refuse(tr("The file is empty."));
+        return refuse(SampleDataText::tr("The file is empty."));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(fileContent, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         int line = 0;
         int column = 0;
         return refuse(
-            tr("The file is not valid JSON. %1").arg(syntaxMessage(fileContent, parseError, &line, &column)));
+            SampleDataText::tr("The file is not valid JSON. %1").arg(syntaxMessage(fileContent, parseError, &line, &column)));
     }
 
     // The sets' texts as well as their values: members keep the order the file gives them.
@@ -232,7 +233,7 @@ QList<SampleSet> sampleSetsFromJson(const QByteArray &fileContent, QString *erro
     } else if (doc.object().contains(setsKey())) {
         const QJsonValue sets = doc.object().value(setsKey());
         if (!sets.isArray())
-            return refuse(tr("“sample_sets” must be a list of sets ([ … ]), not %1.").arg(typeName(sets)));
+            return refuse(SampleDataText::tr("“sample_sets” must be a list of sets ([ … ]), not %1.").arg(typeName(sets)));
         list = sets.toArray();
         const auto top = liquid::JsonData::fromText(fileContent);
         for (const liquid::JsonData::Member &member : top ? top->members() : QList<liquid::JsonData::Member>()) {
@@ -244,7 +245,7 @@ QList<SampleSet> sampleSetsFromJson(const QByteArray &fileContent, QString *erro
         texts.append(liquid::compactJson(fileContent));
     }
     if (list.isEmpty())
-        return refuse(tr("The file contains no sample-data sets."));
+        return refuse(SampleDataText::tr("The file contains no sample-data sets."));
 
     // Made-up names must not collide with names the file gives.
     QSet<QString> givenNames;
@@ -256,9 +257,9 @@ QList<SampleSet> sampleSetsFromJson(const QByteArray &fileContent, QString *erro
     QList<SampleSet> sets;
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QJsonValue value = list.at(i);
-        const QString which = tr("Set %1").arg(i + 1);
+        const QString which = SampleDataText::tr("Set %1").arg(i + 1);
         if (!value.isObject())
-            return refuse(tr("%1 is %2, not an object ({ … }).").arg(which, typeName(value)));
+            return refuse(SampleDataText::tr("%1 is %2, not an object ({ … }).").arg(which, typeName(value)));
         QJsonObject data = value.toObject();
         SampleSet set;
 
@@ -267,27 +268,27 @@ QList<SampleSet> sampleSetsFromJson(const QByteArray &fileContent, QString *erro
             set.name = name.toString().trimmed();
         } else if (name.isUndefined() || name.isNull() || name.isString()) {
             do {
-                set.name = tr("Imported %1").arg(++unnamed);
+                set.name = SampleDataText::tr("Imported %1").arg(++unnamed);
             } while (givenNames.contains(set.name));
         } else {
-            return refuse(tr("%1: its name must be a text, not %2.").arg(which, typeName(name)));
+            return refuse(SampleDataText::tr("%1: its name must be a text, not %2.").arg(which, typeName(name)));
         }
 
         const QJsonValue language = data.take(languageKey());
         if (!language.isString() && !language.isUndefined() && !language.isNull())
             return refuse(
-                tr("Set “%1”: its language must be a text, not %2.").arg(set.name, typeName(language)));
+                SampleDataText::tr("Set “%1”: its language must be a text, not %2.").arg(set.name, typeName(language)));
         set.language = storable(language.toString().trimmed());
 
         const QJsonValue isDefault = data.take(defaultKey());
         if (!isDefault.isUndefined() && !isDefault.isNull() && !isDefault.isBool())
-            return refuse(tr("Set “%1”: “default” must be true or false.").arg(set.name));
+            return refuse(SampleDataText::tr("Set “%1”: “default” must be true or false.").arg(set.name));
         // One default only: the first set that claims it.
         set.isDefault = isDefault.toBool() && !haveDefault;
         haveDefault = haveDefault || set.isDefault;
 
         if (const QString why = sectionProblem(data); !why.isEmpty())
-            return refuse(tr("Set “%1”: %2").arg(set.name, why));
+            return refuse(SampleDataText::tr("Set “%1”: %2").arg(set.name, why));
         set.data = liquid::JsonData::fromText(texts.value(i))
                        .value_or(liquid::JsonData::fromObject(data))
                        .without(nameKey())
@@ -346,7 +347,7 @@ int ensureSampleSets(LocalStore *store, const QList<SampleSet> &seed)
 QList<SampleSet> starterSampleSets()
 {
     SampleSet set;
-    set.name = tr("Sample customer");
+    set.name = SampleDataText::tr("Sample customer");
     set.language = storable(QString()); // any
     set.isDefault = true;
     // Written out so the members come in the order a person would list them (created_at: 2024-01-01).

@@ -10,10 +10,11 @@ namespace cio::models {
 
 namespace {
 
-QString tr(const char *text)
+// This file's texts, under one translation context that lupdate reads from the declaration.
+struct VariantAddressText
 {
-    return QCoreApplication::translate("cio::models::VariantAddress", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(cio::models::VariantAddress)
+};
 
 bool isDefaultWord(const QString &text)
 {
@@ -104,11 +105,11 @@ QString VariantAddress::describe() const
 {
     switch (kind) {
     case Kind::Content:
-        return tr("newsletter %1, content %2").arg(newsletterId).arg(contentId);
+        return VariantAddressText::tr("newsletter %1, content %2").arg(newsletterId).arg(contentId);
     case Kind::Language:
-        return tr("newsletter %1, language %2").arg(newsletterId).arg(language);
+        return VariantAddressText::tr("newsletter %1, language %2").arg(newsletterId).arg(language);
     case Kind::TestGroupLanguage:
-        return tr("newsletter %1, test group %2, language %3").arg(newsletterId).arg(testGroupId, language);
+        return VariantAddressText::tr("newsletter %1, test group %2, language %3").arg(newsletterId).arg(testGroupId, language);
     }
     return {};
 }
@@ -141,7 +142,7 @@ std::optional<VariantAddress> VariantAddress::parse(const QString &input, qint64
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
-        return fail(error, tr("No variant given: use a content id, a language code, “default” or "
+        return fail(error, VariantAddressText::tr("No variant given: use a content id, a language code, “default” or "
                               "“TESTGROUP:LANG”."));
     VariantAddress a;
     a.newsletterId = newsletterId;
@@ -156,8 +157,8 @@ std::optional<VariantAddress> VariantAddress::parse(const QString &input, qint64
         const QString languageText = text.mid(colon + 1).trimmed();
         const api::TestGroup *group = findGroup(groups, groupText);
         if (!group)
-            return fail(error, groups.isEmpty() ? tr("Newsletter %1 has no test groups.").arg(newsletterId)
-                                                : tr("Newsletter %1 has no test group “%2” (its groups: %3).")
+            return fail(error, groups.isEmpty() ? VariantAddressText::tr("Newsletter %1 has no test groups.").arg(newsletterId)
+                                                : VariantAddressText::tr("Newsletter %1 has no test group “%2” (its groups: %3).")
                                                       .arg(newsletterId)
                                                       .arg(groupText, groupList(groups)));
         QList<const api::Content *> arm;
@@ -167,7 +168,7 @@ std::optional<VariantAddress> VariantAddress::parse(const QString &input, qint64
         }
         const api::Content *c = findLanguage(arm, isDefaultWord(languageText) ? QString() : languageText);
         if (!c)
-            return fail(error, tr("Test group %1 of newsletter %2 has no “%3” variant (its variants: %4).")
+            return fail(error, VariantAddressText::tr("Test group %1 of newsletter %2 has no “%3” variant (its variants: %4).")
                                    .arg(group->name)
                                    .arg(newsletterId)
                                    .arg(languageText, languageList(arm)));
@@ -186,7 +187,7 @@ std::optional<VariantAddress> VariantAddress::parse(const QString &input, qint64
         if (id <= 0 || std::none_of(contents.cbegin(), contents.cend(),
                                     [id](const api::Content &c) { return c.id == id; }))
             return fail(error,
-                        tr("Newsletter %1 has no variant with content id %2.").arg(newsletterId).arg(text));
+                        VariantAddressText::tr("Newsletter %1 has no variant with content id %2.").arg(newsletterId).arg(text));
         a.contentId = id;
         return a;
     }
@@ -195,13 +196,13 @@ std::optional<VariantAddress> VariantAddress::parse(const QString &input, qint64
     if (groups.size() > 1) {
         const QString example =
             groups.constFirst().name + QLatin1Char(':') + (wantsDefault ? QStringLiteral("default") : text);
-        return fail(error, tr("Newsletter %1 has several test groups (%2): say which one, e.g. “%3”.")
+        return fail(error, VariantAddressText::tr("Newsletter %1 has several test groups (%2): say which one, e.g. “%3”.")
                                .arg(newsletterId)
                                .arg(groupList(groups), example));
     }
     const api::Content *c = findLanguage(all, wantsDefault ? QString() : text);
     if (!c)
-        return fail(error, tr("Newsletter %1 has no “%2” variant (its variants: %3).")
+        return fail(error, VariantAddressText::tr("Newsletter %1 has no “%2” variant (its variants: %3).")
                                .arg(newsletterId)
                                .arg(text, languageList(all)));
     a.contentId = c->id;
