@@ -53,6 +53,24 @@ ConflictDialog::ConflictDialog(const api::Content &base, const api::Content &ser
             m_fields << k;
     }
 
+    QLabel *intro = buildIntro(theyChanged);
+    QWidget *rows = buildFieldRows(theirs, yours, mine);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(rows);
+    QDialogButtonBox *buttons = buildButtons();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(buttons);
+
+    fitToScreen(this, QSize(960, 640)); // never larger than the screen it opens on
+}
+
+QLabel *ConflictDialog::buildIntro(const QStringList &theyChanged)
+{
     auto *intro = new QLabel(
         tr("Someone else saved this variant after you started editing (they changed: %1). Below is every "
            "field where their version and yours differ: struck-through red text is only in theirs, "
@@ -62,7 +80,13 @@ ConflictDialog::ConflictDialog(const api::Content &base, const api::Content &ser
                                        : models::VariantSaver::fieldLabels(theyChanged).join(QStringLiteral(", "))),
         this);
     intro->setWordWrap(true);
+    return intro;
+}
 
+// One row per differing field: its name, the word diff, and Keep theirs / Keep mine.
+QWidget *ConflictDialog::buildFieldRows(const QJsonObject &theirs, const QJsonObject &yours,
+                                        const QJsonObject &mine)
+{
     auto *rows = new QWidget(this);
     auto *grid = new QGridLayout(rows);
     grid->setColumnStretch(1, 1);
@@ -101,11 +125,11 @@ ConflictDialog::ConflictDialog(const api::Content &base, const api::Content &ser
                                    rows),
                         0, 0, 1, 3);
     }
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(rows);
+    return rows;
+}
 
+QDialogButtonBox *ConflictDialog::buildButtons()
+{
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *apply = buttons->addButton(tr("Save My Choices"), QDialogButtonBox::AcceptRole);
     apply->setObjectName(QStringLiteral("saveChoices"));
@@ -129,13 +153,7 @@ ConflictDialog::ConflictDialog(const api::Content &base, const api::Content &ser
     connect(apply, &QPushButton::clicked, this, [this] { m_choice = Choice::PerField, accept(); });
     connect(merge, &QPushButton::clicked, this, [this] { m_choice = Choice::MergeByHand, accept(); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(scroll, 1);
-    layout->addWidget(buttons);
-
-    fitToScreen(this, QSize(960, 640)); // never larger than the screen it opens on
+    return buttons;
 }
 
 ConflictDialog::Choice ConflictDialog::ask()

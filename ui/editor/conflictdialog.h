@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QJsonObject>
 
+class QDialogButtonBox;
+class QLabel;
 class QRadioButton;
 
 namespace cio::ui {
@@ -41,6 +43,10 @@ public:
     static void setNextChoice(Choice choice, const QStringList &keepMine = {});
 
 private:
+    QLabel *buildIntro(const QStringList &theyChanged);
+    QWidget *buildFieldRows(const QJsonObject &theirs, const QJsonObject &yours, const QJsonObject &mine);
+    QDialogButtonBox *buildButtons(); // connected: the dialog's choice is set when a button closes it
+
     Choice m_choice = Choice::Cancel;
     QStringList m_fields;
     QHash<QString, QRadioButton *> m_mineButtons;

@@ -87,6 +87,17 @@ NewsletterPage::NewsletterPage(models::WorkspaceSession *session, QWidget *paren
     , m_saver(new models::VariantSaver(session->client(), session->store(), this))
 {
     setObjectName(QStringLiteral("newsletterPage"));
+    QPushButton *back = buildHeader();
+    buildMatrix();
+    buildNextWork();
+    buildActions();
+    buildLayout(back);
+    connectSignals(back);
+}
+
+// The way back to the list, and the title and details of the newsletter.
+QPushButton *NewsletterPage::buildHeader()
+{
     auto *back = new QPushButton(tr("← Newsletters"), this);
     back->setObjectName(QStringLiteral("backToList"));
     back->setFlat(true);
@@ -97,7 +108,11 @@ NewsletterPage::NewsletterPage(models::WorkspaceSession *session, QWidget *paren
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setWordWrap(true);
+    return back;
+}
 
+void NewsletterPage::buildMatrix()
+{
     m_matrix->setObjectName(QStringLiteral("variantMatrix"));
     m_matrix->setModel(m_matrixModel);
     m_matrix->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -113,7 +128,11 @@ NewsletterPage::NewsletterPage(models::WorkspaceSession *session, QWidget *paren
     m_matrix->setItemDelegate(new PaddedCellDelegate(m_matrix));
     m_matrix->setContextMenuPolicy(Qt::CustomContextMenu);
     m_legend = buildLegend();
+}
 
+// "Next to Translate": a button under the matrix and a shortcut anywhere on the page.
+void NewsletterPage::buildNextWork()
+{
     const QKeySequence nextKey(Qt::CTRL | Qt::SHIFT | Qt::Key_N);
     m_nextWork->setObjectName(QStringLiteral("nextWork"));
     m_nextWork->setText(tr("Next to Translate (%1)").arg(nextKey.toString(QKeySequence::NativeText)));
@@ -125,7 +144,11 @@ NewsletterPage::NewsletterPage(models::WorkspaceSession *session, QWidget *paren
     addAction(nextAction);
     connect(nextAction, &QAction::triggered, this, &NewsletterPage::openNextWork);
     connect(m_nextWork, &QPushButton::clicked, this, &NewsletterPage::openNextWork);
+}
 
+// Add Language, Save All Drafts with its progress, Preview All Languages and the checks' summary.
+void NewsletterPage::buildActions()
+{
     m_addLanguage->setObjectName(QStringLiteral("addLanguage"));
     m_addLanguage->setToolTip(tr("Add a translation to this draft newsletter, pre-filled from the Default"));
     m_saveAll->setObjectName(QStringLiteral("saveAllDrafts"));
@@ -143,7 +166,10 @@ NewsletterPage::NewsletterPage(models::WorkspaceSession *session, QWidget *paren
             grid.selectGroup(current.row());
         grid.exec();
     });
+}
 
+void NewsletterPage::buildLayout(QPushButton *back)
+{
     auto *top = new QHBoxLayout;
     top->addWidget(back);
     top->addStretch(1);
@@ -169,7 +195,10 @@ NewsletterPage::NewsletterPage(models::WorkspaceSession *session, QWidget *paren
     m_tabs->addTab(variantsTab, tr("Variants"));
     m_tabs->addTab(m_deliveries, tr("Deliveries"));
     layout->addWidget(m_tabs, 1);
+}
 
+void NewsletterPage::connectSignals(QPushButton *back)
+{
     connect(back, &QPushButton::clicked, this, &NewsletterPage::backRequested);
     connect(m_saveAll, &QPushButton::clicked, this, &NewsletterPage::saveAllDrafts);
     connect(m_addLanguage, &QPushButton::clicked, this, &NewsletterPage::chooseLanguage);

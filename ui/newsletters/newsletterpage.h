@@ -87,6 +87,12 @@ signals:
     void qualityChecked();
 
 private:
+    QPushButton *buildHeader(); // returns the Back button
+    void buildMatrix();
+    void buildNextWork();
+    void buildActions();
+    void buildLayout(QPushButton *back);
+    void connectSignals(QPushButton *back);
     void loadFinished(bool fromStore);
     void activateCell(const QModelIndex &index);
     void showCellMenu(const QPoint &pos);

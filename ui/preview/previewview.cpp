@@ -70,6 +70,17 @@ PreviewView::PreviewView(liquid::PreviewProfile *profile, QWidget *parent)
     m_profile = profile;
     Q_ASSERT(profile);
     setObjectName(QStringLiteral("previewView"));
+    buildToolBar();
+    buildHeader();
+    buildStage();
+    buildLayout();
+    connectControls();
+    setZoom(1.0);
+}
+
+// Width, dark, images, remote and zoom.
+void PreviewView::buildToolBar()
+{
     m_widthBox->setObjectName(QStringLiteral("previewWidth"));
     m_widthBox->addItem(tr("Desktop %1").arg(DesktopWidth), QVariant::fromValue(Width::Desktop));
     m_widthBox->addItem(tr("Phone %1").arg(PhoneWidth), QVariant::fromValue(Width::Phone));
@@ -96,7 +107,11 @@ PreviewView::PreviewView(liquid::PreviewProfile *profile, QWidget *parent)
     m_toolLayout->addWidget(m_zoomLabel);
     m_toolLayout->addWidget(m_zoomIn);
     m_toolLayout->addStretch(1);
+}
 
+// Subject and preheader as a recipient's inbox shows them.
+void PreviewView::buildHeader()
+{
     m_subject->setObjectName(QStringLiteral("previewSubject"));
     m_subject->setTextFormat(Qt::PlainText); // a subject line is never HTML
     m_subject->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -109,7 +124,11 @@ PreviewView::PreviewView(liquid::PreviewProfile *profile, QWidget *parent)
     m_preheader->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_preheader->setForegroundRole(QPalette::PlaceholderText);
     m_preheader->setWordWrap(true);
+}
 
+// The notices, and the stage where the body appears once WebEngine starts.
+void PreviewView::buildStage()
+{
     m_linkBar->setObjectName(QStringLiteral("previewLinkBar"));
     m_blockedBar->setObjectName(QStringLiteral("previewBlockedBar"));
     m_leftOutBar->setObjectName(QStringLiteral("previewLeftOutBar"));
@@ -119,7 +138,10 @@ PreviewView::PreviewView(liquid::PreviewProfile *profile, QWidget *parent)
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
     m_stageLayout->setContentsMargins(0, 0, 0, 0);
     m_stageLayout->addWidget(m_placeholder, 1);
+}
 
+void PreviewView::buildLayout()
+{
     // A narrow pane (a laptop screen, three panes side by side) scrolls the tool bar and a 600 px email
     // sideways instead of forcing the whole window wider than the screen.
     auto *toolScroll = new QScrollArea(this);
@@ -148,7 +170,10 @@ PreviewView::PreviewView(liquid::PreviewProfile *profile, QWidget *parent)
     layout->addWidget(m_blockedBar);
     layout->addWidget(m_leftOutBar);
     layout->addWidget(stageScroll, 1);
+}
 
+void PreviewView::connectControls()
+{
     connect(m_widthBox, &QComboBox::activated, this,
             [this](int index) { setWidthPreset(m_widthBox->itemData(index).value<Width>()); });
     connect(m_darkButton, &QToolButton::toggled, this, &PreviewView::setDarkMode);
@@ -161,7 +186,6 @@ PreviewView::PreviewView(liquid::PreviewProfile *profile, QWidget *parent)
             QDesktopServices::openUrl(m_lastLink);
     });
     connect(m_blockedBar, &MessageWidget::actionTriggered, this, [this] { setRemoteContentAllowed(true); });
-    setZoom(1.0);
 }
 
 PreviewView::~PreviewView()

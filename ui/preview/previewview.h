@@ -90,6 +90,11 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void buildToolBar();
+    void buildHeader();
+    void buildStage();
+    void buildLayout();
+    void connectControls();
     void ensureView();
     void load();
     void applyWidth();

@@ -163,6 +163,15 @@ SampleDataDialog::SampleDataDialog(models::LocalStore *store, QWidget *parent)
     m_list->setItemDelegate(new SetDelegate(tr("Default"), tr("not saved"), m_list));
     m_list->setMinimumWidth(240);
     QPushButton *importButton = button(tr("Import…"), "importSampleSets", this);
+    QWidget *left = buildListPane(importButton);
+    QWidget *right = buildEditorPane();
+    QDialogButtonBox *buttons = buildLayout(left, right);
+    connectSignals(importButton, buttons);
+    showDefaultSet();
+}
+
+QWidget *SampleDataDialog::buildListPane(QPushButton *importButton)
+{
     auto *listButtons = new QGridLayout;
     listButtons->addWidget(m_new, 0, 0);
     listButtons->addWidget(m_duplicate, 0, 1);
@@ -175,7 +184,11 @@ SampleDataDialog::SampleDataDialog(models::LocalStore *store, QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_list, 1);
     leftLayout->addLayout(listButtons);
+    return left;
+}
 
+QWidget *SampleDataDialog::buildEditorPane()
+{
     m_name->setObjectName(QStringLiteral("sampleSetName"));
     m_name->setPlaceholderText(tr("Required"));
     m_language->setObjectName(QStringLiteral("sampleSetLanguage"));
@@ -214,7 +227,11 @@ SampleDataDialog::SampleDataDialog(models::LocalStore *store, QWidget *parent)
     rightLayout->addLayout(form);
     rightLayout->addWidget(m_json, 1);
     rightLayout->addLayout(status);
+    return right;
+}
 
+QDialogButtonBox *SampleDataDialog::buildLayout(QWidget *left, QWidget *right)
+{
     auto *splitter = new QSplitter(this);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(left);
@@ -231,7 +248,11 @@ SampleDataDialog::SampleDataDialog(models::LocalStore *store, QWidget *parent)
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
+    return buttons;
+}
 
+void SampleDataDialog::connectSignals(QPushButton *importButton, QDialogButtonBox *buttons)
+{
     connect(m_list, &QListWidget::currentItemChanged, this, &SampleDataDialog::currentItemChanged);
     connect(m_name, &QLineEdit::textChanged, this, &SampleDataDialog::updateState);
     connect(m_language, &QComboBox::editTextChanged, this, &SampleDataDialog::updateState);
@@ -247,8 +268,6 @@ SampleDataDialog::SampleDataDialog(models::LocalStore *store, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &SampleDataDialog::reject);
     if (m_store)
         connect(m_store, &models::LocalStore::sampleSetsChanged, this, &SampleDataDialog::storeChanged);
-
-    showDefaultSet();
 }
 
 void SampleDataDialog::selectSet(qint64 id)

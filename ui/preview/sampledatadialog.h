@@ -6,6 +6,7 @@
 #include <QPointer>
 
 class QComboBox;
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -37,6 +38,11 @@ public:
     void reject() override; // asks about unsaved changes first
 
 private:
+    QWidget *buildListPane(QPushButton *importButton); // the sets and the buttons that act on them
+    QWidget *buildEditorPane();                        // the picked set's name, language and JSON
+    // The message line, both panes side by side, and Close (returned for the caller to connect).
+    QDialogButtonBox *buildLayout(QWidget *left, QWidget *right);
+    void connectSignals(QPushButton *importButton, QDialogButtonBox *buttons);
     void showDefaultSet();
     // Refills the list from the store (plus the unsaved new set) and selects `selectId` (0 = the new
     // set, -1 = nothing) without signalling a selection change.

@@ -55,6 +55,17 @@ SegmentMembersDialog::SegmentMembersDialog(const api::Segment &segment, Action a
     setWindowTitle(add ? tr("Add People to “%1”").arg(segment.name)
                        : tr("Remove People from “%1”").arg(segment.name));
 
+    buildWidgets();
+    buildLayout(add);
+    connectSignals();
+    m_progress->hide();
+    m_retry->hide();
+    reviewInput();
+    fitToScreen(this, QSize(560, 520)); // never larger than the screen it opens on
+}
+
+void SegmentMembersDialog::buildWidgets()
+{
     m_idType->setObjectName(QStringLiteral("idType"));
     m_idType->addItem(tr("Customer id"), int(api::IdType::Id));
     m_idType->addItem(tr("Email address"), int(api::IdType::Email));
@@ -76,7 +87,10 @@ SegmentMembersDialog::SegmentMembersDialog(const api::Segment &segment, Action a
     m_retry->setObjectName(QStringLiteral("retryMembers"));
     m_reviewTimer->setSingleShot(true);
     m_reviewTimer->setInterval(250);
+}
 
+void SegmentMembersDialog::buildLayout(bool add)
+{
     auto *intro = new QLabel(add ? tr("The people are added to the manual segment through the Track API, "
                                       "at most 1,000 in each request.")
                                  : tr("The people are removed from the manual segment through the Track API, "
@@ -104,7 +118,10 @@ SegmentMembersDialog::SegmentMembersDialog(const api::Segment &segment, Action a
     layout->addWidget(m_progress);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
+}
 
+void SegmentMembersDialog::connectSignals()
+{
     connect(m_idType, &QComboBox::currentIndexChanged, this, [this](int) {
         m_column->clear(); // the header that names the new type picks the column again
         reviewInput();
@@ -132,10 +149,6 @@ SegmentMembersDialog::SegmentMembersDialog(const api::Segment &segment, Action a
         connect(m_batcher, &models::MembershipBatcher::progress, this, &SegmentMembersDialog::onProgress);
         connect(m_batcher, &models::MembershipBatcher::finished, this, &SegmentMembersDialog::onFinished);
     }
-    m_progress->hide();
-    m_retry->hide();
-    reviewInput();
-    fitToScreen(this, QSize(560, 520)); // never larger than the screen it opens on
 }
 
 void SegmentMembersDialog::setText(const QString &text)

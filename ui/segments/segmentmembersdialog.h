@@ -56,6 +56,9 @@ protected:
     void reject() override;
 
 private:
+    void buildWidgets();
+    void buildLayout(bool add); // add: people are added, not removed
+    void connectSignals();
     void chooseFile();
     void reviewInput();
     void updateColumns();

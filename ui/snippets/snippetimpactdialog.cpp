@@ -61,7 +61,19 @@ SnippetImpactDialog::SnippetImpactDialog(models::WorkspaceSession *session, cons
     m_problems->setPalette(theme::withTextColour(m_problems->palette(), theme::Role::ErrorText));
     m_problems->setVisible(false);
 
-    // One row per variant, whatever the number of references it holds.
+    const QSet<qint64> newsletters = fillVariantList(usages);
+    buildLayout(name, newsletters);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_list, &QListWidget::currentRowChanged, this, &SnippetImpactDialog::showRow);
+    if (m_list->count() > 0)
+        m_list->setCurrentRow(0);
+}
+
+// One row per variant, whatever the number of references it holds. Returns the newsletters they are in.
+QSet<qint64> SnippetImpactDialog::fillVariantList(const QList<models::SnippetUsage> &usages)
+{
     QSet<qint64> newsletters;
     QHash<qint64, QStringList> fields;
     for (const models::SnippetUsage &u : usages) {
@@ -88,7 +100,11 @@ SnippetImpactDialog::SnippetImpactDialog(models::WorkspaceSession *session, cons
             break;
         }
     }
+    return newsletters;
+}
 
+void SnippetImpactDialog::buildLayout(const QString &name, const QSet<qint64> &newsletters)
+{
     auto *intro =
         new QLabel(tr("Saving “%1” changes %n variant(s).", nullptr, int(m_contentIds.size())).arg(name) +
                        QLatin1Char(' ') + tr("In %n newsletter(s).", nullptr, int(newsletters.size())) +
@@ -96,21 +112,7 @@ SnippetImpactDialog::SnippetImpactDialog(models::WorkspaceSession *session, cons
                        tr("Compare each one before and after with the sample data, then save or cancel."),
                    this);
     intro->setWordWrap(true);
-
-    for (PreviewView *view : {m_before, m_after}) {
-        view->setToolBarVisible(false);
-        view->setWidthPreset(PreviewView::Width::Free);
-    }
-    auto *sides = new QWidget(this);
-    auto *grid = new QGridLayout(sides);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(heading(tr("Before (saved value)"), sides), 0, 0);
-    grid->addWidget(heading(tr("After (your change)"), sides), 0, 1);
-    grid->addWidget(m_before, 1, 0);
-    grid->addWidget(m_after, 1, 1);
-    grid->setRowStretch(1, 1);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
+    QWidget *sides = buildSides();
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_list);
@@ -126,12 +128,26 @@ SnippetImpactDialog::SnippetImpactDialog(models::WorkspaceSession *session, cons
     layout->addWidget(m_problems);
     layout->addWidget(m_buttons);
     fitToScreen(this, QSize(1200, 760)); // never larger than the screen it opens on
+}
 
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_list, &QListWidget::currentRowChanged, this, &SnippetImpactDialog::showRow);
-    if (m_list->count() > 0)
-        m_list->setCurrentRow(0);
+// Before and after, side by side under their headings.
+QWidget *SnippetImpactDialog::buildSides()
+{
+    for (PreviewView *view : {m_before, m_after}) {
+        view->setToolBarVisible(false);
+        view->setWidthPreset(PreviewView::Width::Free);
+    }
+    auto *sides = new QWidget(this);
+    auto *grid = new QGridLayout(sides);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(heading(tr("Before (saved value)"), sides), 0, 0);
+    grid->addWidget(heading(tr("After (your change)"), sides), 0, 1);
+    grid->addWidget(m_before, 1, 0);
+    grid->addWidget(m_after, 1, 1);
+    grid->setRowStretch(1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    return sides;
 }
 
 QString SnippetImpactDialog::problemText() const

@@ -7,6 +7,7 @@
 #include <QDialog>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 
 class QDialogButtonBox;
 class QLabel;
@@ -49,6 +50,9 @@ signals:
     void variantRendered(qint64 contentId); // both sides show this variant
 
 private:
+    QSet<qint64> fillVariantList(const QList<models::SnippetUsage> &usages);
+    void buildLayout(const QString &name, const QSet<qint64> &newsletters);
+    QWidget *buildSides();
     void showRow(int row);
     liquid::JsonData sampleDataFor(const QString &language) const;
 
