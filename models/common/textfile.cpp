@@ -56,6 +56,11 @@ TextFile TextFiles::decode(const QByteArray &data, const QString &name, const QS
         }
         replaced = encoder.hasError() || spelled.isEmpty() || spelledOut < replacements;
     }
+    // Qt's UTF-32 decoder turns a code point past U+10FFFF into a lone surrogate without an error: text
+    // that is not valid UTF-16 after decoding came from bytes that were not valid in their encoding
+    // (found by fuzz_textfile).
+    if (!text.isValidUtf16())
+        replaced = true;
     if (decoder.hasError() || replaced) {
         // Where the first bad byte is (decoding put U+FFFD there), for someone looking at it in an editor.
         const qsizetype bad = text.indexOf(QChar(QChar::ReplacementCharacter));
@@ -69,8 +74,8 @@ TextFile TextFiles::decode(const QByteArray &data, const QString &name, const QS
                            : tr("%1 is not valid %2 text; nothing was read from it.").arg(name, encoding);
         return result;
     }
-    if (text.startsWith(QChar(0xfeff)))
-        text.remove(0, 1);
+    // The decoder has skipped the byte-order mark; a second U+FEFF after it is the file's own character
+    // (found by fuzz_textfile).
     result.text = text;
     return result;
 }

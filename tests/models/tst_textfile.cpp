@@ -72,6 +72,16 @@ void TestTextFile::binaryAndUnknown()
     const auto nul = TextFiles::decode(QByteArray("\xff\xfe" "a\0\0\0b\0", 8), QStringLiteral("x"));
     QVERIFY(!nul.ok());
     QVERIFY2(nul.error.contains(QLatin1String("binary")), qPrintable(nul.error));
+
+    // UTF-32 (by its mark) with code points past U+10FFFF: Qt decodes them to lone surrogates without an
+    // error; refused, not read as garbage (found by fuzz_textfile). A valid UTF-32 file reads.
+    const QByteArray badUtf32 = QByteArray::fromHex("0000feff" "fdfffdff" "00000041");
+    const auto bad = TextFiles::decode(badUtf32, QStringLiteral("x"));
+    QVERIFY(!bad.ok());
+    const QByteArray goodUtf32 = QByteArray::fromHex("0000feff" "00000047" "000000fc" "0001f600");
+    const auto good = TextFiles::decode(goodUtf32, QStringLiteral("x"));
+    QVERIFY2(good.ok(), qPrintable(good.error));
+    QCOMPARE(good.text, QString::fromUtf8("Gü\xF0\x9F\x98\x80"));
 }
 
 void TestTextFile::filesAndSizeLimit()
