@@ -77,7 +77,7 @@ void ListPageFrame::setDetailPane(QWidget *pane, int tableStretch, int paneStret
     if (!m_splitter) {
         m_splitter = new QSplitter(Qt::Horizontal, this);
         m_splitter->setChildrenCollapsible(false);
-        static_cast<QVBoxLayout *>(layout())->replaceWidget(m_stack, m_splitter);
+        delete layout()->replaceWidget(m_stack, m_splitter); // the item that held the table is ours to free
         m_splitter->addWidget(m_stack);
     }
     m_splitter->addWidget(pane);
