@@ -116,6 +116,7 @@ private:
     void start(const JobPtr &job);
     bool openSink(const JobPtr &job);
     void startSink(const JobPtr &job, QNetworkReply *reply);
+    bool writeSink(const JobPtr &job, QNetworkReply *reply); // false when the file refused the bytes
     bool commitSink(const JobPtr &job, Response &response);
     void handleReply(const JobPtr &job);
     bool scheduleRetry(const JobPtr &job, const Response &response, bool viaPause, qint64 delayMs);

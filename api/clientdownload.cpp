@@ -11,6 +11,11 @@ namespace cio::api {
 
 namespace {
 
+QString fileProblem(const QString &path, const QSaveFile &file)
+{
+    return QStringLiteral("%1: %2").arg(path, file.errorString());
+}
+
 bool isSuccess(QNetworkReply *reply)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -57,7 +62,7 @@ bool Client::openSink(const JobPtr &job)
     job->sinkError.clear();
     if (job->sink->open(QIODevice::WriteOnly))
         return true;
-    job->sinkError = QStringLiteral("%1: %2").arg(job->sinkPath, job->sink->errorString());
+    job->sinkError = fileProblem(job->sinkPath, *job->sink);
     job->sink.reset();
     return false;
 }
@@ -71,7 +76,7 @@ void Client::startSink(const JobPtr &job, QNetworkReply *reply)
         const QByteArray chunk = reply->readAll();
         job->bytesReceived += chunk.size();
         if (job->sink->write(chunk) != chunk.size()) {
-            job->sinkError = QStringLiteral("%1: %2").arg(job->sinkPath, job->sink->errorString());
+            job->sinkError = fileProblem(job->sinkPath, *job->sink);
             reply->abort();
         }
     });
@@ -81,11 +86,24 @@ void Client::startSink(const JobPtr &job, QNetworkReply *reply)
     });
 }
 
+bool Client::writeSink(const JobPtr &job, QNetworkReply *reply)
+{
+    // An error answer stays in the reply, to be read as one; so does anything after a failed write.
+    if (!job->sink || !isSuccess(reply) || !job->sinkError.isEmpty())
+        return true;
+    const QByteArray chunk = reply->readAll();
+    job->bytesReceived += chunk.size();
+    if (job->sink->write(chunk) == chunk.size())
+        return true;
+    job->sinkError = fileProblem(job->sinkPath, *job->sink);
+    return false;
+}
+
 bool Client::commitSink(const JobPtr &job, Response &response)
 {
     QString why = job->sinkError;
     if (why.isEmpty() && job->sink && !job->sink->commit())
-        why = QStringLiteral("%1: %2").arg(job->sinkPath, job->sink->errorString());
+        why = fileProblem(job->sinkPath, *job->sink);
     job->sink.reset();
     if (why.isEmpty())
         return true;

@@ -21,14 +21,9 @@ void Client::handleReply(const JobPtr &job)
 
     Response r;
     if (reply->isOpen()) { // an aborted reply is closed, and reading it only warns
+        if (job->isDownload())
+            writeSink(job, reply); // its last bytes; an error answer stays to be read below
         r.body = reply->readAll();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (job->sink && status >= 200 && status < 300 && job->sinkError.isEmpty()) { // a download's last bytes
-            if (job->sink->write(r.body) != r.body.size())
-                job->sinkError = QStringLiteral("%1: %2").arg(job->sinkPath, job->sink->errorString());
-            job->bytesReceived += r.body.size();
-            r.body.clear();
-        }
     }
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const auto pairs = reply->rawHeaderPairs();

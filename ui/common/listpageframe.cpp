@@ -88,13 +88,13 @@ void ListPageFrame::setDetailPane(QWidget *pane, int tableStretch, int paneStret
 void ListPageFrame::watch(models::PagedListModel *model, const QString &failedMessage)
 {
     m_model = model;
-    connect(model, &models::PagedListModel::stateChanged, this, &ListPageFrame::updateEmptyState);
-    connect(model, &models::PagedListModel::loadFailed, this, [this, failedMessage](const api::Error &error) {
-        m_message->showMessage(failedMessage.arg(error.message()), MessageWidget::Type::Error, tr("Try again"));
-    });
     connect(model, &models::PagedListModel::stateChanged, this, [this](models::PagedListModel::State state) {
         if (state == models::PagedListModel::Loading)
-            m_message->hideMessage();
+            m_message->hideMessage(); // a new attempt: the last failure no longer applies
+        updateEmptyState();
+    });
+    connect(model, &models::PagedListModel::loadFailed, this, [this, failedMessage](const api::Error &error) {
+        m_message->showMessage(failedMessage.arg(error.message()), MessageWidget::Type::Error, tr("Try again"));
     });
     watchRows(m_view->model());
     updateEmptyState();
