@@ -96,17 +96,53 @@ void Cli::setUpWorkspaceClient(const QString &name, std::function<void()> then)
 void Cli::run(const QStringList &arguments)
 {
     QCommandLineParser &parser = m_parser; // a member: commands that finish later still read it
-    parser.setApplicationDescription(tr("Command-line companion of cio-studio.") + QStringLiteral("\n\n") +
-                                     tr("Commands:") + QLatin1Char('\n') + commandList() + QLatin1Char('\n') +
-                                     wrappedLines(tr("With --workspace NAME the key comes from the system "
-                                                     "keychain. Otherwise it is read from the environment variable "
-                                                     "CIO_APP_API_KEY. Keys are never accepted as arguments. --demo "
-                                                     "needs no key: it runs the built-in sandbox. “COMMAND --help” "
-                                                     "or “help COMMAND” describes one command."),
-                                                  0, 100)
-                                         .join(QLatin1Char('\n')));
+    declareOptions();
+    if (!parser.parse(arguments)) {
+        usageError(parser.errorText());
+        return;
+    }
+    const QStringList words = parser.positionalArguments();
+    if (answerHelpOrVersion(words) || !readOptions())
+        return;
+    if (words.isEmpty()) {
+        usageError(tr("No command given."));
+        return;
+    }
+    dispatch(words);
+}
+
+void Cli::declareOptions()
+{
+    QCommandLineParser &parser = m_parser;
+    parser.setApplicationDescription(
+        tr("Command-line companion of cio-studio.") + QStringLiteral("\n\n") + tr("Commands:") +
+        QLatin1Char('\n') + commandList() + QLatin1Char('\n') +
+        wrappedLines(tr("With --workspace NAME the key comes from the system "
+                        "keychain. Otherwise it is read from the environment variable "
+                        "CIO_APP_API_KEY. Keys are never accepted as arguments. --demo "
+                        "needs no key: it runs the built-in sandbox. “COMMAND --help” "
+                        "or “help COMMAND” describes one command."),
+                     0, 100)
+            .join(QLatin1Char('\n')));
     parser.addHelpOption();
     parser.addVersionOption();
+    addGlobalOptions();
+    addVariantOptions();
+    addRenderOptions();
+    // snippets put / segments create / segments add-members|remove-members
+    addOption({QStringLiteral("file"),
+               tr("snippets put: read the value from this file (- or none: standard input)."), tr("path")});
+    addOption({QStringLiteral("name"), tr("segments create: the new segment's name."), tr("name")});
+    addOption({QStringLiteral("description"), tr("segments create: its description."), tr("text")});
+    addOption({QStringLiteral("id-type"), tr("segments add-members|remove-members: id, email or cio_id."),
+               tr("type")});
+    parser.addPositionalArgument(QStringLiteral("command"), tr("What to do; see the list above."));
+    m_helpText = parser.helpText();
+}
+
+// The options every command may take: where the workspace is, how to print, the connection's limits.
+void Cli::addGlobalOptions()
+{
     const QCommandLineOption baseUrl(QStringLiteral("base-url"),
                                      tr("API host to use instead of the region's."), tr("url"));
     const QCommandLineOption region(QStringLiteral("region"), tr("Workspace region: us (default) or eu."),
@@ -122,10 +158,10 @@ void Cli::run(const QStringList &arguments)
     const QCommandLineOption trackSiteId(
         QStringLiteral("track-site-id"),
         tr("workspace add: Track API site id (its key follows on standard input)."), tr("id"));
-    const QCommandLineOption trackUrl(
-        QStringLiteral("track-url"),
-        tr("Track API host to use instead of the region's (or of --base-url's, when that is not Customer.io's)."),
-        tr("url"));
+    const QCommandLineOption trackUrl(QStringLiteral("track-url"),
+                                      tr("Track API host to use instead of the region's (or of --base-url's, "
+                                         "when that is not Customer.io's)."),
+                                      tr("url"));
     const QCommandLineOption encoding(
         QStringLiteral("encoding"),
         tr("The encoding of the text files read (--body-file, --file, --template, --data, member lists) when "
@@ -138,56 +174,51 @@ void Cli::run(const QStringList &arguments)
     const QCommandLineOption timeout(
         QStringLiteral("timeout"),
         tr("Give up on a connection that sends nothing for this many seconds (default 30)."), tr("seconds"));
-    const QCommandLineOption maxResponse(
-        QStringLiteral("max-response-mb"),
-        tr("Refuse answers larger than this many megabytes (default 64)."), tr("MB"));
+    const QCommandLineOption maxResponse(QStringLiteral("max-response-mb"),
+                                         tr("Refuse answers larger than this many megabytes (default 64)."),
+                                         tr("MB"));
     const QCommandLineOption rateLimitWait(
         QStringLiteral("rate-limit-wait"),
         tr("How long one request may wait out the API's rate limit (429) before it fails (default 60)."),
         tr("seconds"));
     const QCommandLineOption full(QStringLiteral("full"),
                                   tr("sync: fetch every newsletter again, not only those that changed."));
-    addOptions(
-        {baseUrl, trackUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes, full, allowRemovals,
-         encoding, timeout, maxResponse, rateLimitWait});
-    addVariantOptions();
-    addRenderOptions();
-    // snippets put / segments create / segments add-members|remove-members
-    addOption({QStringLiteral("file"),
-                      tr("snippets put: read the value from this file (- or none: standard input)."),
-                      tr("path")});
-    addOption({QStringLiteral("name"), tr("segments create: the new segment's name."), tr("name")});
-    addOption({QStringLiteral("description"), tr("segments create: its description."), tr("text")});
-    addOption({QStringLiteral("id-type"),
-                      tr("segments add-members|remove-members: id, email or cio_id."), tr("type")});
-    parser.addPositionalArgument(QStringLiteral("command"), tr("What to do; see the list above."));
-    m_helpText = parser.helpText();
+    addOptions({baseUrl, trackUrl, region, json, demo, verbose, workspace, readOnly, trackSiteId, yes, full,
+                allowRemovals, encoding, timeout, maxResponse, rateLimitWait});
+}
 
-    if (!parser.parse(arguments)) {
-        usageError(parser.errorText());
-        return;
-    }
-    const QStringList words = parser.positionalArguments();
+// --help, help COMMAND, COMMAND --help and --version: answered here, before any option is read. True when
+// one was (the run is over).
+bool Cli::answerHelpOrVersion(const QStringList &words)
+{
     const bool helpWord = words.value(0) == QLatin1String("help");
-    if (parser.isSet(QStringLiteral("help")) || helpWord) {
+    if (m_parser.isSet(QStringLiteral("help")) || helpWord) {
         const QStringList asked = helpWord ? words.mid(1) : words;
         const CliCommand *command = asked.isEmpty() ? nullptr : findCommand(asked);
-        if (!asked.isEmpty() && !command)
-            return usageError(tr("Unknown command “%1”.").arg(asked.join(QLatin1Char(' '))));
+        if (!asked.isEmpty() && !command) {
+            usageError(tr("Unknown command “%1”.").arg(asked.join(QLatin1Char(' '))));
+            return true;
+        }
         m_out << (command ? commandHelp(*command) : m_helpText);
         done(ExitOk);
-        return;
+        return true;
     }
-    if (parser.isSet(QStringLiteral("version"))) {
+    if (m_parser.isSet(QStringLiteral("version"))) {
         m_out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
         done(ExitOk);
-        return;
+        return true;
     }
+    return false;
+}
+
+bool Cli::readOptions()
+{
+    const QCommandLineParser &parser = m_parser;
     if (!readLimits(parser))
-        return;
-    m_json = parser.isSet(json);
-    m_syncFull = parser.isSet(full);
-    m_syncAllowRemovals = parser.isSet(allowRemovals);
+        return false;
+    m_json = parser.isSet(QStringLiteral("json"));
+    m_syncFull = parser.isSet(QStringLiteral("full"));
+    m_syncAllowRemovals = parser.isSet(QStringLiteral("allow-removals"));
     readVariantOptions(parser);
     readRenderOptions(parser);
     if (parser.isSet(QStringLiteral("file")))
@@ -199,15 +230,16 @@ void Cli::run(const QStringList &arguments)
     m_manage.yes = parser.isSet(QStringLiteral("yes"));
     // Our own debug logging is for --verbose only; warnings always show.
     // WebEngine's start-up report (GL, sandbox) is not for a command's output.
-    QLoggingCategory::setFilterRules(parser.isSet(verbose)
+    QLoggingCategory::setFilterRules(parser.isSet(QStringLiteral("verbose"))
                                          ? QStringLiteral("cio.*.debug=true")
                                          : QStringLiteral("cio.*.debug=false\ncio.*.info=false\n"
                                                           "qt.webenginecontext.*=false\ndefault.info=false"));
-    if (words.isEmpty()) {
-        usageError(tr("No command given."));
-        return;
-    }
-    // Known and well-formed before anything asks for a key or opens a connection.
+    return true;
+}
+
+// Known and well-formed before anything asks for a key or opens a connection.
+void Cli::dispatch(const QStringList &words)
+{
     const CliCommand *command = findCommand(words);
     if (!command) {
         usageError(tr("Unknown command “%1”.").arg(words.join(QLatin1Char(' '))));
@@ -226,15 +258,16 @@ void Cli::run(const QStringList &arguments)
         command->run(words);
         return;
     }
-    if (parser.isSet(workspace)) {
-        if (parser.isSet(demo) || parser.isSet(baseUrl)) {
+    if (m_parser.isSet(QStringLiteral("workspace"))) {
+        if (m_parser.isSet(QStringLiteral("demo")) || m_parser.isSet(QStringLiteral("base-url"))) {
             usageError(tr("--workspace cannot be combined with --demo or --base-url."));
             return;
         }
-        setUpWorkspaceClient(parser.value(workspace), [command, words] { command->run(words); });
+        setUpWorkspaceClient(m_parser.value(QStringLiteral("workspace")),
+                             [command, words] { command->run(words); });
         return;
     }
-    if (!setUpClient(parser))
+    if (!setUpClient(m_parser))
         return;
     command->run(words);
 }
@@ -396,17 +429,18 @@ QString Cli::commandList() const
 
 QString Cli::commandHelp(const CliCommand &command) const
 {
-    QString text = wrappedLines(tr("Usage: %1 [options] %2").arg(QCoreApplication::applicationName(),
-                                                                  command.synopsis()),
-                                0, 100)
-                       .join(QStringLiteral("\n    ")) +
-                   QStringLiteral("\n\n") + wrappedLines(command.help, 0, 100).join(QLatin1Char('\n')) +
-                   QLatin1Char('\n');
+    QString text =
+        wrappedLines(
+            tr("Usage: %1 [options] %2").arg(QCoreApplication::applicationName(), command.synopsis()), 0, 100)
+            .join(QStringLiteral("\n    ")) +
+        QStringLiteral("\n\n") + wrappedLines(command.help, 0, 100).join(QLatin1Char('\n')) +
+        QLatin1Char('\n');
     if (!command.options.isEmpty()) {
         text += QLatin1Char('\n') + tr("Its options:") + QLatin1Char('\n');
         for (const QString &name : command.options) {
-            const auto option = std::find_if(m_optionList.cbegin(), m_optionList.cend(),
-                                             [&name](const QCommandLineOption &o) { return o.names().contains(name); });
+            const auto option =
+                std::find_if(m_optionList.cbegin(), m_optionList.cend(),
+                             [&name](const QCommandLineOption &o) { return o.names().contains(name); });
             const QString value = option != m_optionList.cend() && !option->valueName().isEmpty()
                                       ? QStringLiteral(" <%1>").arg(option->valueName())
                                       : QString();

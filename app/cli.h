@@ -1,9 +1,9 @@
 #pragma once
 
 #include "api/client.h"
-#include "app/clicommand.h"
 #include "api/credentialstore.h"
 #include "api/dto.h"
+#include "app/clicommand.h"
 #include "liquid/jsondata.h"
 
 #include <QCommandLineParser>
@@ -13,9 +13,11 @@
 #include <QTextStream>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace cio::models {
+class LocalStore;
 class WorkspaceRepository;
 class WorkspaceSession;
 struct WorkspaceProfile;
@@ -64,6 +66,11 @@ private:
     void setUpWorkspaceClient(const QString &name, std::function<void()> then);
     api::CredentialStore *credentials();
     // The command table (clicommand.h): each area adds its commands, in the order --help lists them.
+    void declareOptions();
+    void addGlobalOptions();
+    bool answerHelpOrVersion(const QStringList &words);
+    bool readOptions();
+    void dispatch(const QStringList &words);
     void addCommand(CliCommand command);
     void addNewsletterCommands(); // clinewsletters.cpp
     void addSnippetCommands();    // clisnippets.cpp
@@ -106,6 +113,15 @@ private:
     void sync();
     // clisnippets.cpp: snippets get|put|delete|usages NAME (options in m_manage)
     void snippetsCommand(const QStringList &words);
+    std::shared_ptr<models::LocalStore> openLocalStore(); // null when this connection has none yet
+    void snippetsUsages(const QString &name, const std::shared_ptr<models::LocalStore> &store);
+    void snippetsGet(const QString &name);
+    void snippetsDelete(const QString &name, const std::shared_ptr<models::LocalStore> &store);
+    bool confirmSnippetDelete(const QString &name, const std::shared_ptr<models::LocalStore> &store);
+    void printKnownUsages(const QString &name, const std::shared_ptr<models::LocalStore> &store);
+    void snippetsPut(const QString &name, const std::shared_ptr<models::LocalStore> &store);
+    void saveSnippet(const QString &name, const QString &value,
+                     const std::shared_ptr<models::LocalStore> &store);
     // clisegments.cpp: segments show|count|members|used-by|delete ID, create, add-members|remove-members
     void segmentsCommand(const QStringList &words);
 
@@ -116,7 +132,8 @@ private:
     void withSnippets(std::function<void(const QHash<QString, QString> &)> then);
     // A QA runner (owned by the CLI) and the context of `qa` and of the save gate: the sample data, the
     // workspace's snippets and --lax.
-    void withQaRunner(const liquid::JsonData &data, std::function<void(qa::QaRunner *, const qa::QaContext &)> then);
+    void withQaRunner(const liquid::JsonData &data,
+                      std::function<void(qa::QaRunner *, const qa::QaContext &)> then);
     void render(const QStringList &words);
     void renderParts(const QList<QPair<QString, QString>> &parts, const liquid::JsonData &data,
                      const QHash<QString, QString> &snippets);
