@@ -3,7 +3,7 @@
 #include "api/client.h"
 #include "api/credentialstore.h"
 #include "api/dto.h"
-#include "app/clicommand.h"
+#include "app/cli/command.h"
 #include "liquid/jsondata.h"
 
 #include <QCommandLineParser>
@@ -65,19 +65,19 @@ private:
     // With --workspace: the profile's settings and its key from the keychain, then `then`.
     void setUpWorkspaceClient(const QString &name, std::function<void()> then);
     api::CredentialStore *credentials();
-    // The command table (clicommand.h): each area adds its commands, in the order --help lists them.
+    // The command table (cli/command.h): each area adds its commands, in the order --help lists them.
     void declareOptions();
     void addGlobalOptions();
     bool answerHelpOrVersion(const QStringList &words);
     bool readOptions();
     void dispatch(const QStringList &words);
     void addCommand(CliCommand command);
-    void addNewsletterCommands(); // clinewsletters.cpp
-    void addSnippetCommands();    // clisnippets.cpp
-    void addSegmentCommands();    // clisegments.cpp
-    void addRenderCommands();     // clirender.cpp
-    void addLocalCommands();      // clilocal.cpp
-    void addWorkspaceCommands();  // cliworkspace.cpp
+    void addNewsletterCommands(); // newsletters.cpp
+    void addSnippetCommands();    // snippets.cpp
+    void addSegmentCommands();    // segments.cpp
+    void addRenderCommands();     // render.cpp
+    void addLocalCommands();      // local.cpp
+    void addWorkspaceCommands();  // workspace.cpp
     const CliCommand *findCommand(const QStringList &words) const;
     QString commandList() const;                          // for --help
     QString commandHelp(const CliCommand &command) const; // for COMMAND --help and help COMMAND
@@ -111,7 +111,7 @@ private:
     void snippetsList();
     void segmentsList();
     void sync();
-    // clisnippets.cpp: snippets get|put|delete|usages NAME (options in m_manage)
+    // snippets.cpp: snippets get|put|delete|usages NAME (options in m_manage)
     void snippetsCommand(const QStringList &words);
     std::shared_ptr<models::LocalStore> openLocalStore(); // null when this connection has none yet
     void snippetsUsages(const QString &name, const std::shared_ptr<models::LocalStore> &store);
@@ -122,10 +122,10 @@ private:
     void snippetsPut(const QString &name, const std::shared_ptr<models::LocalStore> &store);
     void saveSnippet(const QString &name, const QString &value,
                      const std::shared_ptr<models::LocalStore> &store);
-    // clisegments.cpp: segments show|count|members|used-by|delete ID, create, add-members|remove-members
+    // segments.cpp: segments show|count|members|used-by|delete ID, create, add-members|remove-members
     void segmentsCommand(const QStringList &words);
 
-    // clirender.cpp
+    // render.cpp
     void addRenderOptions();
     void readRenderOptions(const QCommandLineParser &parser);
     bool loadSampleData(liquid::JsonData *data); // --data FILE, else the store's default set
@@ -145,7 +145,7 @@ private:
     // Local only (no key, no network): the drafts kept in the workspace's store.
     void draftsList(const QCommandLineParser &parser);
 
-    // cliworkspace.cpp
+    // workspace.cpp
     void workspaceCommand(const QStringList &words, const QCommandLineParser &parser);
     void workspaceAdd(const QString &name, const QCommandLineParser &parser);
     void workspaceList();
@@ -173,7 +173,7 @@ private:
         bool force = false;
         bool ignoreQa = false; // --ignore-qa: save although the quality checks found errors
     } m_variantEdit;
-    // clirender.cpp: the editor's Save gate for "variants set": the quality checks run on the edited
+    // render.cpp: the editor's Save gate for "variants set": the quality checks run on the edited
     // variant (against its Default) and on the server's version; errors the edit brings in stop the save
     // unless --ignore-qa. Every finding is listed on standard error, old ones marked as such.
     void qaGate(qint64 newsletterId, const api::Content &original, const api::Content &edited,

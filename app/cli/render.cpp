@@ -1,6 +1,6 @@
 // cio-studio-cli render and qa: Customer.io Liquid through the same engine as the app (liquidjs in a
 // headless WebEngine page, run offscreen) and the same quality checks.
-#include "app/cli.h"
+#include "app/cli/cli.h"
 
 #include "api/appapi.h"
 #include "app/demosandbox.h"

@@ -8,7 +8,7 @@ namespace cio::app {
 
 // One command of cio-studio-cli: the words that name it, what follows them, what it does, the options it
 // reads, and how it runs. The dispatcher, `--help`, `COMMAND --help` and `help COMMAND` all come from the
-// table (Cli::m_commands), which each cli*.cpp fills for its area.
+// table (Cli::m_commands), which each file of app/cli/ fills for its area.
 struct CliCommand final
 {
     QStringList words;   // "variants", "set"

@@ -1,4 +1,4 @@
-#include "app/terminaltext.h"
+#include "app/cli/terminaltext.h"
 
 #ifdef Q_OS_WIN
 #include <io.h>

@@ -1,8 +1,8 @@
 // cio-studio-cli snippets get|put|delete|usages NAME (`snippets list` is in cli.cpp).
-#include "app/cli.h"
+#include "app/cli/cli.h"
 
 #include "api/appapi.h"
-#include "app/terminaltext.h"
+#include "app/cli/terminaltext.h"
 #include "liquid/liquidengine.h"
 #include "models/common/textfile.h"
 #include "models/snippets/snippetsaver.h"

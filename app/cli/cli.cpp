@@ -1,14 +1,14 @@
 // Cli: the options, the connection (demo, environment or saved workspace), the dispatcher and the
-// output helpers. The commands are in cli*.cpp by area: clinewsletters.cpp (newsletters and variants),
-// clilocal.cpp (sync and drafts), clisnippets.cpp, clisegments.cpp, clirender.cpp, cliworkspace.cpp.
-#include "app/cli.h"
+// output helpers. The commands are in cli/*.cpp by area: newsletters.cpp (newsletters and variants),
+// local.cpp (sync and drafts), snippets.cpp, segments.cpp, render.cpp, workspace.cpp.
+#include "app/cli/cli.h"
 
 #include "api/appapi.h"
 #include "api/region.h"
-#include "app/clicommand.h"
-#include "app/cliformat.h"
+#include "app/cli/command.h"
+#include "app/cli/format.h"
 #include "app/demosandbox.h"
-#include "app/terminaltext.h"
+#include "app/cli/terminaltext.h"
 #include "models/common/textfile.h"
 #include "models/store/localstore.h"
 #include "models/store/storesync.h"

@@ -1,6 +1,6 @@
 // cio-studio-cli's `workspace` commands: saved profiles with their keys in the system keychain.
-#include "app/cli.h"
-#include "app/terminaltext.h"
+#include "app/cli/cli.h"
+#include "app/cli/terminaltext.h"
 
 #include "models/workspaces/connectiontester.h"
 #include "models/workspaces/workspacerepository.h"

@@ -1,12 +1,12 @@
 // cio-studio-cli's `segments` commands other than `segments list`: show, count, members, used-by,
 // delete, create, add-members and remove-members.
-#include "app/cli.h"
+#include "app/cli/cli.h"
 
 #include "api/appapi.h"
 #include "api/paging.h"
 #include "api/trackapi.h"
 #include "app/demosandbox.h"
-#include "app/terminaltext.h"
+#include "app/cli/terminaltext.h"
 #include "models/common/textfile.h"
 #include "models/segments/memberimport.h"
 #include "models/segments/membershipbatcher.h"
@@ -524,4 +524,4 @@ void Cli::addSegmentCommands()
 
 } // namespace cio::app
 
-#include "clisegments.moc"
+#include "segments.moc"

@@ -1,11 +1,11 @@
 // Cli: newsletters list|show, variants list|show|set (set: the editor's save, with its QA gate).
-#include "app/cli.h"
+#include "app/cli/cli.h"
 
 #include "api/appapi.h"
 #include "api/region.h"
-#include "app/cliformat.h"
+#include "app/cli/format.h"
 #include "app/demosandbox.h"
-#include "app/terminaltext.h"
+#include "app/cli/terminaltext.h"
 #include "models/common/textfile.h"
 #include "models/store/localstore.h"
 #include "models/store/storesync.h"
