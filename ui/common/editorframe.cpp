@@ -17,6 +17,7 @@ EditorFrame::EditorFrame(QWidget *parent)
     , m_modified(new QLabel(tr("● unsaved changes"), this))
     , m_readOnlyNote(new QLabel(this))
     , m_message(new MessageWidget(this))
+    , m_saveShortcut(new QShortcut(QKeySequence::Save, this))
     , m_header(new QHBoxLayout)
     , m_layout(new QVBoxLayout(this))
 {
@@ -40,9 +41,8 @@ EditorFrame::EditorFrame(QWidget *parent)
     m_layout->addWidget(m_readOnlyNote);
     m_layout->addWidget(m_message);
 
-    auto *save = new QShortcut(QKeySequence::Save, this);
-    save->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(save, &QShortcut::activated, this, &EditorFrame::saveRequested);
+    m_saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_saveShortcut, &QShortcut::activated, this, &EditorFrame::saveRequested);
 }
 
 void EditorFrame::setTitle(const QString &title)
@@ -59,6 +59,11 @@ void EditorFrame::setReadOnlyNote(const QString &text)
 {
     m_readOnlyNote->setText(text);
     m_readOnlyNote->setVisible(!text.isEmpty());
+}
+
+void EditorFrame::setSaveShortcutContext(Qt::ShortcutContext context)
+{
+    m_saveShortcut->setContext(context);
 }
 
 void EditorFrame::addLeading(QWidget *widget)

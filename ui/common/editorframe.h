@@ -5,6 +5,7 @@
 class QAbstractButton;
 class QHBoxLayout;
 class QLabel;
+class QShortcut;
 class QVBoxLayout;
 
 namespace cio::ui {
@@ -35,6 +36,9 @@ public:
     void addButton(QAbstractButton *button);  // after the title, in order; Save comes last
     void addContent(QWidget *widget, int stretch = 0);
     void addContent(QLayout *layout);
+    // Where Ctrl+S reaches saveRequested(): focus inside the frame (the default), or anywhere in its
+    // window (a dialog whose only editor this is).
+    void setSaveShortcutContext(Qt::ShortcutContext context);
 
 signals:
     void saveRequested();
@@ -44,6 +48,7 @@ private:
     QLabel *m_modified;
     QLabel *m_readOnlyNote;
     MessageWidget *m_message;
+    QShortcut *m_saveShortcut;
     QHBoxLayout *m_header;
     QVBoxLayout *m_layout;
     int m_leading = 0;

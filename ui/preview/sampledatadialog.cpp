@@ -5,6 +5,7 @@
 #include "models/common/theme.h"
 #include "models/preview/sampledata.h"
 #include "ui/common/codeeditor.h"
+#include "ui/common/editorframe.h"
 #include "ui/common/messagebox.h"
 #include "ui/common/messagewidget.h"
 #include "ui/common/windowgeometry.h"
@@ -20,7 +21,6 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGridLayout>
-#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -210,24 +210,23 @@ QWidget *SampleDataDialog::buildEditorPane()
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_format->setToolTip(tr("Re-indent the JSON"));
-    m_save->setShortcut(QKeySequence::Save);
     m_save->setToolTip(
         tr("Save the set (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
 
+    // The editor frame every editor has: the set's name as title, the unsaved marker, Format and Save;
+    // Ctrl+S saves from anywhere in the dialog.
+    m_editor = new EditorFrame(this);
+    m_editor->setObjectName(QStringLiteral("sampleSetEditor"));
+    m_editor->setSaveShortcutContext(Qt::WindowShortcut);
+    m_editor->addButton(m_format);
+    m_editor->addButton(m_save);
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Language:"), m_language);
-    auto *status = new QHBoxLayout;
-    status->addWidget(m_problem, 1);
-    status->addWidget(m_format);
-    status->addWidget(m_save);
-    auto *right = new QWidget(this);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addLayout(form);
-    rightLayout->addWidget(m_json, 1);
-    rightLayout->addLayout(status);
-    return right;
+    m_editor->addContent(form);
+    m_editor->addContent(m_json, 1);
+    m_editor->addContent(m_problem);
+    return m_editor;
 }
 
 QDialogButtonBox *SampleDataDialog::buildLayout(QWidget *left, QWidget *right)
@@ -259,6 +258,10 @@ void SampleDataDialog::connectSignals(QPushButton *importButton, QDialogButtonBo
     connect(m_json, &QsciScintilla::textChanged, this, &SampleDataDialog::updateState);
     connect(m_format, &QPushButton::clicked, this, &SampleDataDialog::formatJson);
     connect(m_save, &QPushButton::clicked, this, &SampleDataDialog::save);
+    connect(m_editor, &EditorFrame::saveRequested, this, [this] {
+        if (m_save->isEnabled())
+            save();
+    });
     connect(m_new, &QPushButton::clicked, this, &SampleDataDialog::newSet);
     connect(m_duplicate, &QPushButton::clicked, this, &SampleDataDialog::duplicateSet);
     connect(m_delete, &QPushButton::clicked, this, &SampleDataDialog::deleteSet);
@@ -573,14 +576,15 @@ void SampleDataDialog::updateState()
     m_default->setEnabled(editing && !m_isNew && !m_edit.isDefault);
     m_export->setEnabled(m_list->count() > (m_editing && m_isNew ? 1 : 0));
     setWindowModified(modified);
+    m_editor->setModified(modified);
+    const QString name = m_name->text().trimmed();
+    m_editor->setTitle(!m_editing ? tr("No set chosen") : name.isEmpty() ? tr("(no name)") : name);
 
     // A new set's row follows its name as it is typed.
     if (m_editing && m_isNew && m_list->count() > 0) {
         QListWidgetItem *item = m_list->item(m_list->count() - 1);
-        if (item->data(NewRole).toBool()) {
-            const QString name = m_name->text().trimmed();
+        if (item->data(NewRole).toBool())
             item->setText(name.isEmpty() ? tr("(no name)") : name);
-        }
     }
 }
 

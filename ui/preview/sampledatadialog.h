@@ -16,6 +16,7 @@ class QPushButton;
 namespace cio::ui {
 
 class CodeEditor;
+class EditorFrame;
 class MessageWidget;
 
 // The workspace's sample-data sets: a list to pick from and an editor for the picked set's name,
@@ -77,6 +78,7 @@ private:
     bool m_writing = false; // our own store writes: their change signal is handled by the writer
 
     MessageWidget *m_message;
+    EditorFrame *m_editor = nullptr;
     QListWidget *m_list;
     QLineEdit *m_name;
     QComboBox *m_language;
