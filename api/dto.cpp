@@ -15,38 +15,33 @@ QString k(const char *key)
 
 } // namespace
 
+template <class Io, class N> void newsletterFields(Io &io, N &n)
+{
+    io.field(k("id"), n.id);
+    io.field(k("name"), n.name);
+    io.field(k("type"), n.type);
+    io.field(k("content_ids"), n.contentIds);
+    io.field(k("recipient_segment_ids"), n.recipientSegmentIds);
+    io.field(k("subscription_topic_id"), n.subscriptionTopicId);
+    io.field(k("tags"), n.tags);
+    io.field(k("sent_at"), n.sentAt);
+    io.field(k("created"), n.created);
+    io.field(k("updated"), n.updated);
+    io.field(k("deduplicate_id"), n.deduplicateId);
+}
+
 Newsletter Newsletter::fromJson(const QJsonObject &o)
 {
     Newsletter n;
-    const json::Reader r(o, &n.present);
-    n.id = r.integer(k("id"));
-    n.name = r.string(k("name"));
-    n.type = r.string(k("type"));
-    n.contentIds = r.integers(k("content_ids"));
-    n.recipientSegmentIds = r.integers(k("recipient_segment_ids"));
-    n.subscriptionTopicId = r.optionalInteger(k("subscription_topic_id"));
-    n.tags = r.strings(k("tags"));
-    n.sentAt = r.optionalInteger(k("sent_at"));
-    n.created = r.integer(k("created"));
-    n.updated = r.integer(k("updated"));
-    n.deduplicateId = r.string(k("deduplicate_id"));
+    json::Reader r(o, &n.present);
+    newsletterFields(r, n);
     return n;
 }
 
 QJsonObject Newsletter::toJson() const
 {
     json::Writer w(present);
-    w.integer(k("id"), id);
-    w.string(k("name"), name);
-    w.string(k("type"), type);
-    w.integers(k("content_ids"), contentIds);
-    w.integers(k("recipient_segment_ids"), recipientSegmentIds);
-    w.optionalInteger(k("subscription_topic_id"), subscriptionTopicId);
-    w.strings(k("tags"), tags);
-    w.optionalInteger(k("sent_at"), sentAt);
-    w.integer(k("created"), created);
-    w.integer(k("updated"), updated);
-    w.string(k("deduplicate_id"), deduplicateId);
+    newsletterFields(w, *this);
     return w.result();
 }
 
@@ -73,72 +68,61 @@ QJsonArray Content::headersToJson(const QList<Header> &headers)
     return a;
 }
 
+// Content's fields but fake_bcc and headers, whose written form differs from what is read.
+template <class Io, class C> void contentFields(Io &io, C &c)
+{
+    io.field(k("id"), c.id);
+    io.field(k("newsletter_id"), c.newsletterId);
+    io.field(k("type"), c.type);
+    io.field(k("name"), c.name);
+    io.field(k("language"), c.language);
+    io.field(k("subject"), c.subject);
+    io.field(k("body"), c.body);
+    io.field(k("body_amp"), c.bodyAmp);
+    io.field(k("body_plain"), c.bodyPlain);
+    io.field(k("preheader_text"), c.preheaderText);
+    io.field(k("from"), c.from);
+    io.field(k("reply_to"), c.replyTo);
+    io.field(k("recipient"), c.recipient);
+    io.field(k("bcc"), c.bcc);
+    io.field(k("cc"), c.cc);
+    io.field(k("layout"), c.layout);
+    io.field(k("preprocessor"), c.preprocessor);
+    io.field(k("deduplicate_id"), c.deduplicateId);
+    io.field(k("from_id"), c.fromId);
+    io.field(k("reply_to_id"), c.replyToId);
+    io.field(k("updated"), c.updated);
+}
+
+// Headers arrive as a JSON document inside a string (the response form) and go back the same way.
+static void writeHeaders(json::Writer &w, const QList<Header> &headers, const QSet<QString> &present)
+{
+    if (!headers.isEmpty() || present.contains(k("headers")))
+        w.value(
+            k("headers"),
+            QString::fromUtf8(QJsonDocument(Content::headersToJson(headers)).toJson(QJsonDocument::Compact)));
+}
+
 Content Content::fromJson(const QJsonObject &o)
 {
     Content c;
-    const json::Reader r(o, &c.present);
-    c.id = r.integer(k("id"));
-    c.newsletterId = r.integer(k("newsletter_id"));
-    const std::pair<QString *, const char *> strings[] = {{&c.type, "type"},
-                                                          {&c.name, "name"},
-                                                          {&c.language, "language"},
-                                                          {&c.subject, "subject"},
-                                                          {&c.body, "body"},
-                                                          {&c.bodyAmp, "body_amp"},
-                                                          {&c.bodyPlain, "body_plain"},
-                                                          {&c.preheaderText, "preheader_text"},
-                                                          {&c.from, "from"},
-                                                          {&c.replyTo, "reply_to"},
-                                                          {&c.recipient, "recipient"},
-                                                          {&c.bcc, "bcc"},
-                                                          {&c.cc, "cc"},
-                                                          {&c.fakeBcc, "fake_bcc"},
-                                                          {&c.layout, "layout"},
-                                                          {&c.preprocessor, "preprocessor"},
-                                                          {&c.deduplicateId, "deduplicate_id"}};
-    for (const auto &[field, key] : strings)
-        *field = r.string(k(key));
-    c.fromId = r.optionalInteger(k("from_id"));
-    c.replyToId = r.optionalInteger(k("reply_to_id"));
+    json::Reader r(o, &c.present);
+    contentFields(r, c);
+    c.fakeBcc = r.string(k("fake_bcc"));
     c.headers = parseHeaders(r.value(k("headers")));
-    c.updated = r.integer(k("updated"));
     return c;
 }
 
 QJsonObject Content::toJson() const
 {
     json::Writer w(present);
-    w.integer(k("id"), id);
-    w.integer(k("newsletter_id"), newsletterId);
-    const std::pair<const QString *, const char *> strings[] = {{&type, "type"},
-                                                                {&name, "name"},
-                                                                {&language, "language"},
-                                                                {&subject, "subject"},
-                                                                {&body, "body"},
-                                                                {&bodyAmp, "body_amp"},
-                                                                {&bodyPlain, "body_plain"},
-                                                                {&preheaderText, "preheader_text"},
-                                                                {&from, "from"},
-                                                                {&replyTo, "reply_to"},
-                                                                {&recipient, "recipient"},
-                                                                {&bcc, "bcc"},
-                                                                {&cc, "cc"},
-                                                                {&layout, "layout"},
-                                                                {&preprocessor, "preprocessor"},
-                                                                {&deduplicateId, "deduplicate_id"}};
-    for (const auto &[field, key] : strings)
-        w.string(k(key), *field);
+    contentFields(w, *this);
     // The contract types fake_bcc as a boolean while NOTES.md lists it with the address strings.
     if (fakeBcc == QLatin1String("true") || fakeBcc == QLatin1String("false"))
         w.value(k("fake_bcc"), fakeBcc == QLatin1String("true"));
     else
         w.string(k("fake_bcc"), fakeBcc);
-    w.optionalInteger(k("from_id"), fromId);
-    w.optionalInteger(k("reply_to_id"), replyToId);
-    if (!headers.isEmpty() || present.contains(k("headers"))) // the response form: a JSON string
-        w.value(k("headers"),
-                QString::fromUtf8(QJsonDocument(headersToJson(headers)).toJson(QJsonDocument::Compact)));
-    w.integer(k("updated"), updated);
+    writeHeaders(w, headers, present);
     return w.result();
 }
 
@@ -150,8 +134,8 @@ QString Content::channel() const
 QStringList Content::editableFields(const QString &channel)
 {
     if (channel.isEmpty() || channel == QLatin1String("email")) {
-        return {QStringLiteral("subject"),    QStringLiteral("preheader_text"), QStringLiteral("body"),
-                QStringLiteral("body_amp"),   QStringLiteral("body_plain"),     QStringLiteral("from_id"),
+        return {QStringLiteral("subject"),     QStringLiteral("preheader_text"), QStringLiteral("body"),
+                QStringLiteral("body_amp"),    QStringLiteral("body_plain"),     QStringLiteral("from_id"),
                 QStringLiteral("reply_to_id"), QStringLiteral("recipient")};
     }
     if (channel == QLatin1String("push"))
@@ -187,110 +171,109 @@ QJsonObject Content::toUpdate(const QSet<QString> &fields) const
     return o;
 }
 
+template <class Io, class G> void testGroupFields(Io &io, G &g)
+{
+    io.field(k("id"), g.id);
+    io.field(k("name"), g.name);
+    io.field(k("label"), g.label);
+    io.field(k("winner"), g.winner);
+    io.field(k("content_ids"), g.contentIds, json::Form::IdsAsStrings);
+}
+
 TestGroup TestGroup::fromJson(const QJsonObject &o)
 {
     TestGroup g;
-    const json::Reader r(o, &g.present);
-    g.id = r.integer(k("id"));
-    g.name = r.string(k("name"));
-    g.label = r.string(k("label"));
-    g.winner = r.boolean(k("winner"));
-    g.contentIds = r.integers(k("content_ids"));
+    json::Reader r(o, &g.present);
+    testGroupFields(r, g);
     return g;
 }
 
 QJsonObject TestGroup::toJson() const
 {
     json::Writer w(present);
-    w.integer(k("id"), id);
-    w.string(k("name"), name);
-    w.string(k("label"), label);
-    w.boolean(k("winner"), winner);
-    w.integers(k("content_ids"), contentIds, true);
+    testGroupFields(w, *this);
     return w.result();
+}
+
+template <class Io, class S> void snippetFields(Io &io, S &s)
+{
+    io.field(k("name"), s.name);
+    io.field(k("value"), s.value);
+    io.field(k("updated_at"), s.updatedAt);
 }
 
 Snippet Snippet::fromJson(const QJsonObject &o)
 {
     Snippet s;
-    const json::Reader r(o, &s.present);
-    s.name = r.string(k("name"));
-    s.value = r.string(k("value"));
-    s.updatedAt = r.integer(k("updated_at"));
+    json::Reader r(o, &s.present);
+    snippetFields(r, s);
     return s;
 }
 
 QJsonObject Snippet::toJson() const
 {
     json::Writer w(present);
-    w.string(k("name"), name);
-    w.string(k("value"), value);
-    w.integer(k("updated_at"), updatedAt);
+    snippetFields(w, *this);
     return w.result();
+}
+
+// Segment's fields but progress (an int, not an id).
+template <class Io, class S> void segmentFields(Io &io, S &s)
+{
+    io.field(k("id"), s.id);
+    io.field(k("name"), s.name);
+    io.field(k("description"), s.description);
+    io.field(k("type"), s.type);
+    io.field(k("state"), s.state);
+    io.field(k("tags"), s.tags, json::Form::NullWhenEmpty); // str[]|null; the vendor example sends null
+    io.field(k("created_at"), s.createdAt);
+    io.field(k("updated_at"), s.updatedAt);
+    io.field(k("deduplicate_id"), s.deduplicateId);
 }
 
 Segment Segment::fromJson(const QJsonObject &o)
 {
     Segment s;
-    const json::Reader r(o, &s.present);
-    s.id = r.integer(k("id"));
-    s.name = r.string(k("name"));
-    s.description = r.string(k("description"));
-    s.type = r.string(k("type"));
-    s.state = r.string(k("state"));
+    json::Reader r(o, &s.present);
+    segmentFields(r, s);
     if (const auto p = r.optionalInteger(k("progress")))
         s.progress = int(*p);
-    s.tags = r.strings(k("tags"));
-    s.createdAt = r.integer(k("created_at"));
-    s.updatedAt = r.integer(k("updated_at"));
-    s.deduplicateId = r.string(k("deduplicate_id"));
     return s;
 }
 
 QJsonObject Segment::toJson() const
 {
     json::Writer w(present);
-    w.integer(k("id"), id);
-    w.string(k("name"), name);
-    w.string(k("description"), description);
-    w.string(k("type"), type);
-    w.string(k("state"), state);
+    segmentFields(w, *this);
     w.optionalInteger(k("progress"), progress ? std::optional<qint64>(*progress) : std::nullopt);
-    w.strings(k("tags"), tags, true); // str[]|null; the vendor example sends null
-    w.integer(k("created_at"), createdAt);
-    w.integer(k("updated_at"), updatedAt);
-    w.string(k("deduplicate_id"), deduplicateId);
     return w.result();
+}
+
+template <class Io, class S> void senderFields(Io &io, S &s)
+{
+    io.field(k("id"), s.id);
+    io.field(k("name"), s.name);
+    io.field(k("email"), s.email);
+    io.field(k("address"), s.address);
+    io.field(k("template_type"), s.templateType);
+    io.field(k("phone"), s.phone);
+    io.field(k("auto_generated"), s.autoGenerated);
+    io.field(k("hidden"), s.hidden);
+    io.field(k("deduplicate_id"), s.deduplicateId);
 }
 
 SenderIdentity SenderIdentity::fromJson(const QJsonObject &o)
 {
     SenderIdentity s;
-    const json::Reader r(o, &s.present);
-    s.id = r.integer(k("id"));
-    s.name = r.string(k("name"));
-    s.email = r.string(k("email"));
-    s.address = r.string(k("address"));
-    s.templateType = r.string(k("template_type"));
-    s.phone = r.string(k("phone"));
-    s.autoGenerated = r.boolean(k("auto_generated"));
-    s.hidden = r.boolean(k("hidden"));
-    s.deduplicateId = r.string(k("deduplicate_id"));
+    json::Reader r(o, &s.present);
+    senderFields(r, s);
     return s;
 }
 
 QJsonObject SenderIdentity::toJson() const
 {
     json::Writer w(present);
-    w.integer(k("id"), id);
-    w.string(k("name"), name);
-    w.string(k("email"), email);
-    w.string(k("address"), address);
-    w.string(k("template_type"), templateType);
-    w.string(k("phone"), phone);
-    w.boolean(k("auto_generated"), autoGenerated);
-    w.boolean(k("hidden"), hidden);
-    w.string(k("deduplicate_id"), deduplicateId);
+    senderFields(w, *this);
     return w.result();
 }
 
@@ -322,35 +305,37 @@ QString Delivery::state() const
     return QStringLiteral("created");
 }
 
+// Delivery's plain fields; the template id (two spellings), the customer, metrics and responses follow.
+template <class Io, class D> void deliveryFields(Io &io, D &d)
+{
+    io.field(k("id"), d.id);
+    io.field(k("type"), d.type);
+    io.field(k("recipient"), d.recipient);
+    io.field(k("subject"), d.subject);
+    io.field(k("customer_id"), d.customerId, json::Form::NullWhenEmpty); // string|null
+    io.field(k("failure_message"), d.failureMessage, json::Form::NullWhenEmpty);
+    io.field(k("trigger_event_id"), d.triggerEventId);
+    io.field(k("deduplicate_id"), d.deduplicateId);
+    io.field(k("newsletter_id"), d.newsletterId);
+    io.field(k("content_id"), d.contentId);
+    io.field(k("campaign_id"), d.campaignId);
+    io.field(k("broadcast_id"), d.broadcastId);
+    io.field(k("action_id"), d.actionId);
+    io.field(k("parent_action_id"), d.parentActionId);
+    io.field(k("created"), d.created);
+    io.field(k("forgotten"), d.forgotten);
+}
+
 Delivery Delivery::fromJson(const QJsonObject &o)
 {
     Delivery d;
-    const json::Reader r(o, &d.present);
-    const std::pair<QString *, const char *> strings[] = {{&d.id, "id"},
-                                                          {&d.type, "type"},
-                                                          {&d.recipient, "recipient"},
-                                                          {&d.subject, "subject"},
-                                                          {&d.customerId, "customer_id"},
-                                                          {&d.failureMessage, "failure_message"},
-                                                          {&d.triggerEventId, "trigger_event_id"},
-                                                          {&d.deduplicateId, "deduplicate_id"}};
-    for (const auto &[field, key] : strings)
-        *field = r.string(k(key));
-    const std::pair<std::optional<qint64> *, const char *> ids[] = {
-        {&d.newsletterId, "newsletter_id"}, {&d.contentId, "content_id"},
-        {&d.campaignId, "campaign_id"},     {&d.broadcastId, "broadcast_id"},
-        {&d.actionId, "action_id"},         {&d.parentActionId, "parent_action_id"}};
-    for (const auto &[field, key] : ids)
-        *field = r.optionalInteger(k(key));
+    json::Reader r(o, &d.present);
+    deliveryFields(r, d);
     // Deprecated; the vendor's examples spell it msg_template_id.
     d.messageTemplateId = r.optionalInteger(k("message_template_id"));
     if (const auto old = r.optionalInteger(k("msg_template_id")); old && !d.messageTemplateId)
         d.messageTemplateId = old;
-    d.created = r.integer(k("created"));
-    d.forgotten = r.boolean(k("forgotten"));
-    const QJsonObject who = r.value(k("customer_identifiers")).toObject();
-    const json::Reader whoReader(who, nullptr);
-    d.customer = {whoReader.string(k("id")), whoReader.string(k("email")), whoReader.string(k("cio_id"))};
+    d.customer = customerIdentifiersFromJson(r.value(k("customer_identifiers")).toObject());
     const QJsonObject metrics = r.value(k("metrics")).toObject();
     for (auto it = metrics.begin(); it != metrics.end(); ++it) {
         if (const auto n = json::toInteger(it.value()))
@@ -363,41 +348,13 @@ Delivery Delivery::fromJson(const QJsonObject &o)
 QJsonObject Delivery::toJson() const
 {
     json::Writer w(present);
-    const std::pair<const QString *, const char *> strings[] = {{&id, "id"},
-                                                                {&type, "type"},
-                                                                {&recipient, "recipient"},
-                                                                {&subject, "subject"},
-                                                                {&triggerEventId, "trigger_event_id"},
-                                                                {&deduplicateId, "deduplicate_id"}};
-    for (const auto &[field, key] : strings)
-        w.string(k(key), *field);
-    // string|null in the contract: an empty one the source had goes back as null.
-    for (const auto &[field, key] :
-         {std::pair(&customerId, "customer_id"), std::pair(&failureMessage, "failure_message")}) {
-        if (!field->isEmpty())
-            w.value(k(key), *field);
-        else if (present.contains(k(key)))
-            w.value(k(key), QJsonValue::Null);
-    }
-    const std::pair<const std::optional<qint64> *, const char *> ids[] = {
-        {&newsletterId, "newsletter_id"}, {&contentId, "content_id"}, {&campaignId, "campaign_id"},
-        {&broadcastId, "broadcast_id"},   {&actionId, "action_id"},   {&parentActionId, "parent_action_id"}};
-    for (const auto &[field, key] : ids)
-        w.optionalInteger(k(key), *field);
+    deliveryFields(w, *this);
     if (present.contains(k("msg_template_id")))
         w.optionalInteger(k("msg_template_id"), messageTemplateId);
     if (present.contains(k("message_template_id")) || !present.contains(k("msg_template_id")))
         w.optionalInteger(k("message_template_id"), messageTemplateId);
-    w.integer(k("created"), created);
-    w.boolean(k("forgotten"), forgotten);
-    if (present.contains(k("customer_identifiers")) || !customer.cioId.isEmpty()) {
-        const auto orNull = [](const QString &v) {
-            return v.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(v);
-        };
-        w.value(k("customer_identifiers"), QJsonObject{{k("id"), orNull(customer.id)},
-                                                       {k("email"), orNull(customer.email)},
-                                                       {k("cio_id"), customer.cioId}});
-    }
+    if (present.contains(k("customer_identifiers")) || !customer.cioId.isEmpty())
+        w.value(k("customer_identifiers"), customerIdentifiersToJson(customer));
     if (!metrics.isEmpty() || present.contains(k("metrics"))) {
         QJsonObject m;
         for (auto it = metrics.cbegin(); it != metrics.cend(); ++it)
@@ -409,51 +366,37 @@ QJsonObject Delivery::toJson() const
     return w.result();
 }
 
+template <class Io, class M> void archivedMessageFields(Io &io, M &m)
+{
+    io.field(k("id"), m.id);
+    io.field(k("subject"), m.subject);
+    io.field(k("body"), m.body);
+    io.field(k("preheader_text"), m.preheaderText);
+    io.field(k("from"), m.from);
+    io.field(k("recipient"), m.recipient);
+    io.field(k("reply_to"), m.replyTo);
+    io.field(k("bcc"), m.bcc);
+    io.field(k("cc"), m.cc);
+    io.field(k("request_method"), m.requestMethod);
+    io.field(k("url"), m.url);
+    io.field(k("fake_bcc"), m.fakeBcc);
+    io.field(k("forgotten"), m.forgotten);
+}
+
 ArchivedMessage ArchivedMessage::fromJson(const QJsonObject &o)
 {
     ArchivedMessage m;
-    const json::Reader r(o, &m.present);
-    const std::pair<QString *, const char *> strings[] = {{&m.id, "id"},
-                                                          {&m.subject, "subject"},
-                                                          {&m.body, "body"},
-                                                          {&m.preheaderText, "preheader_text"},
-                                                          {&m.from, "from"},
-                                                          {&m.recipient, "recipient"},
-                                                          {&m.replyTo, "reply_to"},
-                                                          {&m.bcc, "bcc"},
-                                                          {&m.cc, "cc"},
-                                                          {&m.requestMethod, "request_method"},
-                                                          {&m.url, "url"}};
-    for (const auto &[field, key] : strings)
-        *field = r.string(k(key));
+    json::Reader r(o, &m.present);
+    archivedMessageFields(r, m);
     m.headers = Content::parseHeaders(r.value(k("headers")));
-    m.fakeBcc = r.boolean(k("fake_bcc"));
-    m.forgotten = r.boolean(k("forgotten"));
     return m;
 }
 
 QJsonObject ArchivedMessage::toJson() const
 {
     json::Writer w(present);
-    const std::pair<const QString *, const char *> strings[] = {{&id, "id"},
-                                                                {&subject, "subject"},
-                                                                {&body, "body"},
-                                                                {&preheaderText, "preheader_text"},
-                                                                {&from, "from"},
-                                                                {&recipient, "recipient"},
-                                                                {&replyTo, "reply_to"},
-                                                                {&bcc, "bcc"},
-                                                                {&cc, "cc"},
-                                                                {&requestMethod, "request_method"},
-                                                                {&url, "url"}};
-    for (const auto &[field, key] : strings)
-        w.string(k(key), *field);
-    if (!headers.isEmpty() || present.contains(k("headers")))
-        w.value(
-            k("headers"),
-            QString::fromUtf8(QJsonDocument(Content::headersToJson(headers)).toJson(QJsonDocument::Compact)));
-    w.boolean(k("fake_bcc"), fakeBcc);
-    w.boolean(k("forgotten"), forgotten);
+    archivedMessageFields(w, *this);
+    writeHeaders(w, headers, present);
     return w.result();
 }
 

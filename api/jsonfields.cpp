@@ -23,7 +23,10 @@ std::optional<qint64> toInteger(const QJsonValue &v)
     return std::nullopt;
 }
 
-Reader::Reader(const QJsonObject &object, QSet<QString> *present) : m_object(object), m_present(present) {}
+Reader::Reader(const QJsonObject &object, QSet<QString> *present)
+    : m_object(object)
+    , m_present(present)
+{}
 
 QJsonValue Reader::take(const QString &key) const
 {
@@ -92,12 +95,24 @@ QStringList Reader::strings(const QString &key) const
     return out;
 }
 
-Writer::Writer(const QSet<QString> &present) : m_present(present) {}
+Writer::Writer(const QSet<QString> &present)
+    : m_present(present)
+{}
 
 void Writer::string(const QString &key, const QString &value)
 {
     if (!value.isEmpty() || had(key))
         m_object.insert(key, value);
+}
+
+void Writer::field(const QString &key, const QString &value, Form form)
+{
+    if (form != Form::NullWhenEmpty)
+        string(key, value);
+    else if (!value.isEmpty())
+        m_object.insert(key, value);
+    else if (had(key))
+        m_object.insert(key, QJsonValue::Null);
 }
 
 void Writer::integer(const QString &key, qint64 value)

@@ -14,10 +14,31 @@ namespace cio::api::json {
 // Lenient readers for the DTOs. The vendor schemas under-declare nulls and mix types (ids as
 // strings, booleans as strings), so a wrong type or null counts as "no value" instead of failing,
 // and numbers are accepted in string form. Every key seen is recorded in *present.
+// How a field is written (reading accepts every form).
+enum class Form
+{
+    Plain,
+    IdsAsStrings, // an id list written as strings (the contract's form for test groups' content ids)
+    NullWhenEmpty // a string or list that is "…|null": an empty one the source had goes back as null
+};
+
+// A DTO names its fields once, in a function template called with a Reader (which fills them) or a
+// Writer (which writes them): `io.field(key, member)` for each, with the member's own type choosing
+// how it is read or written.
 class Reader final
 {
 public:
     Reader(const QJsonObject &object, QSet<QString> *present);
+
+    void field(const QString &key, QString &out, Form = Form::Plain) const { out = string(key); }
+    void field(const QString &key, qint64 &out, Form = Form::Plain) const { out = integer(key); }
+    void field(const QString &key, std::optional<qint64> &out, Form = Form::Plain) const
+    {
+        out = optionalInteger(key);
+    }
+    void field(const QString &key, bool &out, Form = Form::Plain) const { out = boolean(key); }
+    void field(const QString &key, QList<qint64> &out, Form = Form::Plain) const { out = integers(key); }
+    void field(const QString &key, QStringList &out, Form = Form::Plain) const { out = strings(key); }
 
     QString string(const QString &key) const;
     qint64 integer(const QString &key) const;
@@ -40,6 +61,22 @@ class Writer final
 {
 public:
     explicit Writer(const QSet<QString> &present);
+
+    void field(const QString &key, const QString &value, Form form = Form::Plain);
+    void field(const QString &key, qint64 value, Form = Form::Plain) { integer(key, value); }
+    void field(const QString &key, const std::optional<qint64> &value, Form = Form::Plain)
+    {
+        optionalInteger(key, value);
+    }
+    void field(const QString &key, bool value, Form = Form::Plain) { boolean(key, value); }
+    void field(const QString &key, const QList<qint64> &values, Form form = Form::Plain)
+    {
+        integers(key, values, form == Form::IdsAsStrings);
+    }
+    void field(const QString &key, const QStringList &values, Form form = Form::Plain)
+    {
+        strings(key, values, form == Form::NullWhenEmpty);
+    }
 
     void string(const QString &key, const QString &value);
     void integer(const QString &key, qint64 value);
