@@ -35,6 +35,38 @@ void append(WordDiff &diff, DiffSegment::Kind kind, const QString &text)
         diff.append(DiffSegment{kind, text});
 }
 
+// Builds a diff in order: equal text as it comes, changes collected until the next equal text (or the
+// end), where they become one deletion followed by one insertion.
+class DiffBuilder
+{
+public:
+    void equal(const QString &text)
+    {
+        flush();
+        append(m_diff, DiffSegment::Kind::Equal, text);
+    }
+    void deleted(const QString &text) { m_deleted += text; }
+    void inserted(const QString &text) { m_inserted += text; }
+    WordDiff finish()
+    {
+        flush();
+        return m_diff;
+    }
+
+private:
+    void flush()
+    {
+        append(m_diff, DiffSegment::Kind::Deleted, m_deleted);
+        append(m_diff, DiffSegment::Kind::Inserted, m_inserted);
+        m_deleted.clear();
+        m_inserted.clear();
+    }
+
+    WordDiff m_diff;
+    QString m_deleted;
+    QString m_inserted;
+};
+
 bool isBlank(const QString &text)
 {
     return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
@@ -45,32 +77,22 @@ bool isBlank(const QString &text)
 // equal segments becomes one deletion followed by one insertion.
 WordDiff mergeLoneSpaces(const WordDiff &diff)
 {
-    WordDiff merged;
-    QString deleted;
-    QString inserted;
-    const auto flush = [&] {
-        append(merged, DiffSegment::Kind::Deleted, deleted);
-        append(merged, DiffSegment::Kind::Inserted, inserted);
-        deleted.clear();
-        inserted.clear();
-    };
+    DiffBuilder merged;
     for (int i = 0; i < diff.size(); ++i) {
         const DiffSegment &s = diff.at(i);
         const bool between = i > 0 && i + 1 < diff.size() &&
                              diff.at(i - 1).kind != DiffSegment::Kind::Equal &&
                              diff.at(i + 1).kind != DiffSegment::Kind::Equal;
         if (s.kind == DiffSegment::Kind::Equal && !(between && isBlank(s.text))) {
-            flush();
-            append(merged, DiffSegment::Kind::Equal, s.text);
+            merged.equal(s.text);
         } else {
             if (s.kind != DiffSegment::Kind::Inserted)
-                deleted += s.text;
+                merged.deleted(s.text);
             if (s.kind != DiffSegment::Kind::Deleted)
-                inserted += s.text;
+                merged.inserted(s.text);
         }
     }
-    flush();
-    return merged;
+    return merged.finish();
 }
 
 } // namespace
@@ -110,15 +132,15 @@ WordDiff wordDiff(const QString &oldText, const QString &newText)
            a.at(a.size() - 1 - suffix) == b.at(b.size() - 1 - suffix))
         ++suffix;
 
-    WordDiff diff;
-    append(diff, DiffSegment::Kind::Equal, a.mid(0, prefix).join(QString()));
+    DiffBuilder diff;
+    diff.equal(a.mid(0, prefix).join(QString()));
     const QStringList midA = a.mid(prefix, a.size() - prefix - suffix);
     const QStringList midB = b.mid(prefix, b.size() - prefix - suffix);
     const int n = int(midA.size());
     const int m = int(midB.size());
     if (n > MaxDiffTokens || m > MaxDiffTokens || n == 0 || m == 0) {
-        append(diff, DiffSegment::Kind::Deleted, midA.join(QString()));
-        append(diff, DiffSegment::Kind::Inserted, midB.join(QString()));
+        diff.deleted(midA.join(QString()));
+        diff.inserted(midB.join(QString()));
     } else {
         // lcs[i][j]: length of the longest common subsequence of midA[i..] and midB[j..].
         std::vector<std::vector<int>> lcs(size_t(n) + 1, std::vector<int>(size_t(m) + 1, 0));
@@ -130,30 +152,20 @@ WordDiff wordDiff(const QString &oldText, const QString &newText)
         }
         int i = 0;
         int j = 0;
-        QString deleted;
-        QString inserted;
-        const auto flush = [&] {
-            append(diff, DiffSegment::Kind::Deleted, deleted);
-            append(diff, DiffSegment::Kind::Inserted, inserted);
-            deleted.clear();
-            inserted.clear();
-        };
         while (i < n || j < m) {
             if (i < n && j < m && midA.at(i) == midB.at(j)) {
-                flush();
-                append(diff, DiffSegment::Kind::Equal, midA.at(i));
+                diff.equal(midA.at(i));
                 ++i;
                 ++j;
             } else if (j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) {
-                deleted += midA.at(i++);
+                diff.deleted(midA.at(i++));
             } else {
-                inserted += midB.at(j++);
+                diff.inserted(midB.at(j++));
             }
         }
-        flush();
     }
-    append(diff, DiffSegment::Kind::Equal, a.mid(a.size() - suffix).join(QString()));
-    return mergeLoneSpaces(diff);
+    diff.equal(a.mid(a.size() - suffix).join(QString()));
+    return mergeLoneSpaces(diff.finish());
 }
 
 QString wordDiffToHtml(const WordDiff &diff)

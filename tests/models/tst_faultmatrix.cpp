@@ -11,6 +11,7 @@
 #include "models/variants/variantsaver.h"
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
+#include "tests/common/sandboxsettings.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -56,7 +57,7 @@ private slots:
     void everyFaultEveryScenario();
 
 private:
-    template<class Predicate> bool waitFor(Predicate p, int ms = 60000) { return QTest::qWaitFor(p, ms); }
+    template <class Predicate> bool waitFor(Predicate p, int ms = 60000) { return QTest::qWaitFor(p, ms); }
     Outcome sync(const QString &fault);
     Outcome saveVariant(const QString &fault, int round);
     Outcome saveSnippet(const QString &fault, int round);
@@ -75,13 +76,10 @@ void TestFaultMatrix::initTestCase()
 {
     // Every fault is expected here: the table is the report, not hundreds of warnings before it.
     QLoggingCategory::setFilterRules(QStringLiteral("cio.*=false"));
-    cio::sandbox::Options options;
-    options.rateLimit = 0;
     QString error;
-    QVERIFY2(m_server.start(options, &error), qPrintable(error));
-    cio::api::ConnectionSettings settings;
-    settings.baseUrl = m_server.url();
-    settings.apiKey = options.apiKey;
+    const auto started = cio::test::startUnpacedSandbox(m_server, &error);
+    QVERIFY2(started, qPrintable(error));
+    cio::api::ConnectionSettings settings = *started;
     settings.transferTimeoutMs = 1500; // a stall costs this
     settings.deadlineMs = 20000;
     settings.maxResponseBytes = 8 * 1024 * 1024;
@@ -89,7 +87,8 @@ void TestFaultMatrix::initTestCase()
     m_client->setRetryBaseDelayMs(10);
     m_client->rateLimiter()->setLimit(1000);
 
-    const QString dir = qEnvironmentVariable("CIO_TEST_TMP", QDir::tempPath()) + QStringLiteral("/fault-matrix");
+    const QString dir =
+        qEnvironmentVariable("CIO_TEST_TMP", QDir::tempPath()) + QStringLiteral("/fault-matrix");
     QDir(dir).removeRecursively();
     QDir().mkpath(dir);
     QVERIFY2(m_store.open(dir + QStringLiteral("/store.sqlite"), &error), qPrintable(error));
@@ -109,7 +108,8 @@ void TestFaultMatrix::initTestCase()
         const QList<Content> contents = m_store.contents(n.id);
         for (const Content &c : contents) {
             if (!m_address.isValid() && c.isEmail() &&
-                m_server.data().content(c.id).value(QLatin1String("editor")).toString() == QLatin1String("html"))
+                m_server.data().content(c.id).value(QLatin1String("editor")).toString() ==
+                    QLatin1String("html"))
                 m_address = cio::models::VariantAddress::forVariant(c, m_store.testGroups(n.id));
         }
     }
@@ -134,7 +134,8 @@ Outcome TestFaultMatrix::sync(const QString &fault)
     {
         cio::models::StoreSync clean(m_client.get(), &m_store);
         bool finished = false;
-        connect(&clean, &cio::models::StoreSync::finished, this, [&](const cio::api::Error &, int) { finished = true; });
+        connect(&clean, &cio::models::StoreSync::finished, this,
+                [&](const cio::api::Error &, int) { finished = true; });
         clean.startFull();
         if (!waitFor([&] { return finished; }) || !clean.failures().isEmpty())
             return Outcome::Lost;
@@ -149,7 +150,8 @@ Outcome TestFaultMatrix::sync(const QString &fault)
     m_server.setFaults(fault);
     cio::models::StoreSync sync(m_client.get(), &m_store);
     std::optional<cio::api::Error> result;
-    connect(&sync, &cio::models::StoreSync::finished, this, [&](const cio::api::Error &e, int) { result = e; });
+    connect(&sync, &cio::models::StoreSync::finished, this,
+            [&](const cio::api::Error &e, int) { result = e; });
     sync.startFull();
     if (!waitFor([&] { return result.has_value(); }))
         return Outcome::Lost;
@@ -174,12 +176,14 @@ Outcome TestFaultMatrix::saveVariant(const QString &fault, int round)
     request.address = m_address;
     // The version the edit starts from, read as the app reads it.
     std::optional<cio::api::Response> read;
-    m_client->send(cio::api::Request::get(m_address.path()), this, [&](const cio::api::Response &r) { read = r; });
+    m_client->send(cio::api::Request::get(m_address.path()), this,
+                   [&](const cio::api::Response &r) { read = r; });
     if (!waitFor([&] { return read.has_value(); }) || !read->ok())
         return Outcome::Lost;
     request.base = Content::fromJson(read->json.value(QLatin1String("content")).toObject());
     const QString subject = QStringLiteral("Fault round %1").arg(round);
-    const QString body = old.value(QLatin1String("body")).toString() + QStringLiteral("<!-- %1 -->").arg(round);
+    const QString body =
+        old.value(QLatin1String("body")).toString() + QStringLiteral("<!-- %1 -->").arg(round);
     request.changes = {{QStringLiteral("subject"), subject}, {QStringLiteral("body"), body}};
     cio::models::VariantSaver saver(m_client.get(), &m_journal);
     m_server.setFaults(fault);
@@ -256,13 +260,14 @@ Outcome TestFaultMatrix::segmentMembers(const QString &fault)
 
 void TestFaultMatrix::everyFaultEveryScenario()
 {
-    const QStringList faults{QStringLiteral("500*2"),     QStringLiteral("503*9"),      QStringLiteral("503:0.3"),
-                             QStringLiteral("429*6"),     QStringLiteral("stall*1"),    QStringLiteral("cut*3"),
-                             QStringLiteral("midcut*1"),  QStringLiteral("midcut*9"),   QStringLiteral("malformed*1"),
-                             QStringLiteral("empty*1"),   QStringLiteral("hollow*1"),   QStringLiteral("huge=16*1"),
-                             QStringLiteral("latency=300")};
-    const QStringList scenarios{QStringLiteral("sync"), QStringLiteral("variant save"), QStringLiteral("snippet save"),
-                                QStringLiteral("segment members")};
+    const QStringList faults{
+        QStringLiteral("500*2"),      QStringLiteral("503*9"),    QStringLiteral("503:0.3"),
+        QStringLiteral("429*6"),      QStringLiteral("stall*1"),  QStringLiteral("cut*3"),
+        QStringLiteral("midcut*1"),   QStringLiteral("midcut*9"), QStringLiteral("malformed*1"),
+        QStringLiteral("empty*1"),    QStringLiteral("hollow*1"), QStringLiteral("huge=16*1"),
+        QStringLiteral("latency=300")};
+    const QStringList scenarios{QStringLiteral("sync"), QStringLiteral("variant save"),
+                                QStringLiteral("snippet save"), QStringLiteral("segment members")};
     m_server.data().setSnippet(QStringLiteral("fault_matrix"), QStringLiteral("<p>Start</p>"));
     int tried = 0, clean = 0, lost = 0, round = 0;
     QStringList table{QStringLiteral("%1 %2 %3 %4 %5")
@@ -282,9 +287,10 @@ void TestFaultMatrix::everyFaultEveryScenario()
         }
         table << row.join(QLatin1Char(' ')).trimmed();
     }
-    qInfo().noquote() << QStringLiteral("fault matrix (done = right result, error = refused, nothing changed):\n") +
-                             table.join(QLatin1Char('\n')) +
-                             QStringLiteral("\ntried %1 / clean %2 / lost %3").arg(tried).arg(clean).arg(lost);
+    qInfo().noquote()
+        << QStringLiteral("fault matrix (done = right result, error = refused, nothing changed):\n") +
+               table.join(QLatin1Char('\n')) +
+               QStringLiteral("\ntried %1 / clean %2 / lost %3").arg(tried).arg(clean).arg(lost);
     QCOMPARE(lost, 0);
 }
 

@@ -4,6 +4,7 @@
 #include "models/snippets/snippetsaver.h"
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
+#include "tests/common/sandboxsettings.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -27,7 +28,10 @@ private slots:
 private:
     SnippetSaveResult saveNow(const SnippetSaveRequest &request);
     QList<QByteArray> methods() const;
-    QString valueOf(const QString &name) { return m_server.data().snippet(name).value(QLatin1String("value")).toString(); }
+    QString valueOf(const QString &name)
+    {
+        return m_server.data().snippet(name).value(QLatin1String("value")).toString();
+    }
 
     cio::sandbox::Server m_server;
     std::unique_ptr<cio::api::Client> m_client;
@@ -35,13 +39,10 @@ private:
 
 void TestSnippetSaver::initTestCase()
 {
-    cio::sandbox::Options options;
-    options.rateLimit = 0;
     QString error;
-    QVERIFY2(m_server.start(options, &error), qPrintable(error));
-    cio::api::ConnectionSettings settings;
-    settings.baseUrl = m_server.url();
-    settings.apiKey = options.apiKey;
+    const auto started = cio::test::startUnpacedSandbox(m_server, &error);
+    QVERIFY2(started, qPrintable(error));
+    cio::api::ConnectionSettings settings = *started;
     m_client = std::make_unique<cio::api::Client>(settings);
 }
 
@@ -78,7 +79,8 @@ void TestSnippetSaver::newSnippetIsCreatedNeverReplaced()
 
     // Someone created it meanwhile: refused, theirs kept.
     m_server.data().setSnippet(QStringLiteral("saver taken"), QStringLiteral("theirs"));
-    const SnippetSaveResult taken = saveNow({QStringLiteral("saver taken"), QStringLiteral("mine"), true, {}});
+    const SnippetSaveResult taken =
+        saveNow({QStringLiteral("saver taken"), QStringLiteral("mine"), true, {}});
     QVERIFY(taken.status == Status::NameTaken);
     QCOMPARE(valueOf(QStringLiteral("saver taken")), QStringLiteral("theirs"));
 }
@@ -107,8 +109,8 @@ void TestSnippetSaver::changedOrDeletedMeanwhileIsRefused()
     QCOMPARE(valueOf(QStringLiteral("saver busy")), QStringLiteral("theirs now"));
     QCOMPARE(methods(), QList<QByteArray>{"GET"});
 
-    const SnippetSaveResult gone =
-        saveNow({QStringLiteral("saver never there"), QStringLiteral("mine"), false, QStringLiteral("as opened")});
+    const SnippetSaveResult gone = saveNow(
+        {QStringLiteral("saver never there"), QStringLiteral("mine"), false, QStringLiteral("as opened")});
     QVERIFY(gone.status == Status::Deleted);
     QVERIFY(m_server.data().snippet(QStringLiteral("saver never there")).isEmpty());
 }
@@ -116,12 +118,14 @@ void TestSnippetSaver::changedOrDeletedMeanwhileIsRefused()
 void TestSnippetSaver::upsertCreatesOrReplaces()
 {
     m_server.clearRequests();
-    const SnippetSaveResult created = saveNow({QStringLiteral("saver upsert"), QStringLiteral("first"), false, {}});
+    const SnippetSaveResult created =
+        saveNow({QStringLiteral("saver upsert"), QStringLiteral("first"), false, {}});
     QVERIFY2(created.status == Status::Created, qPrintable(created.error.message()));
     QCOMPARE(methods(), (QList<QByteArray>{"GET", "POST"}));
     m_server.data().setSnippet(QStringLiteral("saver upsert"), QStringLiteral("someone else's"));
     m_server.clearRequests();
-    const SnippetSaveResult replaced = saveNow({QStringLiteral("saver upsert"), QStringLiteral("second"), false, {}});
+    const SnippetSaveResult replaced =
+        saveNow({QStringLiteral("saver upsert"), QStringLiteral("second"), false, {}});
     QVERIFY2(replaced.status == Status::Saved, qPrintable(replaced.error.message()));
     QCOMPARE(valueOf(QStringLiteral("saver upsert")), QStringLiteral("second"));
     QCOMPARE(methods(), (QList<QByteArray>{"GET", "PUT"}));

@@ -5,6 +5,7 @@
 #include "models/variants/variantsaver.h"
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
+#include "tests/common/sandboxsettings.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -108,13 +109,10 @@ private:
 
 void TestVariantSaver::initTestCase()
 {
-    cio::sandbox::Options options;
-    options.rateLimit = 0;
     QString error;
-    QVERIFY2(m_server.start(options, &error), qPrintable(error));
-    cio::api::ConnectionSettings settings;
-    settings.baseUrl = m_server.url();
-    settings.apiKey = options.apiKey;
+    const auto started = cio::test::startUnpacedSandbox(m_server, &error);
+    QVERIFY2(started, qPrintable(error));
+    cio::api::ConnectionSettings settings = *started;
     m_client = std::make_unique<cio::api::Client>(settings);
     m_client->setRetryBaseDelayMs(20);
 
@@ -426,7 +424,8 @@ void TestVariantSaver::conflictInTheSameSecondIsFound()
     const VariantAddress address = VariantAddress::forVariant(*variant, m_ab.groups);
     VariantSaver saver(m_client.get(), &m_journal);
     SaveRequest request = editOf(address, {{QStringLiteral("subject"), QStringLiteral("Mine, same second")}});
-    m_server.data().updateContent(variant->id, {{QStringLiteral("subject"), QStringLiteral("Theirs, same second")}});
+    m_server.data().updateContent(variant->id,
+                                  {{QStringLiteral("subject"), QStringLiteral("Theirs, same second")}});
     const Content server = read(address);
     request.base.updated = server.updated;
     request.base.deduplicateId = server.deduplicateId;

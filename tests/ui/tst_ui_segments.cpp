@@ -8,6 +8,7 @@
 #include "models/workspacesession.h"
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
+#include "tests/common/sandboxsettings.h"
 #include "translations/i18n.h"
 #include "ui/common/messagewidget.h"
 #include "ui/segments/createsegmentdialog.h"
@@ -78,13 +79,10 @@ private:
 void TestUiSegments::initTestCase()
 {
     cio::i18n::installTranslations();
-    cio::sandbox::Options options;
-    options.rateLimit = 0;
     QString error;
-    QVERIFY2(m_server.start(options, &error), qPrintable(error));
-    cio::api::ConnectionSettings settings;
-    settings.baseUrl = m_server.url();
-    settings.apiKey = options.apiKey;
+    const auto started = cio::test::startUnpacedSandbox(m_server, &error);
+    QVERIFY2(started, qPrintable(error));
+    cio::api::ConnectionSettings settings = *started;
     m_settings = settings;
 }
 
@@ -352,12 +350,14 @@ void TestUiSegments::aListThatCannotLoadSaysSoAndTriesAgain()
     page->findChild<QToolButton *>(QStringLiteral("refreshSegments"))->click();
     QTRY_COMPARE_WITH_TIMEOUT(page->model()->state(), cio::models::SegmentListModel::Failed, 20000);
     QVERIFY(message->isVisible());
-    QVERIFY2(message->text().contains(QLatin1String("The segments could not be loaded.")), qPrintable(message->text()));
+    QVERIFY2(message->text().contains(QLatin1String("The segments could not be loaded.")),
+             qPrintable(message->text()));
     QVERIFY(!page->view()->isVisible());
     QVERIFY(page->findChild<QLabel *>() != nullptr);
     bool saysNotLoaded = false;
     for (QLabel *label : page->findChildren<QLabel *>())
-        saysNotLoaded = saysNotLoaded || (label->isVisible() && label->text() == QLatin1String("No segments loaded."));
+        saysNotLoaded =
+            saysNotLoaded || (label->isVisible() && label->text() == QLatin1String("No segments loaded."));
     QVERIFY(saysNotLoaded);
     auto *tryAgain = message->findChild<QPushButton *>();
     QVERIFY(tryAgain && tryAgain->isVisible());
@@ -376,7 +376,8 @@ void TestUiSegments::aListThatCannotLoadSaysSoAndTriesAgain()
     QTRY_VERIFY(!page->view()->isVisible());
     bool saysNoMatch = false;
     for (QLabel *label : page->findChildren<QLabel *>())
-        saysNoMatch = saysNoMatch || (label->isVisible() && label->text().startsWith(QLatin1String("No segment matches")));
+        saysNoMatch = saysNoMatch ||
+                      (label->isVisible() && label->text().startsWith(QLatin1String("No segment matches")));
     QVERIFY(saysNoMatch);
 }
 
