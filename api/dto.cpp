@@ -13,6 +13,22 @@ QString k(const char *key)
     return QString::fromLatin1(key);
 }
 
+// A DTO read or written through its field template (`fields(io, dto)`, see json::Reader/Writer).
+template <class Dto, class Fields> Dto readFields(const QJsonObject &o, const Fields &fields)
+{
+    Dto dto;
+    json::Reader r(o, &dto.present);
+    fields(r, dto);
+    return dto;
+}
+
+template <class Dto, class Fields> QJsonObject writeFields(const Dto &dto, const Fields &fields)
+{
+    json::Writer w(dto.present);
+    fields(w, dto);
+    return w.result();
+}
+
 } // namespace
 
 template <class Io, class N> void newsletterFields(Io &io, N &n)
@@ -32,17 +48,12 @@ template <class Io, class N> void newsletterFields(Io &io, N &n)
 
 Newsletter Newsletter::fromJson(const QJsonObject &o)
 {
-    Newsletter n;
-    json::Reader r(o, &n.present);
-    newsletterFields(r, n);
-    return n;
+    return readFields<Newsletter>(o, [](auto &io, auto &dto) { newsletterFields(io, dto); });
 }
 
 QJsonObject Newsletter::toJson() const
 {
-    json::Writer w(present);
-    newsletterFields(w, *this);
-    return w.result();
+    return writeFields(*this, [](auto &io, auto &dto) { newsletterFields(io, dto); });
 }
 
 QList<Header> Content::parseHeaders(const QJsonValue &v)
@@ -182,17 +193,12 @@ template <class Io, class G> void testGroupFields(Io &io, G &g)
 
 TestGroup TestGroup::fromJson(const QJsonObject &o)
 {
-    TestGroup g;
-    json::Reader r(o, &g.present);
-    testGroupFields(r, g);
-    return g;
+    return readFields<TestGroup>(o, [](auto &io, auto &dto) { testGroupFields(io, dto); });
 }
 
 QJsonObject TestGroup::toJson() const
 {
-    json::Writer w(present);
-    testGroupFields(w, *this);
-    return w.result();
+    return writeFields(*this, [](auto &io, auto &dto) { testGroupFields(io, dto); });
 }
 
 template <class Io, class S> void snippetFields(Io &io, S &s)
@@ -204,17 +210,12 @@ template <class Io, class S> void snippetFields(Io &io, S &s)
 
 Snippet Snippet::fromJson(const QJsonObject &o)
 {
-    Snippet s;
-    json::Reader r(o, &s.present);
-    snippetFields(r, s);
-    return s;
+    return readFields<Snippet>(o, [](auto &io, auto &dto) { snippetFields(io, dto); });
 }
 
 QJsonObject Snippet::toJson() const
 {
-    json::Writer w(present);
-    snippetFields(w, *this);
-    return w.result();
+    return writeFields(*this, [](auto &io, auto &dto) { snippetFields(io, dto); });
 }
 
 // Segment's fields but progress (an int, not an id).
@@ -264,17 +265,12 @@ template <class Io, class S> void senderFields(Io &io, S &s)
 
 SenderIdentity SenderIdentity::fromJson(const QJsonObject &o)
 {
-    SenderIdentity s;
-    json::Reader r(o, &s.present);
-    senderFields(r, s);
-    return s;
+    return readFields<SenderIdentity>(o, [](auto &io, auto &dto) { senderFields(io, dto); });
 }
 
 QJsonObject SenderIdentity::toJson() const
 {
-    json::Writer w(present);
-    senderFields(w, *this);
-    return w.result();
+    return writeFields(*this, [](auto &io, auto &dto) { senderFields(io, dto); });
 }
 
 std::optional<qint64> Delivery::metricTime(const QString &metric) const
