@@ -35,7 +35,7 @@ endforeach()
 file(GLOB_RECURSE sources RELATIVE "${SOURCE_DIR}"
     "${SOURCE_DIR}/api/*.cpp" "${SOURCE_DIR}/api/*.h"
     "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.h"
-    "${SOURCE_DIR}/liquid/*.cpp" "${SOURCE_DIR}/liquid/*.h"
+    "${SOURCE_DIR}/liquid/*.cpp" "${SOURCE_DIR}/liquid/*.h" "${SOURCE_DIR}/liquid/*.js"
     "${SOURCE_DIR}/models/*.cpp" "${SOURCE_DIR}/models/*.h"
     "${SOURCE_DIR}/qa/*.cpp" "${SOURCE_DIR}/qa/*.h"
     "${SOURCE_DIR}/sandbox/*.cpp" "${SOURCE_DIR}/sandbox/*.h"
