@@ -89,6 +89,16 @@ OutdatedDialog::OutdatedDialog(const Facts &facts, QWidget *parent)
                        ? tr("Why %1 Is Outdated").arg(facts.languageName)
                        : tr("Why %1 in %2 Is Outdated").arg(facts.languageName, facts.groupName));
     auto *layout = new QVBoxLayout(this);
+    addExplanation(layout, facts);
+    if (!addChanges(layout, facts))
+        layout->addStretch(1);
+    layout->addWidget(buildButtons(facts.readOnly));
+    resize(720, 560);
+}
+
+// The summary (bold) and what the diff below shows.
+void OutdatedDialog::addExplanation(QVBoxLayout *layout, const Facts &facts)
+{
     auto *summaryLabel = new QLabel(summary(facts), this);
     summaryLabel->setObjectName(QStringLiteral("outdatedSummary"));
     summaryLabel->setWordWrap(true);
@@ -108,7 +118,12 @@ OutdatedDialog::OutdatedDialog(const Facts &facts, QWidget *parent)
         explain->setText(tr("The Default's earlier text is not known on this computer (it changed before "
                             "this computer first kept a copy), so its current text is shown below."));
     layout->addWidget(explain);
+}
 
+// A box per field the Default changed (or, without its earlier text, per field it has); true when the
+// body's box takes the spare height.
+bool OutdatedDialog::addChanges(QVBoxLayout *layout, const Facts &facts)
+{
     const QStringList changed = changedFields(facts);
     bool stretched = false;
     for (const Field &f : fields) {
@@ -118,22 +133,12 @@ OutdatedDialog::OutdatedDialog(const Facts &facts, QWidget *parent)
             continue; // unchanged fields would only hide the change
         if (!facts.defaultThen && now.isEmpty())
             continue;
-        auto *box = new QGroupBox(fieldTitle(name).at(0).toUpper() + fieldTitle(name).mid(1), this);
-        auto *boxLayout = new QVBoxLayout(box);
-        auto *view = new QTextBrowser(box);
-        view->setObjectName(QStringLiteral("diff_") + name);
-        view->setOpenLinks(false);
         const QString html =
             facts.defaultThen
                 ? models::wordDiffToHtml(models::wordDiff(facts.defaultThen.value().*f.member, now))
                 : models::wordDiffToHtml({{models::DiffSegment::Kind::Equal, now}});
-        view->setHtml(QStringLiteral("<div style=\"white-space:pre-wrap\">%1</div>").arg(html));
         const bool body = name == QLatin1String("body");
-        view->setMinimumHeight(body ? 180 : 48);
-        if (!body)
-            view->setMaximumHeight(96); // a subject or preheader is a line or two
-        boxLayout->addWidget(view);
-        layout->addWidget(box, body ? 1 : 0);
+        layout->addWidget(fieldBox(name, html, body), body ? 1 : 0);
         stretched = stretched || body;
     }
     if (facts.defaultThen && changed.isEmpty()) {
@@ -143,14 +148,31 @@ OutdatedDialog::OutdatedDialog(const Facts &facts, QWidget *parent)
         same->setWordWrap(true);
         layout->addWidget(same);
     }
+    return stretched;
+}
 
-    if (!stretched)
-        layout->addStretch(1);
+QGroupBox *OutdatedDialog::fieldBox(const QString &name, const QString &html, bool body)
+{
+    auto *box = new QGroupBox(fieldTitle(name).at(0).toUpper() + fieldTitle(name).mid(1), this);
+    auto *boxLayout = new QVBoxLayout(box);
+    auto *view = new QTextBrowser(box);
+    view->setObjectName(QStringLiteral("diff_") + name);
+    view->setOpenLinks(false);
+    view->setHtml(QStringLiteral("<div style=\"white-space:pre-wrap\">%1</div>").arg(html));
+    view->setMinimumHeight(body ? 180 : 48);
+    if (!body)
+        view->setMaximumHeight(96); // a subject or preheader is a line or two
+    boxLayout->addWidget(view);
+    return box;
+}
+
+QDialogButtonBox *OutdatedDialog::buildButtons(bool readOnly)
+{
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_markCurrent->setObjectName(QStringLiteral("markStillCurrent"));
     m_markCurrent->setToolTip(tr("The translation stays as it is and counts as current until the Default "
                                  "changes again"));
-    m_markCurrent->setEnabled(!facts.readOnly);
+    m_markCurrent->setEnabled(!readOnly);
     buttons->addButton(m_markCurrent, QDialogButtonBox::ActionRole);
     auto *open = buttons->addButton(tr("Open Translation"), QDialogButtonBox::ActionRole);
     open->setObjectName(QStringLiteral("openTranslation"));
@@ -158,7 +180,6 @@ OutdatedDialog::OutdatedDialog(const Facts &facts, QWidget *parent)
     m_markCurrent->setAutoDefault(false);
     open->setAutoDefault(false);
     buttons->button(QDialogButtonBox::Close)->setDefault(true);
-    layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_markCurrent, &QPushButton::clicked, this, [this] {
         emit markStillCurrentRequested();
@@ -168,7 +189,7 @@ OutdatedDialog::OutdatedDialog(const Facts &facts, QWidget *parent)
         emit openTranslationRequested();
         accept();
     });
-    resize(720, 560);
+    return buttons;
 }
 
 OutdatedDialog::~OutdatedDialog() = default;

@@ -6,7 +6,10 @@
 
 #include <optional>
 
+class QDialogButtonBox;
+class QGroupBox;
 class QPushButton;
+class QVBoxLayout;
 
 namespace cio::ui {
 
@@ -44,6 +47,11 @@ signals:
     void openTranslationRequested();
 
 private:
+    void addExplanation(QVBoxLayout *layout, const Facts &facts);
+    bool addChanges(QVBoxLayout *layout, const Facts &facts);
+    QGroupBox *fieldBox(const QString &name, const QString &html, bool body);
+    QDialogButtonBox *buildButtons(bool readOnly);
+
     QPushButton *m_markCurrent;
 };
 

@@ -57,7 +57,19 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
 {
     setObjectName(QStringLiteral("languageGrid"));
     setWindowTitle(tr("Preview All Languages"));
-    const models::VariantMatrix matrix = models::VariantMatrix::build(contents, groups);
+    fillChoices();
+    buildLayout();
+    // Room for three desktop-width columns, or less: the Close button must stay on a small screen.
+    restoreWindowGeometry(this, GeometryKey, QSize(1280, 820));
+    connectControls();
+    buildColumns();
+    renderAll();
+}
+
+// The test groups, widths and sample-data sets to choose from.
+void LanguageGrid::fillChoices()
+{
+    const models::VariantMatrix matrix = models::VariantMatrix::build(m_contents, m_groups);
     for (int row = 0; row < matrix.rowCount(); ++row)
         m_group->addItem(matrix.rowLabel(row), row);
     m_group->setVisible(matrix.rowCount() > 1);
@@ -81,7 +93,11 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     }
     if (m_sampleSets->count() == 0)
         m_sampleSets->addItem(tr("No sample data"), 0);
+}
 
+// The tool row, the columns side by side (scrolling sideways), the status and Close.
+void LanguageGrid::buildLayout()
+{
     auto *tools = new QHBoxLayout;
     tools->addWidget(m_group);
     tools->addWidget(m_width);
@@ -100,6 +116,7 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     scroll->setWidget(m_columns);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(tools);
     layout->addWidget(scroll, 1);
@@ -107,10 +124,10 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     bottom->addWidget(m_status, 1);
     bottom->addWidget(buttons);
     layout->addLayout(bottom);
-    // Room for three desktop-width columns, or less: the Close button must stay on a small screen.
-    restoreWindowGeometry(this, GeometryKey, QSize(1280, 820));
+}
 
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+void LanguageGrid::connectControls()
+{
     connect(m_group, &QComboBox::activated, this, [this] {
         buildColumns();
         renderAll();
@@ -120,8 +137,6 @@ LanguageGrid::LanguageGrid(const QList<api::Content> &contents, const QList<api:
     for (QToolButton *button : {m_dark, m_images, m_remote})
         connect(button, &QToolButton::toggled, this, &LanguageGrid::applySettings);
     connect(m_width, &QComboBox::activated, this, &LanguageGrid::applySettings);
-    buildColumns();
-    renderAll();
 }
 
 void LanguageGrid::done(int result)
@@ -252,49 +267,48 @@ void LanguageGrid::renderAll()
     m_complete = false;
     m_status->setText(tr("Rendering…"));
     const QList<PreviewView *> views = m_views;
-    m_liquid->renderMany(
-        requests, this, [this, views](const QList<liquid::RenderResult> &results) {
-            m_rendering = false;
-            if (views != m_views)
-                return; // the columns changed meanwhile; their own render follows
-            // Columns whose body could not be rendered at all show why instead of an email; only the
-            // others have a document to wait for.
-            QList<bool> failed;
-            for (int i = 0; i < views.size(); ++i) {
-                const liquid::RenderResult &body = results.value(i * 3 + 2);
-                failed.append(!body.ok && body.output.isEmpty());
+    m_liquid->renderMany(requests, this, [this, views](const QList<liquid::RenderResult> &results) {
+        m_rendering = false;
+        if (views != m_views)
+            return; // the columns changed meanwhile; their own render follows
+        // Columns whose body could not be rendered at all show why instead of an email; only the
+        // others have a document to wait for.
+        QList<bool> failed;
+        for (int i = 0; i < views.size(); ++i) {
+            const liquid::RenderResult &body = results.value(i * 3 + 2);
+            failed.append(!body.ok && body.output.isEmpty());
+        }
+        m_waitingLoads = static_cast<int>(failed.count(false));
+        for (int i = 0; i < views.size(); ++i) {
+            int problems = 0;
+            for (int part = 0; part < 3; ++part)
+                problems += static_cast<int>(results.value(i * 3 + part).errors.size());
+            const liquid::RenderResult &body = results.value(i * 3 + 2);
+            if (failed.at(i)) {
+                views.at(i)->showMessage(tr("This language could not be rendered: %1")
+                                             .arg(body.errors.isEmpty()
+                                                      ? tr("the Liquid engine gave no output.")
+                                                      : body.errors.first().toString()));
+            } else {
+                views.at(i)->showEmail(results.value(i * 3).output.simplified(),
+                                       results.value(i * 3 + 1).output.simplified(), body.output);
             }
-            m_waitingLoads = static_cast<int>(failed.count(false));
-            for (int i = 0; i < views.size(); ++i) {
-                int problems = 0;
-                for (int part = 0; part < 3; ++part)
-                    problems += static_cast<int>(results.value(i * 3 + part).errors.size());
-                const liquid::RenderResult &body = results.value(i * 3 + 2);
-                if (failed.at(i)) {
-                    views.at(i)->showMessage(tr("This language could not be rendered: %1")
-                                                 .arg(body.errors.isEmpty()
-                                                          ? tr("the Liquid engine gave no output.")
-                                                          : body.errors.first().toString()));
-                } else {
-                    views.at(i)->showEmail(results.value(i * 3).output.simplified(),
-                                           results.value(i * 3 + 1).output.simplified(), body.output);
-                }
-                const QString problemText =
-                    problems ? tr("%n Liquid problem(s) with this data; the editor's Quality tab lists them.",
-                                  nullptr, problems)
-                             : QString();
-                views.at(i)->setToolTip(problemText);
-                if (QLabel *label = m_problems.value(i)) {
-                    label->setText(problemText);
-                    label->setVisible(problems > 0);
-                }
+            const QString problemText =
+                problems ? tr("%n Liquid problem(s) with this data; the editor's Quality tab lists them.",
+                              nullptr, problems)
+                         : QString();
+            views.at(i)->setToolTip(problemText);
+            if (QLabel *label = m_problems.value(i)) {
+                label->setText(problemText);
+                label->setVisible(problems > 0);
             }
-            if (m_waitingLoads == 0) {
-                m_status->setText(tr("%n language(s)", nullptr, int(views.size())));
-                m_complete = true;
-                emit renderedAll();
-            }
-        });
+        }
+        if (m_waitingLoads == 0) {
+            m_status->setText(tr("%n language(s)", nullptr, int(views.size())));
+            m_complete = true;
+            emit renderedAll();
+        }
+    });
 }
 
 } // namespace cio::ui

@@ -54,6 +54,9 @@ protected:
     void done(int result) override;
 
 private:
+    void fillChoices();
+    void buildLayout();
+    void connectControls();
     void buildColumns();
     void applySettings();
     QList<api::Content> groupContents() const;

@@ -20,35 +20,20 @@ WelcomePage::WelcomePage(QWidget *parent)
     , m_workspaces(new QListWidget(this))
     , m_error(new QLabel(this))
 {
-    auto *card = new QFrame(this);
-    card->setObjectName(QStringLiteral("welcomeCard"));
-    card->setFrameShape(QFrame::StyledPanel);
-    card->setFixedWidth(560); // wrapped labels need a definite width to compute their height
+    setUpControls();
+    buildLayout(buildCard());
+    connect(m_openDemo, &QPushButton::clicked, this, &WelcomePage::openDemoRequested);
+    connect(m_addWorkspace, &QPushButton::clicked, this, &WelcomePage::addWorkspaceRequested);
+    connect(m_workspaces, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        emit openWorkspaceRequested(item->data(Qt::UserRole).toString());
+    });
+}
 
-    auto *title = new QLabel(tr("Welcome to cio-studio"), card);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
-
-    auto *intro =
-        new QLabel(tr("Edit the translations and A/B variants of your Customer.io newsletters side by "
-                      "side, keep snippets and manual segments in order, and never lose a word you "
-                      "typed."),
-                   card);
-    intro->setWordWrap(true);
-
-    auto *demoText =
-        new QLabel(tr("The demo workspace runs a local sandbox of the Customer.io App API on this "
-                      "computer, filled with sample newsletters in several languages. No account "
-                      "or API key is needed and nothing leaves your machine."),
-                   card);
-    demoText->setWordWrap(true);
-
+void WelcomePage::setUpControls()
+{
     m_openDemo->setObjectName(QStringLiteral("openDemoButton"));
     m_openDemo->setDefault(true);
     m_openDemo->setMinimumHeight(34);
-
     m_addWorkspace->setObjectName(QStringLiteral("addWorkspaceButton"));
     m_addWorkspace->setMinimumHeight(34);
     m_workspaces->setObjectName(QStringLiteral("welcomeWorkspaces"));
@@ -58,33 +43,58 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_workspacesTitle->setFont(sectionFont);
     m_workspacesTitle->hide();
     m_workspaces->hide();
-
-    auto *addText = new QLabel(tr("To work on your own workspace, add it with its App API key (Customer.io: "
-                                  "Account settings → API credentials). The key is kept in your system's "
-                                  "keychain."),
-                               card);
-    addText->setWordWrap(true);
-
     m_error->setObjectName(QStringLiteral("welcomeError"));
     m_error->setWordWrap(true);
     m_error->setPalette(theme::withTextColour(m_error->palette(), theme::Role::ErrorText));
     m_error->hide();
+}
+
+// The card: what the app is, the saved workspaces, adding one, the demo, and the last error.
+QFrame *WelcomePage::buildCard()
+{
+    auto *card = new QFrame(this);
+    card->setObjectName(QStringLiteral("welcomeCard"));
+    card->setFrameShape(QFrame::StyledPanel);
+    card->setFixedWidth(560); // wrapped labels need a definite width to compute their height
+    const auto paragraph = [card](const QString &text) {
+        auto *label = new QLabel(text, card);
+        label->setWordWrap(true);
+        return label;
+    };
+    auto *title = new QLabel(tr("Welcome to cio-studio"), card);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
 
     auto *cardLayout = new QVBoxLayout(card);
     cardLayout->setContentsMargins(28, 24, 28, 24);
     cardLayout->setSpacing(14);
     cardLayout->addWidget(title);
-    cardLayout->addWidget(intro);
+    cardLayout->addWidget(
+        paragraph(tr("Edit the translations and A/B variants of your Customer.io newsletters side "
+                     "by side, keep snippets and manual segments in order, and never lose a word "
+                     "you typed.")));
     cardLayout->addSpacing(6);
     cardLayout->addWidget(m_workspacesTitle);
     cardLayout->addWidget(m_workspaces);
-    cardLayout->addWidget(addText);
+    cardLayout->addWidget(
+        paragraph(tr("To work on your own workspace, add it with its App API key (Customer.io: "
+                     "Account settings → API credentials). The key is kept in your system's "
+                     "keychain.")));
     cardLayout->addWidget(m_addWorkspace, 0, Qt::AlignLeft);
     cardLayout->addSpacing(6);
-    cardLayout->addWidget(demoText);
+    cardLayout->addWidget(
+        paragraph(tr("The demo workspace runs a local sandbox of the Customer.io App API on this "
+                     "computer, filled with sample newsletters in several languages. No account "
+                     "or API key is needed and nothing leaves your machine.")));
     cardLayout->addWidget(m_openDemo, 0, Qt::AlignLeft);
     cardLayout->addWidget(m_error);
+    return card;
+}
 
+void WelcomePage::buildLayout(QFrame *card)
+{
     // Stretches rather than alignment flags: an aligned widget gets its plain size hint, which cuts
     // word-wrapped labels short; inside a box layout it gets the height its width needs.
     auto *row = new QHBoxLayout;
@@ -95,12 +105,6 @@ WelcomePage::WelcomePage(QWidget *parent)
     layout->addStretch(1);
     layout->addLayout(row);
     layout->addStretch(2);
-
-    connect(m_openDemo, &QPushButton::clicked, this, &WelcomePage::openDemoRequested);
-    connect(m_addWorkspace, &QPushButton::clicked, this, &WelcomePage::addWorkspaceRequested);
-    connect(m_workspaces, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        emit openWorkspaceRequested(item->data(Qt::UserRole).toString());
-    });
 }
 
 void WelcomePage::setWorkspaces(const QList<models::WorkspaceProfile> &profiles)

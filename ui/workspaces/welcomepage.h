@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QFrame;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -29,6 +30,10 @@ signals:
     void addWorkspaceRequested();
 
 private:
+    void setUpControls();
+    QFrame *buildCard();
+    void buildLayout(QFrame *card);
+
     QPushButton *m_openDemo;
     QPushButton *m_addWorkspace;
     QLabel *m_workspacesTitle;
