@@ -12,7 +12,8 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-    targets=(fuzz_dto fuzz_jsondata fuzz_sampledata fuzz_memberimport fuzz_textfile fuzz_htmlscanner fuzz_liquid)
+    targets=(fuzz_dto fuzz_jsondata fuzz_sampledata fuzz_memberimport fuzz_textfile fuzz_htmlscanner fuzz_liquid
+             fuzz_translation)
 fi
 
 scripts/bootstrap.sh fuzz >/dev/null

@@ -29,12 +29,19 @@ bool isLiquid(const QString &code)
     return code.startsWith(QLatin1String("{{")) || code.startsWith(QLatin1String("{%"));
 }
 
-// Characters XML cannot carry become <cp hex="…"/> (2.0) or U+FFFD (1.2, which has no way to say them).
+// Characters XML cannot carry become <cp hex="…"/> (2.0) or U+FFFD (1.2, which has no way to say them);
+// a carriage return is written as a reference, as a reader turns a literal one into a line feed.
 void writeText(QXmlStreamWriter &w, const QString &text, XliffVersion version)
 {
     QString run;
     const QList<uint> codePoints = text.toUcs4();
     for (const uint c : codePoints) {
+        if (c == '\r') {
+            w.writeCharacters(run);
+            run.clear();
+            w.writeEntityReference(QStringLiteral("#13"));
+            continue;
+        }
         if (isXmlChar(c)) {
             const char32_t cp = c;
             run += QString::fromUcs4(&cp, 1);
@@ -51,6 +58,18 @@ void writeText(QXmlStreamWriter &w, const QString &text, XliffVersion version)
                          QString::number(c, 16).toUpper().rightJustified(4, QLatin1Char('0')));
     }
     w.writeCharacters(run);
+}
+
+// An attribute value XML can carry (disp, equiv-text: shown to translators, never read back).
+QString attributeText(const QString &text)
+{
+    QString out;
+    const QList<uint> codePoints = text.toUcs4();
+    for (const uint c : codePoints) {
+        const char32_t cp = isXmlChar(c) ? char32_t(c) : char32_t(0xFFFD);
+        out += QString::fromUcs4(&cp, 1);
+    }
+    return out;
 }
 
 QString dataId(const Piece &p)
@@ -89,7 +108,7 @@ void writePieces20(QXmlStreamWriter &w, const Pieces &pieces, const Pieces &sour
             w.writeAttribute(QStringLiteral("canDelete"), QStringLiteral("no"));
             w.writeAttribute(QStringLiteral("dataRef"), dataId(p));
             if (isLiquid(original) || original.startsWith(QLatin1Char('&'))) {
-                w.writeAttribute(QStringLiteral("disp"), original);
+                w.writeAttribute(QStringLiteral("disp"), attributeText(original));
                 w.writeAttribute(QStringLiteral("type"), QStringLiteral("other"));
             } else {
                 w.writeAttribute(QStringLiteral("type"), QStringLiteral("fmt"));
@@ -124,7 +143,7 @@ void writePieces12(QXmlStreamWriter &w, const Pieces &pieces, const Pieces &sour
             w.writeAttribute(QStringLiteral("id"), QString::number(p.id));
             w.writeAttribute(QStringLiteral("ctype"),
                              isLiquid(original) ? QStringLiteral("x-liquid") : QStringLiteral("x-html"));
-            w.writeAttribute(QStringLiteral("equiv-text"), original);
+            w.writeAttribute(QStringLiteral("equiv-text"), attributeText(original));
             break;
         }
         case Piece::Kind::Open:

@@ -91,6 +91,7 @@ private slots:
     void writesValidXliffThatReadsBack_data();
     void writesValidXliffThatReadsBack();
     void readsWhatToolsMakeOfIt();
+    void lineEndsAndControlCharactersSurvive();
     void refusesBadFiles_data();
     void refusesBadFiles();
     void everyDemoBodyExportsValidAndReadsBack();
@@ -207,6 +208,27 @@ void TestXliff::readsWhatToolsMakeOfIt()
     // A target a tool marked "new" is no translation.
     xml12.replace(QStringLiteral("signed-off"), QStringLiteral("new"));
     QVERIFY(!readXliff(xml12.toUtf8()).file->units.first().target);
+}
+
+void TestXliff::lineEndsAndControlCharactersSurvive()
+{
+    // Found by fuzz_translation: a literal carriage return came back as a line feed (XML readers
+    // normalise line ends), and a form feed in a code's display text made the file unreadable.
+    const Segmentation s =
+        segment(QStringLiteral("Line one\r\nline\ftwo {{ \"a\fb\" }}"), FieldFormat::Plain);
+    QCOMPARE(s.units.size(), 1);
+    ExchangeFile file = fileOf(QStringLiteral("<p>x</p>"));
+    file.units.first().source = s.units.first().pieces;
+    file.units.first().target = s.units.first().pieces;
+    for (const XliffVersion version : {XliffVersion::V2_0, XliffVersion::V1_2}) {
+        const XliffRead read = readXliff(writeXliff(file, version));
+        QVERIFY2(read.file, qPrintable(read.error));
+        const Pieces back = *read.file->units.first().target;
+        if (version == XliffVersion::V2_0)
+            QVERIFY2(samePieces(back, s.units.first().pieces), qPrintable(shape(back)));
+        else // 1.2 cannot carry a form feed at all
+            QCOMPARE(back.first().text, QStringLiteral("Line one\r\nline\uFFFDtwo "));
+    }
 }
 
 void TestXliff::refusesBadFiles_data()
