@@ -35,6 +35,22 @@
         <source>Created snippet “%1” (%n character(s)).</source>
         <translation><numerusform>Created snippet “%1” (%n character).</numerusform><numerusform>Created snippet “%1” (%n characters).</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %2%3, %n unit(s) (%4 translated, %5 to review, %6 to translate)</source>
+        <translation><numerusform>%1: %2%3, %n unit (%4 translated, %5 to review, %6 to translate)</numerusform><numerusform>%1: %2%3, %n units (%4 translated, %5 to review, %6 to translate)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2%3, %4 of %n unit(s) translated; %5</source>
+        <translation><numerusform>%1: %2%3, %4 of %n unit translated; %5</numerusform><numerusform>%1: %2%3, %4 of %n units translated; %5</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>This changes %n variant(s); add --yes to push the changes (or --dry-run to only check).</source>
+        <translation><numerusform>This changes %n variant; add --yes to push the changes (or --dry-run to only check).</numerusform><numerusform>This changes %n variants; add --yes to push the changes (or --dry-run to only check).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Push the changes to %n variant(s)? [y/N] </source>
+        <translation><numerusform>Push the changes to %n variant? [y/N] </numerusform><numerusform>Push the changes to %n variants? [y/N] </numerusform></translation>
+    </message>
 </context>
 <context>
     <name>cio::models::MemberImport</name>

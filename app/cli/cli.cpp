@@ -44,6 +44,7 @@ Cli::Cli(QObject *parent)
     addRenderCommands();
     addLocalCommands();
     addWorkspaceCommands();
+    addTranslationCommands();
 }
 
 Cli::~Cli()
@@ -129,6 +130,7 @@ void Cli::declareOptions()
     addGlobalOptions();
     addVariantOptions();
     addRenderOptions();
+    addTranslationOptions();
     // snippets put / segments create / segments add-members|remove-members
     addOption({QStringLiteral("file"),
                tr("snippets put: read the value from this file (- or none: standard input)."), tr("path")});
@@ -221,6 +223,7 @@ bool Cli::readOptions()
     m_syncAllowRemovals = parser.isSet(QStringLiteral("allow-removals"));
     readVariantOptions(parser);
     readRenderOptions(parser);
+    readTranslationOptions(parser);
     if (parser.isSet(QStringLiteral("file")))
         m_manage.file = parser.value(QStringLiteral("file"));
     m_manage.name = parser.value(QStringLiteral("name"));

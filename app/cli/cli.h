@@ -5,9 +5,11 @@
 #include "api/dto.h"
 #include "app/cli/command.h"
 #include "liquid/jsondata.h"
+#include "models/translation/exchange.h"
 
 #include <QCommandLineParser>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QTextStream>
@@ -72,12 +74,13 @@ private:
     bool readOptions();
     void dispatch(const QStringList &words);
     void addCommand(CliCommand command);
-    void addNewsletterCommands(); // newsletters.cpp
-    void addSnippetCommands();    // snippets.cpp
-    void addSegmentCommands();    // segments.cpp
-    void addRenderCommands();     // render.cpp
-    void addLocalCommands();      // local.cpp
-    void addWorkspaceCommands();  // workspace.cpp
+    void addNewsletterCommands();  // newsletters.cpp
+    void addSnippetCommands();     // snippets.cpp
+    void addSegmentCommands();     // segments.cpp
+    void addRenderCommands();      // render.cpp
+    void addLocalCommands();       // local.cpp
+    void addWorkspaceCommands();   // workspace.cpp
+    void addTranslationCommands(); // translations.cpp
     const CliCommand *findCommand(const QStringList &words) const;
     QString commandList() const;                          // for --help
     QString commandHelp(const CliCommand &command) const; // for COMMAND --help and help COMMAND
@@ -199,6 +202,32 @@ private:
         QString encoding; // --encoding of text files read (empty: UTF-8, or what a byte-order mark says)
         bool yes = false;
     } m_manage;
+    // translations.cpp: translations export|import.
+    struct TranslationOptions
+    {
+        QStringList languages; // --lang
+        QString format;        // --format
+        QString output;        // --output
+        bool dryRun = false;   // --dry-run
+    } m_translation;
+    struct ImportFile
+    {
+        QString path;
+        qint64 newsletterId = 0;
+        models::translation::ExchangeFile file;
+    };
+    QHash<qint64, QList<api::TestGroup>> m_importGroups; // each imported newsletter's test groups
+    void addTranslationOptions();
+    void readTranslationOptions(const QCommandLineParser &parser);
+    void translationsExport(const QStringList &ids);
+    void exportNext(const QList<qint64> &ids, int index, models::translation::XliffVersion version,
+                    const QString &folder, const std::shared_ptr<QJsonArray> &written);
+    void translationsImport(const QStringList &paths);
+    void
+    planNext(const QList<ImportFile> &files, int index,
+             const std::shared_ptr<QList<std::pair<QString, models::translation::ImportedVariant>>> &plans);
+    void reviewImport(const QList<std::pair<QString, models::translation::ImportedVariant>> &plans);
+    void qaThenPush(const QList<models::translation::ImportedVariant> &variants, int index);
     struct RenderOptions
     {
         QString dataFile, templateFile;

@@ -1,6 +1,7 @@
 // End to end: cio-studio-cli as a user runs it, against the sandbox on loopback.
 #include "sandbox/datastore.h"
 #include "sandbox/sandboxserver.h"
+#include "tests/common/clirun.h"
 #include "tests/common/contractproxy.h"
 
 #include <QDir>
@@ -67,12 +68,7 @@ private slots:
     void serverTextIsNeutralisedForTerminals();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Result = cio::test::CliResult;
     Result run(const QStringList &arguments, const QString &key = Key, const QByteArray &input = {});
     // An A/B newsletter of HTML variants with "de" and "fr" in test group "A": its id and content ids.
     struct AbVariants
@@ -114,33 +110,7 @@ void TestE2eCli::cleanupTestCase()
 
 TestE2eCli::Result TestE2eCli::run(const QStringList &arguments, const QString &key, const QByteArray &input)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("CIO_APP_API_KEY"));
-    if (!key.isEmpty())
-        env.insert(QStringLiteral("CIO_APP_API_KEY"), key);
-    // As on a desktop session: a private runtime folder (render and qa start WebEngine, which wants one).
-    const QString runtime = qEnvironmentVariable("CIO_TEST_TMP") + QStringLiteral("/runtime");
-    QDir().mkpath(runtime);
-    QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
-    for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
-        env.insert(it.key(), it.value());
-    process.setProcessEnvironment(env);
-    // The sandbox runs in this process: wait with an event loop, never with waitForFinished().
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(qEnvironmentVariable("CIO_CLI_BIN"), arguments);
-    // Standard input: what the test gives, then end of file (a command never waits on it).
-    process.write(input);
-    process.closeWriteChannel();
-    Result result;
-    if (!finished.wait(60000)) {
-        process.kill();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
+    Result result = cio::test::runCli(arguments, key, m_env, input);
     // Whatever happens, the key is never printed.
     if (result.out.contains(Key.toUtf8()) || result.err.contains(Key.toUtf8()))
         result.exitCode = -100;
@@ -166,8 +136,7 @@ void TestE2eCli::listsAsJson()
     QFETCH(int, minimum);
     QFETCH(QString, field);
     const Result r =
-        run(QStringList{QStringLiteral("--base-url"), apiUrl(), QStringLiteral("--json")} +
-            command);
+        run(QStringList{QStringLiteral("--base-url"), apiUrl(), QStringLiteral("--json")} + command);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonArray array = QJsonDocument::fromJson(r.out).array();
     QVERIFY2(array.size() >= minimum, r.out.left(400).constData());
@@ -177,8 +146,8 @@ void TestE2eCli::listsAsJson()
 
 void TestE2eCli::textTable()
 {
-    const Result r = run({QStringLiteral("--base-url"), apiUrl(),
-                          QStringLiteral("newsletters"), QStringLiteral("list")});
+    const Result r =
+        run({QStringLiteral("--base-url"), apiUrl(), QStringLiteral("newsletters"), QStringLiteral("list")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
     QVERIFY(lines.size() >= 41);
@@ -191,9 +160,8 @@ void TestE2eCli::textTable()
 void TestE2eCli::newsletterShowAndVariants()
 {
     // Pick the newsletter with the most variants.
-    const Result list =
-        run({QStringLiteral("--base-url"), apiUrl(), QStringLiteral("--json"),
-             QStringLiteral("newsletters"), QStringLiteral("list")});
+    const Result list = run({QStringLiteral("--base-url"), apiUrl(), QStringLiteral("--json"),
+                             QStringLiteral("newsletters"), QStringLiteral("list")});
     QCOMPARE(list.exitCode, 0);
     QJsonObject chosen;
     for (const QJsonValue &v : QJsonDocument::fromJson(list.out).array()) {
@@ -203,14 +171,13 @@ void TestE2eCli::newsletterShowAndVariants()
     }
     const QString id = QString::number(chosen.value(QLatin1String("id")).toInteger());
 
-    const Result show = run({QStringLiteral("--base-url"), apiUrl(),
-                             QStringLiteral("newsletters"), QStringLiteral("show"), id});
+    const Result show = run(
+        {QStringLiteral("--base-url"), apiUrl(), QStringLiteral("newsletters"), QStringLiteral("show"), id});
     QVERIFY2(show.exitCode == 0, show.err.constData());
     QVERIFY(show.out.contains(chosen.value(QLatin1String("name")).toString().toUtf8()));
 
-    const Result variants =
-        run({QStringLiteral("--base-url"), apiUrl(), QStringLiteral("--json"),
-             QStringLiteral("variants"), QStringLiteral("list"), id});
+    const Result variants = run({QStringLiteral("--base-url"), apiUrl(), QStringLiteral("--json"),
+                                 QStringLiteral("variants"), QStringLiteral("list"), id});
     QVERIFY2(variants.exitCode == 0, variants.err.constData());
     const QJsonArray contents = QJsonDocument::fromJson(variants.out).array();
     QCOMPARE(contents.size(), chosen.value(QLatin1String("content_ids")).toArray().size());
@@ -246,8 +213,8 @@ void TestE2eCli::syncReportsFigures()
 
     // A second, incremental sync finds nothing changed: the newsletter list only.
     QTest::qWait(1100);
-    const Result again = run({QStringLiteral("--base-url"), direct,
-                              QStringLiteral("--json"), QStringLiteral("sync")});
+    const Result again =
+        run({QStringLiteral("--base-url"), direct, QStringLiteral("--json"), QStringLiteral("sync")});
     QVERIFY2(again.exitCode == 0, again.err.constData());
     const QJsonObject o2 = QJsonDocument::fromJson(again.out).object();
     QCOMPARE(o2.value(QLatin1String("newsletters_fetched")).toInt(), 0);
@@ -271,17 +238,20 @@ void TestE2eCli::helpComesFromTheCommandTable()
     const Result all = run({QStringLiteral("--help")}, {});
     QCOMPARE(all.exitCode, 0);
     const QString help = QString::fromUtf8(all.out);
-    for (const char *command : {"newsletters list", "newsletters show ID", "variants set NEWSLETTER_ID VARIANT",
-                                "snippets put NAME", "segments add-members ID", "sync [--full]", "render",
-                                "qa NEWSLETTER_ID", "drafts list", "workspace remove NAME"})
+    for (const char *command :
+         {"newsletters list", "newsletters show ID", "variants set NEWSLETTER_ID VARIANT",
+          "snippets put NAME", "segments add-members ID", "sync [--full]", "render", "qa NEWSLETTER_ID",
+          "drafts list", "workspace remove NAME"})
         QVERIFY2(help.contains(QLatin1String("  ") + QLatin1String(command)), command);
 
-    for (const QStringList &asked : {QStringList{QStringLiteral("variants"), QStringLiteral("set"), QStringLiteral("--help")},
-                                     QStringList{QStringLiteral("help"), QStringLiteral("variants"), QStringLiteral("set")}}) {
+    for (const QStringList &asked :
+         {QStringList{QStringLiteral("variants"), QStringLiteral("set"), QStringLiteral("--help")},
+          QStringList{QStringLiteral("help"), QStringLiteral("variants"), QStringLiteral("set")}}) {
         const Result one = run(asked, {});
         QCOMPARE(one.exitCode, 0);
         const QString text = QString::fromUtf8(one.out);
-        QVERIFY2(text.contains(QLatin1String("[options] variants set NEWSLETTER_ID VARIANT")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("[options] variants set NEWSLETTER_ID VARIANT")),
+                 qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("--base-version <")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("--ignore-qa")), qPrintable(text));
         QVERIFY2(!text.contains(QLatin1String("--id-type")), qPrintable(text)); // another command's option
@@ -488,8 +458,8 @@ void TestE2eCli::variantSetBaseVersion()
     const AbVariants ab = abNewsletter();
     const QString id = QString::number(ab.newsletterId);
     const auto show = [&] {
-        const Result r = run(base({QStringLiteral("--json"), QStringLiteral("variants"), QStringLiteral("show"), id,
-                                   QStringLiteral("A:de")}));
+        const Result r = run(base({QStringLiteral("--json"), QStringLiteral("variants"),
+                                   QStringLiteral("show"), id, QStringLiteral("A:de")}));
         return QJsonDocument::fromJson(r.out).object();
     };
     const QJsonObject first = show();
@@ -497,9 +467,11 @@ void TestE2eCli::variantSetBaseVersion()
     QVERIFY2(!version.isEmpty(), "variants show --json prints the version");
     QCOMPARE(version, first.value(QLatin1String("deduplicate_id")).toString());
 
-    m_server.data().updateContent(ab.de, {{QStringLiteral("preheader_text"), QStringLiteral("Theirs, meanwhile")}});
-    const QStringList set{QStringLiteral("variants"), QStringLiteral("set"), id, QStringLiteral("A:de"),
-                          QStringLiteral("--subject"), QStringLiteral("Based on what I read")};
+    m_server.data().updateContent(ab.de,
+                                  {{QStringLiteral("preheader_text"), QStringLiteral("Theirs, meanwhile")}});
+    const QStringList set{
+        QStringLiteral("variants"), QStringLiteral("set"),       id,
+        QStringLiteral("A:de"),     QStringLiteral("--subject"), QStringLiteral("Based on what I read")};
     const Result refused = run(base(set + QStringList{QStringLiteral("--base-version"), version}));
     QVERIFY2(refused.exitCode == 1, QByteArray(refused.err + refused.out).constData());
     QVERIFY2(refused.err.contains("changed after version"), refused.err.constData());
@@ -696,8 +668,8 @@ void TestE2eCli::qaFindsWhatATranslationBroke()
         body.replace(QLatin1String(tag), QLatin1String("https://example.com/bye"));
     body.replace(QLatin1String("</table>"), QString());
     const QString file = writeFile(QStringLiteral("fr-broken.html"), body.toUtf8());
-    const QStringList setBody{QStringLiteral("variants"), QStringLiteral("set"), id, QStringLiteral("A:fr"),
-                              QStringLiteral("--body-file"), file};
+    const QStringList setBody{QStringLiteral("variants"), QStringLiteral("set"),         id,
+                              QStringLiteral("A:fr"),     QStringLiteral("--body-file"), file};
     // The save gate sees what the edit breaks and refuses; --ignore-qa is the script's explicit override.
     const Result gated = run(base(setBody));
     QCOMPARE(gated.exitCode, 1);
@@ -744,21 +716,23 @@ void TestE2eCli::legacyAndBinaryFilesAreRefused()
     const QString name = QStringLiteral("legacy note");
     m_server.clearRequests();
     for (const QString &file : {legacy, binary}) {
-        const Result r =
-            run(base({QStringLiteral("snippets"), QStringLiteral("put"), name, QStringLiteral("--file"), file}));
+        const Result r = run(
+            base({QStringLiteral("snippets"), QStringLiteral("put"), name, QStringLiteral("--file"), file}));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(file == legacy ? "not UTF-8" : "binary"), r.err.constData());
         for (const auto &record : m_server.requests())
             QVERIFY2(record.method == "GET", record.method.constData());
     }
     const AbVariants ab = abNewsletter();
-    const Result body = run(base({QStringLiteral("variants"), QStringLiteral("set"), QString::number(ab.newsletterId),
-                                  QString::number(ab.de), QStringLiteral("--body-file"), legacy}));
+    const Result body =
+        run(base({QStringLiteral("variants"), QStringLiteral("set"), QString::number(ab.newsletterId),
+                  QString::number(ab.de), QStringLiteral("--body-file"), legacy}));
     QCOMPARE(body.exitCode, 2);
     QVERIFY2(body.err.contains("--encoding"), body.err.constData());
 
-    const Result named = run(base({QStringLiteral("--encoding"), QStringLiteral("ISO-8859-1"), QStringLiteral("snippets"),
-                                   QStringLiteral("put"), name, QStringLiteral("--file"), legacy}));
+    const Result named =
+        run(base({QStringLiteral("--encoding"), QStringLiteral("ISO-8859-1"), QStringLiteral("snippets"),
+                  QStringLiteral("put"), name, QStringLiteral("--file"), legacy}));
     QVERIFY2(named.exitCode == 0, QByteArray(named.err + named.out).constData());
     QCOMPARE(m_server.data().snippet(name).value(QLatin1String("value")).toString(),
              QStringLiteral("<p>Café crème</p>"));
@@ -1207,8 +1181,8 @@ void TestE2eCli::variantSetRunsTheQaGate()
     const QString id = QString::number(ab.newsletterId);
     const QString before = m_server.data().content(ab.fr).value(QLatin1String("subject")).toString();
     QVERIFY(!before.trimmed().isEmpty());
-    const QStringList set{QStringLiteral("variants"), QStringLiteral("set"), id, QStringLiteral("A:fr"),
-                          QStringLiteral("--subject"), QStringLiteral(" ")};
+    const QStringList set{QStringLiteral("variants"), QStringLiteral("set"),       id,
+                          QStringLiteral("A:fr"),     QStringLiteral("--subject"), QStringLiteral(" ")};
     m_server.clearRequests();
     const Result refused = run(base(set));
     QVERIFY2(refused.exitCode == 1, QByteArray(refused.err + refused.out).constData());
@@ -1222,8 +1196,8 @@ void TestE2eCli::variantSetRunsTheQaGate()
     QVERIFY2(forced.exitCode == 0, QByteArray(forced.err + forced.out).constData());
     QCOMPARE(m_server.data().content(ab.fr).value(QLatin1String("subject")).toString().trimmed(), QString());
     // Put it back for the other tests.
-    const Result restored = run(base({QStringLiteral("variants"), QStringLiteral("set"), id, QStringLiteral("A:fr"),
-                                      QStringLiteral("--subject"), before}));
+    const Result restored = run(base({QStringLiteral("variants"), QStringLiteral("set"), id,
+                                      QStringLiteral("A:fr"), QStringLiteral("--subject"), before}));
     QVERIFY2(restored.exitCode == 0, QByteArray(restored.err + restored.out).constData());
 }
 
@@ -1231,15 +1205,16 @@ void TestE2eCli::segmentNamesAreChecked()
 {
     m_server.clearRequests();
     for (const QString &name : {QString(5000, QLatin1Char('n')), QStringLiteral("two\nlines")}) {
-        const Result r = run(base({QStringLiteral("segments"), QStringLiteral("create"), QStringLiteral("--name"), name}));
+        const Result r =
+            run(base({QStringLiteral("segments"), QStringLiteral("create"), QStringLiteral("--name"), name}));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("No segment was created"), r.err.constData());
     }
     for (const auto &record : m_server.requests())
         QVERIFY2(record.method == "GET", qPrintable(record.path));
     // The longest allowed name goes through.
-    const Result ok = run(base({QStringLiteral("segments"), QStringLiteral("create"), QStringLiteral("--name"),
-                                QString(255, QLatin1Char('n'))}));
+    const Result ok = run(base({QStringLiteral("segments"), QStringLiteral("create"),
+                                QStringLiteral("--name"), QString(255, QLatin1Char('n'))}));
     QVERIFY2(ok.exitCode == 0, ok.err.constData());
 }
 
@@ -1258,7 +1233,8 @@ void TestE2eCli::serverTextIsNeutralisedForTerminals()
     m_env.clear();
     QVERIFY2(shown.exitCode == 0, shown.err.constData());
     const QString text = QString::fromUtf8(shown.out);
-    QVERIFY2(text.contains(QStringLiteral("⟨U+202E⟩exe.pdf⟨U+202C⟩ now⟨U+200B⟩⟨U+001B⟩[2J")), shown.out.constData());
+    QVERIFY2(text.contains(QStringLiteral("⟨U+202E⟩exe.pdf⟨U+202C⟩ now⟨U+200B⟩⟨U+001B⟩[2J")),
+             shown.out.constData());
     for (const char32_t c : {U'\u202E', U'\u202C', U'\u200B', U'\x1B'})
         QVERIFY(!text.contains(QString::fromUcs4(&c, 1)));
 
