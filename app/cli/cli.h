@@ -210,12 +210,6 @@ private:
         QString output;        // --output
         bool dryRun = false;   // --dry-run
     } m_translation;
-    struct ImportFile
-    {
-        QString path;
-        qint64 newsletterId = 0;
-        models::translation::ExchangeFile file;
-    };
     QHash<qint64, QList<api::TestGroup>> m_importGroups; // each imported newsletter's test groups
     void addTranslationOptions();
     void readTranslationOptions(const QCommandLineParser &parser);
@@ -224,7 +218,7 @@ private:
                     const QString &folder, const std::shared_ptr<QJsonArray> &written);
     void translationsImport(const QStringList &paths);
     void
-    planNext(const QList<ImportFile> &files, int index,
+    planNext(const QList<models::translation::LoadedFile> &files, int index,
              const std::shared_ptr<QList<std::pair<QString, models::translation::ImportedVariant>>> &plans);
     void reviewImport(const QList<std::pair<QString, models::translation::ImportedVariant>> &plans);
     void qaThenPush(const QList<models::translation::ImportedVariant> &variants, int index);

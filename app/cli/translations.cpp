@@ -14,7 +14,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <memory>
@@ -24,8 +23,6 @@ namespace cio::app {
 using namespace models::translation;
 
 namespace {
-
-constexpr qint64 MaxImportBytes = 64 * 1024 * 1024;
 
 QJsonObject documentJson(const ExportDocument &doc, const QString &path)
 {
@@ -118,29 +115,28 @@ void Cli::exportNext(const QList<qint64> &ids, int index, XliffVersion version, 
                                           : m_translation.languages.join(QLatin1String(", ")))
                           << '\n';
                 for (const ExportDocument &doc : documents) {
-                    if (doc.file.units.isEmpty()) {
+                    if (doc.file.units.isEmpty())
                         m_err << tr("Newsletter %1, %2: nothing to translate.").arg(id).arg(doc.language)
                               << '\n';
-                        continue;
-                    }
-                    const QString path = QDir(folder).filePath(doc.fileName(version, matrix.rowCount() > 1));
-                    QSaveFile file(path);
-                    if (!file.open(QIODevice::WriteOnly) || file.write(writeXliff(doc.file, version)) < 0 ||
-                        !file.commit()) {
-                        m_err << tr("%1 could not be written: %2").arg(path, file.errorString()) << '\n';
-                        return done(ExitApiError);
-                    }
-                    written->append(documentJson(doc, path));
+                }
+                const ExportResult saved = saveExport(documents, version, folder, matrix.rowCount() > 1);
+                for (const WrittenFile &f : saved.files) {
+                    const ExportDocument &doc = f.document;
+                    written->append(documentJson(doc, f.path));
                     if (!m_json)
                         m_out << tr("%1: %2%3, %n unit(s) (%4 translated, %5 to review, %6 to translate)",
                                     nullptr, int(doc.file.units.size()))
-                                     .arg(path, doc.language,
+                                     .arg(f.path, doc.language,
                                           doc.groupLabel.isEmpty() ? QString()
                                                                    : QStringLiteral(", ") + doc.groupLabel)
                                      .arg(doc.translated)
                                      .arg(doc.needsReview)
                                      .arg(doc.untranslated)
                               << '\n';
+                }
+                if (!saved.error.isEmpty()) {
+                    m_err << saved.error << '\n';
+                    return done(ExitApiError);
                 }
                 exportNext(ids, index + 1, version, folder, written);
             });
@@ -150,48 +146,22 @@ void Cli::exportNext(const QList<qint64> &ids, int index, XliffVersion version, 
 void Cli::translationsImport(const QStringList &paths)
 {
     // Every file is read and parsed before anything is fetched: a bad one stops the whole import.
-    QList<ImportFile> files;
-    for (const QString &path : paths) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            m_err << tr("%1 cannot be read: %2").arg(path, file.errorString()) << '\n';
-            return done(ExitApiError);
-        }
-        if (file.size() > MaxImportBytes) {
-            m_err << tr("%1 is %2 MB; an XLIFF file of one newsletter is far smaller, so it is not read.")
-                         .arg(path)
-                         .arg(file.size() / (1024 * 1024))
-                  << '\n';
-            return done(ExitApiError);
-        }
-        const XliffRead read = readXliff(file.readAll());
-        if (!read.file) {
-            m_err << tr("%1: %2 Nothing was imported.").arg(path, read.error) << '\n';
-            return done(ExitApiError);
-        }
-        const QString newsletter = read.file->original.section(QLatin1Char('/'), 1, 1);
-        qint64 id = 0;
-        if (!read.file->original.startsWith(QLatin1String("customerio:newsletters/")) ||
-            !parseId(newsletter, &id)) {
-            m_err
-                << tr("%1 was not exported by cio-studio (its origin “%2” names no newsletter). Nothing was "
-                      "imported.")
-                       .arg(path, read.file->original)
-                << '\n';
-            return done(ExitApiError);
-        }
-        files.append({path, id, *read.file});
+    const LoadResult loaded = loadImportFiles(paths);
+    if (!loaded.error.isEmpty()) {
+        m_err << tr("%1 Nothing was imported.").arg(loaded.error) << '\n';
+        return done(ExitApiError);
     }
+    const QList<LoadedFile> files = loaded.files;
     auto plans = std::make_shared<QList<std::pair<QString, ImportedVariant>>>();
     planNext(files, 0, plans);
 }
 
-void Cli::planNext(const QList<ImportFile> &files, int index,
+void Cli::planNext(const QList<LoadedFile> &files, int index,
                    const std::shared_ptr<QList<std::pair<QString, ImportedVariant>>> &plans)
 {
     if (index >= files.size())
         return reviewImport(*plans);
-    const ImportFile &f = files.at(index);
+    const LoadedFile &f = files.at(index);
     loadNewsletterVariants(
         f.newsletterId, [=](const QList<api::Content> &contents, const QList<api::TestGroup> &groups) {
             const ImportPlan plan =

@@ -5,8 +5,12 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSaveFile>
 
 namespace cio::models::translation {
 
@@ -314,6 +318,63 @@ ImportPlan planImport(const ExchangeFile &file, const VariantMatrix &matrix, qin
     }
     plan.variant = variant;
     return plan;
+}
+
+ExportResult saveExport(const QList<ExportDocument> &documents, XliffVersion version, const QString &folder,
+                        bool severalGroups)
+{
+    ExportResult result;
+    if (!QFileInfo(folder).isDir()) {
+        result.error = Exchange::tr("The folder “%1” does not exist.").arg(folder);
+        return result;
+    }
+    for (const ExportDocument &doc : documents) {
+        if (doc.file.units.isEmpty())
+            continue;
+        const QString path = QDir(folder).filePath(doc.fileName(version, severalGroups));
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(writeXliff(doc.file, version)) < 0 ||
+            !file.commit()) {
+            result.error = Exchange::tr("%1 could not be written: %2").arg(path, file.errorString());
+            return result;
+        }
+        result.files.append({path, doc});
+    }
+    return result;
+}
+
+LoadResult loadImportFiles(const QStringList &paths)
+{
+    constexpr qint64 MaxBytes = 64 * 1024 * 1024;
+    LoadResult result;
+    const auto fail = [&result](const QString &message) {
+        result.files.clear();
+        result.error = message;
+        return result;
+    };
+    static const QRegularExpression originalPattern(
+        QStringLiteral("^customerio:newsletters/(\\d+)/contents/\\d+$"));
+    for (const QString &path : paths) {
+        const QString name = QFileInfo(path).fileName();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(Exchange::tr("%1 cannot be read: %2").arg(name, file.errorString()));
+        if (file.size() > MaxBytes)
+            return fail(Exchange::tr(
+                            "%1 is %2 MB; an XLIFF file of one newsletter is far smaller, so it is not read.")
+                            .arg(name)
+                            .arg(file.size() / (1024 * 1024)));
+        const XliffRead read = readXliff(file.readAll());
+        if (!read.file)
+            return fail(Exchange::tr("%1: %2").arg(name, read.error));
+        const QRegularExpressionMatch m = originalPattern.match(read.file->original);
+        if (!m.hasMatch())
+            return fail(
+                Exchange::tr("%1 was not exported by cio-studio (its origin “%2” names no newsletter).")
+                    .arg(name, read.file->original));
+        result.files.append({path, m.captured(1).toLongLong(), *read.file});
+    }
+    return result;
 }
 
 QList<SaveRequest> saveRequests(const QList<ImportedVariant> &variants, const QList<api::TestGroup> &groups)

@@ -79,6 +79,40 @@ struct ImportPlan final
 // changes nothing.
 ImportPlan planImport(const ExchangeFile &file, const VariantMatrix &matrix, qint64 newsletterId);
 
+// Writing an export to a folder (each file complete or not there at all) and reading files back for an
+// import: the same for the window and the CLI.
+struct WrittenFile final
+{
+    QString path;
+    ExportDocument document;
+};
+
+struct ExportResult final
+{
+    QList<WrittenFile> files;
+    QString error; // the first file that could not be written (those before it stay)
+};
+
+ExportResult saveExport(const QList<ExportDocument> &documents, XliffVersion version, const QString &folder,
+                        bool severalGroups);
+
+struct LoadedFile final
+{
+    QString path;
+    qint64 newsletterId = 0;
+    ExchangeFile file;
+};
+
+struct LoadResult final
+{
+    QList<LoadedFile> files;
+    QString error; // names the file and what is wrong with it; `files` is empty then
+};
+
+// Reads and parses every file; any that cannot be read, is not XLIFF, is huge or was not exported by
+// cio-studio fails the whole load.
+LoadResult loadImportFiles(const QStringList &paths);
+
 // The saves that push `variants` (those with changes) through VariantSaver::saveAll.
 QList<SaveRequest> saveRequests(const QList<ImportedVariant> &variants, const QList<api::TestGroup> &groups);
 
