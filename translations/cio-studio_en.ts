@@ -195,6 +195,14 @@ If they were deleted in Customer.io, remove them from the local copy too (their 
         <source>A/B test with %n group(s)</source>
         <translation><numerusform>A/B test with %n group</numerusform><numerusform>A/B test with %n groups</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1.</source>
+        <translation><numerusform>Exported %n file to %1.</numerusform><numerusform>Exported %n files to %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Pushed %n translation(s).</source>
+        <translation><numerusform>Pushed %n translation.</numerusform><numerusform>Pushed %n translations.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>cio::ui::PreviewView</name>
@@ -306,6 +314,20 @@ If they were deleted in Customer.io, remove them from the local copy too (their 
     <message numerus="yes">
         <source>“%1” was created and is now used by %n variant(s).</source>
         <translation><numerusform>“%1” was created and is now used by %n variant.</numerusform><numerusform>“%1” was created and is now used by %n variants.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::ui::TranslationExportDialog</name>
+    <message numerus="yes">
+        <source>%n file(s): %1 units translated, %2 to review, %3 to translate.</source>
+        <translation><numerusform>%n file: %1 units translated, %2 to review, %3 to translate.</numerusform><numerusform>%n files: %1 units translated, %2 to review, %3 to translate.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>cio::ui::TranslationImportDialog</name>
+    <message numerus="yes">
+        <source>Push %n Variant(s)</source>
+        <translation><numerusform>Push %n Variant</numerusform><numerusform>Push %n Variants</numerusform></translation>
     </message>
 </context>
 <context>

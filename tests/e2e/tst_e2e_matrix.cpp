@@ -20,14 +20,21 @@
 #include "ui/newsletters/newsletterlistpage.h"
 #include "ui/newsletters/newsletterpage.h"
 #include "ui/newsletters/outdateddialog.h"
+#include "ui/translation/translationexportdialog.h"
+#include "ui/translation/translationimportdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -36,6 +43,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using cio::models::CellStatus;
 
@@ -63,6 +71,7 @@ private slots:
     void outdatedIsExplainedAndCanBeMarkedCurrent();
     void outdatedWithoutEarlierText();
     void saveAllLeavesNoDraftBehind();
+    void translationsRoundTripInTheWindow();
     void nextCellNeedingWork();
     void draftsBannerCountsAndGoesAway();
     void listShowsTranslationProgress();
@@ -409,6 +418,104 @@ void TestE2eMatrix::saveAllLeavesNoDraftBehind()
         const auto onServer = fetch(studio.client(), 189, id);
         QVERIFY(onServer && onServer->subject.startsWith(QLatin1String("Batch ")));
     }
+}
+
+// A translator's round trip in the window: Translations → Export to XLIFF… (one language), the file
+// translated elsewhere, Import from XLIFF… (the review shows the change as a word diff), Push; a tampered
+// file is refused before any review, naming the unit.
+void TestE2eMatrix::translationsRoundTripInTheWindow()
+{
+    cio::app::Studio studio;
+    cio::ui::NewsletterPage *page = open(studio, 214);
+    QVERIFY(page);
+    const QString folder = qEnvironmentVariable("CIO_TEST_TMP") + QStringLiteral("/xliff");
+    QDir(folder).removeRecursively();
+    QDir().mkpath(folder);
+    const QString shots = qEnvironmentVariable("CIO_SCREENSHOT_DIR");
+
+    bool exported = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<cio::ui::TranslationExportDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        const auto closeAnyway = qScopeGuard([dialog] { // a failed check must not leave it open
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        auto *languages = dialog->findChild<QListWidget *>(QStringLiteral("exportLanguages"));
+        for (int i = 0; i < languages->count(); ++i)
+            languages->item(i)->setCheckState(
+                languages->item(i)->text() == QLatin1String("de") ? Qt::Checked : Qt::Unchecked);
+        dialog->findChild<QLineEdit *>(QStringLiteral("exportFolder"))->setText(folder);
+        QVERIFY2(dialog->findChild<QLabel *>(QStringLiteral("exportSummary"))
+                     ->text()
+                     .startsWith(QLatin1String("1 file")),
+                 qPrintable(dialog->findChild<QLabel *>(QStringLiteral("exportSummary"))->text()));
+        if (!shots.isEmpty())
+            dialog->grab().save(shots + QStringLiteral("/translations-export.png"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportButton")), Qt::LeftButton);
+        exported = true;
+    });
+    page->exportTranslations();
+    QVERIFY(exported);
+    QVERIFY2(page->messageWidget()->text().startsWith(QLatin1String("Exported 1 file")),
+             qPrintable(page->messageWidget()->text()));
+    const QString path = folder + QStringLiteral("/newsletter-214-de.xlf");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString xml = QString::fromUtf8(file.readAll());
+    file.close();
+
+    // A tampered copy (a placeholder deleted) is refused before any review.
+    QString tampered = xml;
+    tampered.replace(QRegularExpression(QStringLiteral("(<target>[^<]*)<ph id=\"1\"[^>]*/>")),
+                     QStringLiteral("\\1"));
+    QVERIFY(tampered != xml);
+    const QString tamperedPath = folder + QStringLiteral("/tampered.xlf");
+    QFile t(tamperedPath);
+    QVERIFY(t.open(QIODevice::WriteOnly));
+    t.write(tampered.toUtf8());
+    t.close();
+    QVERIFY(!page->importTranslationFiles({tamperedPath}));
+    QVERIFY2(page->messageWidget()->text().contains(QLatin1String("Nothing was imported")) &&
+                 page->messageWidget()->text().contains(QLatin1String("is missing")),
+             qPrintable(page->messageWidget()->text()));
+
+    // The translator's subject.
+    xml.replace(
+        QRegularExpression(QStringLiteral("(<unit id=\"subject.u1\"[^>]*>.*?<target>)(.*?)(</target>)"),
+                           QRegularExpression::DotMatchesEverythingOption),
+        QStringLiteral("\\1Bestellen Sie bis 17. Dezember\\3"));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(xml.toUtf8());
+    file.close();
+    bool reviewed = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<cio::ui::TranslationImportDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        const auto closeAnyway = qScopeGuard([dialog] { // a failed check must not leave it open
+            if (dialog->isVisible())
+                dialog->reject();
+        });
+        QCOMPARE(dialog->list()->topLevelItemCount(), 1);
+        QCOMPARE(dialog->list()->topLevelItem(0)->text(3), QStringLiteral("Subject"));
+        QVERIFY2(dialog->details()->toPlainText().contains(QLatin1String("Bestellen Sie bis 17. Dezember")),
+                 qPrintable(dialog->details()->toPlainText()));
+        if (!shots.isEmpty())
+            dialog->grab().save(shots + QStringLiteral("/translations-import.png"));
+        auto *push = dialog->findChild<QPushButton *>(QStringLiteral("pushTranslations"));
+        QCOMPARE(push->text(), QStringLiteral("Push 1 Variant"));
+        QTest::mouseClick(push, Qt::LeftButton);
+        reviewed = true;
+    });
+    QVERIFY(page->importTranslationFiles({path}));
+    QVERIFY(reviewed);
+    QTRY_VERIFY2_WITH_TIMEOUT(page->messageWidget()->text().startsWith(QLatin1String("Pushed 1 translation")),
+                              qPrintable(page->messageWidget()->text()), 15000);
+    const int column = int(page->matrixModel()->matrix().languages().indexOf(QStringLiteral("de")));
+    QTRY_VERIFY(waitLoaded(page));
+    const qint64 germanId = page->matrixModel()->matrix().cell(0, column).content->id;
+    QCOMPARE(fetch(studio.client(), 214, germanId)->subject,
+             QStringLiteral("Bestellen Sie bis 17. Dezember"));
 }
 
 void TestE2eMatrix::nextCellNeedingWork()

@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStyledItemDelegate>
@@ -78,6 +79,7 @@ NewsletterPage::NewsletterPage(models::WorkspaceSession *session, QWidget *paren
     , m_addLanguage(new QPushButton(tr("Add Language…"), this))
     , m_saveAll(new QPushButton(tr("Save All Drafts"), this))
     , m_previewAll(new QPushButton(tr("Preview All Languages…"), this))
+    , m_translations(new QPushButton(tr("Translations"), this))
     , m_nextWork(new QPushButton(this))
     , m_qaSummary(new QLabel(this))
     , m_qa(new qa::QaRunner(session->liquid(), this))
@@ -159,6 +161,13 @@ void NewsletterPage::buildActions()
     m_previewAll->setToolTip(
         tr("Every language of a test group side by side, with the same width and sample data"));
     m_qaSummary->setObjectName(QStringLiteral("newsletterQaSummary"));
+    m_translations->setObjectName(QStringLiteral("translationsMenu"));
+    m_translations->setToolTip(tr("Send the texts to translators as XLIFF files and bring their work back"));
+    auto *translationsMenu = new QMenu(m_translations);
+    translationsMenu->addAction(tr("Export to XLIFF…"), this, &NewsletterPage::exportTranslations);
+    translationsMenu->addAction(tr("Import from XLIFF…"), this, &NewsletterPage::importTranslations)
+        ->setObjectName(QStringLiteral("importTranslationsAction"));
+    m_translations->setMenu(translationsMenu);
     connect(m_previewAll, &QPushButton::clicked, this, [this] {
         LanguageGrid grid(m_contents, m_groups, m_session, this);
         const QModelIndex current = m_matrix->currentIndex();
@@ -176,6 +185,7 @@ void NewsletterPage::buildLayout(QPushButton *back)
     top->addWidget(m_progress);
     top->addWidget(m_qaSummary);
     top->addWidget(m_previewAll);
+    top->addWidget(m_translations);
     top->addWidget(m_saveAll);
     top->addWidget(m_addLanguage);
     auto *layout = new QVBoxLayout(this);
@@ -284,6 +294,8 @@ void NewsletterPage::updateActions()
                                           : tr("Save All Drafts (%1)").arg(m_drafts.size()));
     if (m_readOnly)
         m_addLanguage->setToolTip(tr("This workspace is read-only."));
+    if (auto *import = m_translations->menu()->findChild<QAction *>(QStringLiteral("importTranslationsAction")))
+        import->setEnabled(!m_readOnly && m_pending == 0);
 }
 
 void NewsletterPage::addLanguage(const QString &language, const QList<int> &rows)
@@ -326,8 +338,9 @@ void NewsletterPage::addLanguage(const QString &language, const QList<int> &rows
                                            .arg(name),
                                        MessageWidget::Type::Information);
             else
-                m_message->showMessage(tr("%1 could not be added. %2").arg(name, failures.join(QLatin1Char(' '))),
-                                       MessageWidget::Type::Error);
+                m_message->showMessage(
+                    tr("%1 could not be added. %2").arg(name, failures.join(QLatin1Char(' '))),
+                    MessageWidget::Type::Error);
             const QString text = m_message->text();
             const auto type = m_message->type();
             reload();

@@ -2,6 +2,7 @@
 
 #include "api/dto.h"
 #include "api/error.h"
+#include "models/translation/exchange.h"
 #include "models/variants/variantmatrix.h"
 #include "qa/finding.h"
 #include "ui/newsletters/outdateddialog.h"
@@ -71,6 +72,13 @@ public:
     // Opens a variant of the loaded newsletter in the editor (variantActivated); false if it has none.
     bool openVariant(qint64 contentId);
     MessageWidget *messageWidget() const { return m_message; }
+    // Translations → Export to XLIFF… / Import from XLIFF… (newsletterpagetranslations.cpp).
+    void exportTranslations();
+    void importTranslations();
+    // Checks `paths` unit by unit (any problem: a message, nothing pushed), shows the review, and pushes
+    // what the user keeps. False when nothing was pushed.
+    bool importTranslationFiles(const QStringList &paths);
+    QPushButton *translationsButton() const { return m_translations; }
     // Runs the quality checks of every variant (drafts included); the matrix shows a status per cell.
     void runQualityChecks();
     // The editor's latest result for one variant.
@@ -104,6 +112,7 @@ private:
     void rebuildMatrix();
     void updateHeader();
     void updateActions();
+    void pushTranslations(const QList<models::translation::ImportedVariant> &variants);
 
     models::WorkspaceSession *m_session; // outlives the page
     QPointer<models::LocalStore> m_store;
@@ -125,6 +134,7 @@ private:
     QPushButton *m_addLanguage;
     QPushButton *m_saveAll;
     QPushButton *m_previewAll;
+    QPushButton *m_translations;
     QPushButton *m_nextWork;
     QLabel *m_qaSummary;
     qa::QaRunner *m_qa;
