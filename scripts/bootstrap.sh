@@ -11,7 +11,7 @@ packages=(
     qt6-l10n-tools libqt6svg6 qtkeychain-qt6-dev libqscintilla2-qt6-dev libgl-dev libvulkan-dev
     nodejs npm
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools fonts-dejavu-core
-    libxml2-utils
+    libxml2-utils translate-toolkit
 )
 
 # scripts/bootstrap.sh fuzz: also clang and its libFuzzer runtime, for the fuzz preset (scripts/fuzz.sh).

@@ -127,12 +127,15 @@ void writePieces12(QXmlStreamWriter &w, const Pieces &pieces, const Pieces &sour
             writeText(w, p.text, XliffVersion::V1_2);
             break;
         case Piece::Kind::Placeholder: {
+            // <ph> holds the native code itself, which 1.2 tools show (translate-toolkit drops an <x>'s
+            // equiv-text, so Liquid would vanish from what the translator sees).
             const QString original = originalOf(source, p);
-            w.writeEmptyElement(QStringLiteral("x"));
+            w.writeStartElement(QStringLiteral("ph"));
             w.writeAttribute(QStringLiteral("id"), QString::number(p.id));
             w.writeAttribute(QStringLiteral("ctype"),
                              isLiquid(original) ? QStringLiteral("x-liquid") : QStringLiteral("x-html"));
-            w.writeAttribute(QStringLiteral("equiv-text"), attributeText(original));
+            writeText(w, original, XliffVersion::V1_2);
+            w.writeEndElement();
             break;
         }
         case Piece::Kind::Open:
@@ -226,10 +229,14 @@ void writeUnit12(QXmlStreamWriter &w, const ExchangeUnit &u)
                                                     ? QStringLiteral("x-text")
                                                     : QStringLiteral("x-") + unitName(u.kind));
     w.writeAttribute(QStringLiteral("xml:space"), QStringLiteral("preserve"));
+    const bool hasTarget = u.target && codeProblem(Unit{u.id, u.kind, 0, 0, u.source}, *u.target).isEmpty();
+    // Tools treat a unit without approved="yes" as fuzzy.
+    if (hasTarget && u.state != TargetState::NeedsReview)
+        w.writeAttribute(QStringLiteral("approved"), QStringLiteral("yes"));
     w.writeStartElement(QStringLiteral("source"));
     writePieces12(w, u.source, u.source);
     w.writeEndElement();
-    if (u.target && codeProblem(Unit{u.id, u.kind, 0, 0, u.source}, *u.target).isEmpty()) {
+    if (hasTarget) {
         w.writeStartElement(QStringLiteral("target"));
         w.writeAttribute(QStringLiteral("state"), u.state == TargetState::Final ? QStringLiteral("final")
                                                   : u.state == TargetState::NeedsReview

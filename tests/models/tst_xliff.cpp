@@ -95,6 +95,7 @@ private slots:
     void refusesBadFiles_data();
     void refusesBadFiles();
     void everyDemoBodyExportsValidAndReadsBack();
+    void aThirdPartyReaderTakesXliff12();
 };
 
 void TestXliff::writesValidXliffThatReadsBack_data()
@@ -313,6 +314,41 @@ void TestXliff::everyDemoBodyExportsValidAndReadsBack()
     QVERIFY2(problems20.isEmpty(), qPrintable(problems20));
     const QString problems12 = schemaProblems(schema12, files12);
     QVERIFY2(problems12.isEmpty(), qPrintable(problems12));
+}
+
+// Debian's translate-toolkit (xliff2po), as many translation pipelines use it: one entry per unit, the
+// Liquid placeholders in the text the translator sees, and only the unit needing review marked fuzzy.
+void TestXliff::aThirdPartyReaderTakesXliff12()
+{
+    ExchangeFile file = fileOf(QStringLiteral("<p>Hi {{ customer.first_name }}, <a href=\"x\">shop "
+                                              "now</a></p><p>Second</p><img alt=\"Tents\" src=x>"));
+    QCOMPARE(file.units.size(), 3);
+    file.units[0].target = Pieces{
+        Piece{Kind::Text, QStringLiteral("Hallo "), 0, 0, 0},       Piece{Kind::Placeholder, {}, 1, 0, 0},
+        Piece{Kind::Text, QStringLiteral(", "), 0, 0, 0},           Piece{Kind::Open, {}, 2, 0, 0},
+        Piece{Kind::Text, QStringLiteral("jetzt kaufen"), 0, 0, 0}, Piece{Kind::Close, {}, 2, 0, 0}};
+    file.units[0].state = TargetState::Translated;
+    file.units[1].target = Pieces{Piece{Kind::Text, QStringLiteral("Zweiter"), 0, 0, 0}};
+    file.units[1].state = TargetState::NeedsReview;
+    QTemporaryDir dir;
+    const QString xlf = writeTemp(dir, QStringLiteral("export.xlf"), writeXliff(file, XliffVersion::V1_2));
+    const QString po = dir.filePath(QStringLiteral("export.po"));
+    QProcess xliff2po;
+    xliff2po.start(QStringLiteral("xliff2po"), {xlf, po});
+    QVERIFY2(xliff2po.waitForFinished(60000), "xliff2po did not run (install translate-toolkit)");
+    QVERIFY2(xliff2po.exitCode() == 0, xliff2po.readAllStandardError().constData());
+    QFile result(po);
+    QVERIFY(result.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(result.readAll());
+    QCOMPARE(text.count(QLatin1String("\nmsgid ")), 3 + 1); // the header, then one per unit
+    QVERIFY2(text.contains(QLatin1String("msgid \"Hi {{ customer.first_name }}, shop now\"")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("msgstr \"Hallo {{ customer.first_name }}, jetzt kaufen\"")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("msgid \"Tents\"\nmsgstr \"\"")), qPrintable(text));
+    QCOMPARE(text.count(QLatin1String("#, fuzzy")), 1 + 1); // the header's, and the unit needing review
+    QVERIFY(text.indexOf(QLatin1String("#, fuzzy"), text.indexOf(QLatin1String("body.u1"))) >
+            text.indexOf(QLatin1String("body.u2")));
 }
 
 QTEST_GUILESS_MAIN(TestXliff)
