@@ -214,7 +214,7 @@ private:
     void addTranslationOptions();
     void readTranslationOptions(const QCommandLineParser &parser);
     void translationsExport(const QStringList &ids);
-    void exportNext(const QList<qint64> &ids, int index, models::translation::XliffVersion version,
+    void exportNext(const QList<qint64> &ids, int index, models::translation::ExchangeFormat version,
                     const QString &folder, const std::shared_ptr<QJsonArray> &written);
     void translationsImport(const QStringList &paths);
     void

@@ -45,7 +45,9 @@ void Cli::addTranslationOptions()
                tr("translations export: the target languages, comma-separated (default: every language)."),
                tr("codes")});
     addOption({QStringLiteral("format"),
-               tr("translations export: xliff2 (XLIFF 2.0, default) or xliff12 (XLIFF 1.2)."), tr("format")});
+               tr("translations export: xliff2 (XLIFF 2.0, default), xliff12 (XLIFF 1.2) or csv (for "
+                  "spreadsheets)."),
+               tr("format")});
     addOption({{QStringLiteral("o"), QStringLiteral("output")},
                tr("translations export: the folder the files go to (default: the current folder)."),
                tr("folder")});
@@ -66,12 +68,14 @@ void Cli::readTranslationOptions(const QCommandLineParser &parser)
 
 void Cli::translationsExport(const QStringList &ids)
 {
-    XliffVersion version = XliffVersion::V2_0;
+    ExchangeFormat version = ExchangeFormat::Xliff20;
     if (m_translation.format == QLatin1String("xliff12") || m_translation.format == QLatin1String("xliff1.2"))
-        version = XliffVersion::V1_2;
+        version = ExchangeFormat::Xliff12;
+    else if (m_translation.format == QLatin1String("csv"))
+        version = ExchangeFormat::Csv;
     else if (!m_translation.format.isEmpty() && m_translation.format != QLatin1String("xliff2") &&
              m_translation.format != QLatin1String("xliff"))
-        return usageError(tr("Unknown format “%1”: use xliff2 or xliff12.").arg(m_translation.format));
+        return usageError(tr("Unknown format “%1”: use xliff2, xliff12 or csv.").arg(m_translation.format));
     QList<qint64> newsletterIds;
     for (const QString &text : ids) {
         qint64 id = 0;
@@ -86,7 +90,7 @@ void Cli::translationsExport(const QStringList &ids)
     exportNext(newsletterIds, 0, version, folder, written);
 }
 
-void Cli::exportNext(const QList<qint64> &ids, int index, XliffVersion version, const QString &folder,
+void Cli::exportNext(const QList<qint64> &ids, int index, ExchangeFormat version, const QString &folder,
                      const std::shared_ptr<QJsonArray> &written)
 {
     if (index >= ids.size()) {
@@ -306,7 +310,7 @@ void Cli::addTranslationCommands()
 {
     addCommand(
         {{QStringLiteral("translations"), QStringLiteral("export")},
-         QStringLiteral("NEWSLETTER… [--lang de,fr] [--format xliff2|xliff12] [-o FOLDER]"),
+         QStringLiteral("NEWSLETTER… [--lang de,fr] [--format xliff2|xliff12|csv] [-o FOLDER]"),
          tr("write one XLIFF file per target language (and A/B test group) of each newsletter: subject, "
             "preheader and bodies split into units, markup and Liquid as protected codes, current "
             "translations filled in (outdated ones marked for review)"),

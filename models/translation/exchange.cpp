@@ -1,5 +1,8 @@
 #include "models/translation/exchange.h"
 
+#include "models/common/textfile.h"
+#include "models/translation/csvexchange.h"
+
 #include "models/variants/variantaddress.h"
 #include "models/variants/variantmatrix.h"
 
@@ -129,18 +132,18 @@ QString fieldText(const api::Content &content, const QString &field)
     return {};
 }
 
-QString ExportDocument::fileName(XliffVersion version, bool severalGroups) const
+QString ExportDocument::fileName(ExchangeFormat format, bool severalGroups) const
 {
-    Q_UNUSED(version)
+    const QString extension = format == ExchangeFormat::Csv ? QStringLiteral("csv") : QStringLiteral("xlf");
     QString safeLanguage = language;
     safeLanguage.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
     const QString newsletter = file.original.section(QLatin1Char('/'), 1, 1);
     if (severalGroups)
-        return QStringLiteral("newsletter-%1-content-%2-%3.xlf")
+        return QStringLiteral("newsletter-%1-content-%2-%3.%4")
             .arg(newsletter)
             .arg(defaultContentId)
-            .arg(safeLanguage);
-    return QStringLiteral("newsletter-%1-%2.xlf").arg(newsletter, safeLanguage);
+            .arg(safeLanguage, extension);
+    return QStringLiteral("newsletter-%1-%2.%3").arg(newsletter, safeLanguage, extension);
 }
 
 QList<ExportDocument> exportDocuments(const VariantMatrix &matrix, const ExportOptions &options)
@@ -271,7 +274,8 @@ ImportPlan planImport(const ExchangeFile &file, const VariantMatrix &matrix, qin
         const Segmentation translation = segment(fieldText(*cell.content, field), formatOf(field));
         const bool ownMarkup = linesUp(source, translation);
         QHash<QString, Pieces> targets;
-        for (const Unit &u : source.units) {
+        for (int index = 0; index < source.units.size(); ++index) {
+            const Unit &u = source.units.at(index);
             const QString id = field + QLatin1Char('.') + u.id;
             expected.insert(id);
             const ExchangeUnit *e = file.unit(id);
@@ -279,7 +283,9 @@ ImportPlan planImport(const ExchangeFile &file, const VariantMatrix &matrix, qin
                 return refuse(Exchange::tr("Unit “%1” is missing from the file: it is not the file that was "
                                            "exported, or the Default changed since. Export again.")
                                   .arg(id));
-            if (!samePieces(e->source, u.pieces))
+            const bool sameSource = e->codesAsText ? textWithCodes(e->source) == textWithCodes(u.pieces)
+                                                   : samePieces(e->source, u.pieces);
+            if (!sameSource)
                 return refuse(
                     Exchange::tr("The Default changed since this file was exported: unit “%1” now reads "
                                  "“%2”. Export again and translate the new text.")
@@ -287,15 +293,27 @@ ImportPlan planImport(const ExchangeFile &file, const VariantMatrix &matrix, qin
             ++variant.units;
             if (!e->target)
                 continue;
-            if (const QString problem = codeProblem(u, *e->target); !problem.isEmpty())
+            Pieces target = *e->target;
+            if (e->codesAsText) {
+                // A CSV target shows the markup it was filled in with: the translation's own when it lines up
+                // (its problems are the ones to report), else the Default's.
+                const QString text = textWithCodes(*e->target);
+                target = piecesFromText(text, ownMarkup ? translation.units.at(index) : u);
+                if (ownMarkup && !codeProblem(u, target).isEmpty()) {
+                    const Pieces asDefault = piecesFromText(text, u);
+                    if (codeProblem(u, asDefault).isEmpty())
+                        target = asDefault;
+                }
+            }
+            if (const QString problem = codeProblem(u, target); !problem.isEmpty())
                 return refuse(Exchange::tr("Unit “%1”: %2. Nothing was imported.").arg(id, problem));
-            if (typesLiquid(*e->target))
+            if (typesLiquid(target))
                 return refuse(
                     Exchange::tr("Unit “%1” types Liquid as text ({{ or {%); Liquid must stay in its "
                                  "placeholders. Nothing was imported.")
                         .arg(id));
             ++variant.unitsTranslated;
-            targets.insert(u.id, *e->target);
+            targets.insert(u.id, target);
         }
         if (targets.isEmpty())
             continue;
@@ -320,7 +338,7 @@ ImportPlan planImport(const ExchangeFile &file, const VariantMatrix &matrix, qin
     return plan;
 }
 
-ExportResult saveExport(const QList<ExportDocument> &documents, XliffVersion version, const QString &folder,
+ExportResult saveExport(const QList<ExportDocument> &documents, ExchangeFormat format, const QString &folder,
                         bool severalGroups)
 {
     ExportResult result;
@@ -331,10 +349,13 @@ ExportResult saveExport(const QList<ExportDocument> &documents, XliffVersion ver
     for (const ExportDocument &doc : documents) {
         if (doc.file.units.isEmpty())
             continue;
-        const QString path = QDir(folder).filePath(doc.fileName(version, severalGroups));
+        const QString path = QDir(folder).filePath(doc.fileName(format, severalGroups));
+        const QByteArray data = format == ExchangeFormat::Csv ? writeCsv(doc.file)
+                                : format == ExchangeFormat::Xliff12
+                                    ? writeXliff(doc.file, XliffVersion::V1_2)
+                                    : writeXliff(doc.file, XliffVersion::V2_0);
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(writeXliff(doc.file, version)) < 0 ||
-            !file.commit()) {
+        if (!file.open(QIODevice::WriteOnly) || file.write(data) < 0 || !file.commit()) {
             result.error = Exchange::tr("%1 could not be written: %2").arg(path, file.errorString());
             return result;
         }
@@ -364,7 +385,17 @@ LoadResult loadImportFiles(const QStringList &paths)
                             "%1 is %2 MB; an XLIFF file of one newsletter is far smaller, so it is not read.")
                             .arg(name)
                             .arg(file.size() / (1024 * 1024)));
-        const XliffRead read = readXliff(file.readAll());
+        const QByteArray data = file.readAll();
+        XliffRead read;
+        const QByteArray start = data.left(16);
+        if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) || start.contains("#original")) {
+            const models::TextFile text = models::TextFiles::decode(data, name);
+            if (!text.ok())
+                return fail(Exchange::tr("%1: %2").arg(name, text.error));
+            read = readCsv(text.text);
+        } else {
+            read = readXliff(data);
+        }
         if (!read.file)
             return fail(Exchange::tr("%1: %2").arg(name, read.error));
         const QRegularExpressionMatch m = originalPattern.match(read.file->original);

@@ -26,6 +26,14 @@ QStringList exchangeFields();
 FieldFormat formatOf(const QString &field);
 QString fieldText(const api::Content &content, const QString &field);
 
+// What an export writes: XLIFF 2.0 (the default), XLIFF 1.2, or CSV for spreadsheets (csvexchange.h).
+enum class ExchangeFormat
+{
+    Xliff20,
+    Xliff12,
+    Csv,
+};
+
 struct ExportOptions final
 {
     qint64 newsletterId = 0;
@@ -45,8 +53,8 @@ struct ExportDocument final
     int needsReview = 0;
     int untranslated = 0;
 
-    // "newsletter-212-de.xlf", "newsletter-212-group-2-de.xlf" with several test groups.
-    QString fileName(XliffVersion version, bool severalGroups) const;
+    // "newsletter-212-de.xlf" ("….csv"), "newsletter-212-content-2320-de.xlf" with several test groups.
+    QString fileName(ExchangeFormat format, bool severalGroups) const;
 };
 
 // One document for each target language of each test group that has a Default. A translation whose units
@@ -93,7 +101,7 @@ struct ExportResult final
     QString error; // the first file that could not be written (those before it stay)
 };
 
-ExportResult saveExport(const QList<ExportDocument> &documents, XliffVersion version, const QString &folder,
+ExportResult saveExport(const QList<ExportDocument> &documents, ExchangeFormat format, const QString &folder,
                         bool severalGroups);
 
 struct LoadedFile final
@@ -109,8 +117,8 @@ struct LoadResult final
     QString error; // names the file and what is wrong with it; `files` is empty then
 };
 
-// Reads and parses every file; any that cannot be read, is not XLIFF, is huge or was not exported by
-// cio-studio fails the whole load.
+// Reads and parses every file (XLIFF, or CSV by its name or its first row); any that cannot be read, is
+// not one of ours, is huge or was not exported by cio-studio fails the whole load.
 LoadResult loadImportFiles(const QStringList &paths);
 
 // The saves that push `variants` (those with changes) through VariantSaver::saveAll.

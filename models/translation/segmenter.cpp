@@ -12,12 +12,12 @@ namespace cio::models::translation {
 
 namespace {
 
+using html::AttributeSpan;
 using html::isHtmlSpace;
 using html::isInline;
 using html::isVoid;
 using html::liquidEnd;
 using html::startsLiquid;
-using html::AttributeSpan;
 using html::Token;
 
 struct Segmenter final

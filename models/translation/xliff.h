@@ -39,6 +39,9 @@ struct ExchangeUnit final
     std::optional<Pieces> target; // none: not translated
     TargetState state = TargetState::Initial;
     QStringList notes; // context for the translator
+    // Read from CSV: `source` and `target` are one text piece each with the codes written out as in the
+    // field (see piecesFromText()).
+    bool codesAsText = false;
 };
 
 struct ExchangeFile final

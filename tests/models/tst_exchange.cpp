@@ -1,6 +1,7 @@
 // The translation exchange workflow: what an export of a newsletter holds, what importing a file back
 // changes, the files it refuses (each naming the unit), and an untouched round trip over every demo
 // newsletter that changes nothing.
+#include "models/translation/csvexchange.h"
 #include "models/translation/exchange.h"
 #include "models/variants/variantmatrix.h"
 
@@ -78,6 +79,7 @@ private slots:
     void importIntoDifferentMarkupUsesTheDefaults();
     void importRefusesBadFiles();
     void untouchedRoundTripOverTheDemoChangesNothing();
+    void csvForSpreadsheets();
 };
 
 void TestExchange::exportPrefillsWhatLinesUp()
@@ -90,7 +92,8 @@ void TestExchange::exportPrefillsWhatLinesUp()
     QCOMPARE(de.contentId, qint64(71));
     QCOMPARE(de.file.original, QStringLiteral("customerio:newsletters/7/contents/70"));
     QCOMPARE(de.file.targetLanguage, QStringLiteral("de"));
-    QCOMPARE(de.fileName(XliffVersion::V2_0, false), QStringLiteral("newsletter-7-de.xlf"));
+    QCOMPARE(de.fileName(ExchangeFormat::Xliff20, false), QStringLiteral("newsletter-7-de.xlf"));
+    QCOMPARE(de.fileName(ExchangeFormat::Csv, true), QStringLiteral("newsletter-7-content-70-de.csv"));
     // subject, h1, p, alt
     QCOMPARE(de.file.units.size(), 4);
     QCOMPARE(targetText(de.file, QStringLiteral("subject.u1")), QStringLiteral("Frühlingsverkauf"));
@@ -261,8 +264,13 @@ void TestExchange::untouchedRoundTripOverTheDemoChangesNothing()
                  matrix, {id, n.value(QLatin1String("name")).toString(), {}, QStringLiteral("en")})) {
             if (!doc.contentId || doc.file.units.isEmpty())
                 continue;
-            for (const XliffVersion version : {XliffVersion::V2_0, XliffVersion::V1_2}) {
-                const XliffRead read = readXliff(writeXliff(doc.file, version));
+            for (const ExchangeFormat format :
+                 {ExchangeFormat::Xliff20, ExchangeFormat::Xliff12, ExchangeFormat::Csv}) {
+                const XliffRead read = format == ExchangeFormat::Csv
+                                           ? readCsv(QString::fromUtf8(writeCsv(doc.file)))
+                                           : readXliff(writeXliff(doc.file, format == ExchangeFormat::Xliff12
+                                                                                ? XliffVersion::V1_2
+                                                                                : XliffVersion::V2_0));
                 QVERIFY2(read.file, qPrintable(read.error));
                 const ImportPlan plan = planImport(*read.file, matrix, id);
                 const QString where =
@@ -279,6 +287,70 @@ void TestExchange::untouchedRoundTripOverTheDemoChangesNothing()
     QVERIFY(documents > 100);
     QVERIFY(prefilled > 1000);
     qInfo("%d documents, %d pre-filled units", documents, prefilled);
+}
+
+// CSV as a spreadsheet user edits it: markup and Liquid written out, the target typed in (the state left
+// as it was), saved with ';' and CRLF as spreadsheet programs do in some locales.
+void TestExchange::csvForSpreadsheets()
+{
+    const models::VariantMatrix matrix = sampleMatrix();
+    const ExchangeFile exported =
+        exportDocuments(matrix, {7, {}, {QStringLiteral("de")}, QStringLiteral("en")}).first().file;
+    const QByteArray csv = writeCsv(exported);
+    QVERIFY(csv.startsWith("\xEF\xBB\xBF#original,customerio:newsletters/7/contents/70\r\n"));
+    QVERIFY2(
+        csv.contains(
+            "body.u2,HTML body,\"Hi {{ customer.first_name }}, <a href=\"\"https://x.example/en\"\">shop "
+            "now</a>.\",\"Hallo {{ customer.first_name }}, <a href=\"\"https://x.example/de\"\">jetzt "
+            "shoppen</a>.\",translated,\r\n"),
+        csv.constData());
+    // Untouched: nothing changes.
+    XliffRead read = readCsv(QString::fromUtf8(csv));
+    QVERIFY2(read.file, qPrintable(read.error));
+    ImportPlan plan = planImport(*read.file, matrix, 7);
+    QVERIFY2(plan.variant, qPrintable(plan.error));
+    QVERIFY(plan.variant->changes.isEmpty());
+
+    // Edited in a spreadsheet: the link text changed, the rest kept; saved with ';'.
+    QString edited = QString::fromUtf8(csv);
+    edited.replace(QStringLiteral("jetzt shoppen</a>.\",translated"),
+                   QStringLiteral("los geht's</a>!\",translated"));
+    const QStringList lines = edited.split(QStringLiteral("\r\n"));
+    QStringList semicolons;
+    for (QString line : lines) {
+        // Commas between fields become ';' (fields holding commas are quoted: keep those).
+        QString out;
+        bool quoted = false;
+        for (const QChar c : line) {
+            if (c == QLatin1Char('"'))
+                quoted = !quoted;
+            out += (c == QLatin1Char(',') && !quoted) ? QLatin1Char(';') : c;
+        }
+        semicolons.append(out);
+    }
+    read = readCsv(semicolons.join(QStringLiteral("\r\n")));
+    QVERIFY2(read.file, qPrintable(read.error));
+    plan = planImport(*read.file, matrix, 7);
+    QVERIFY2(plan.variant, qPrintable(plan.error));
+    QCOMPARE(plan.variant->changes.keys(), QStringList{QStringLiteral("body")});
+    QVERIFY(plan.variant->changes.value(QLatin1String("body"))
+                .toString()
+                .contains(QStringLiteral("<a href=\"https://x.example/de\">los geht's</a>!</p>")));
+
+    // A placeholder deleted in the sheet, Liquid typed anew, an unclosed quote: refused.
+    QString lost = QString::fromUtf8(csv);
+    lost.replace(QStringLiteral("\"Hallo {{ customer.first_name }}, <a"), QStringLiteral("\"Hallo, <a"));
+    plan = planImport(*readCsv(lost).file, matrix, 7);
+    QVERIFY2(plan.error.contains(QStringLiteral("is missing")), qPrintable(plan.error));
+    QString typed = QString::fromUtf8(csv);
+    typed.replace(QStringLiteral("\"Hallo {{ customer.first_name }}, <a"),
+                  QStringLiteral("\"Hallo {{ customer.last_name }}, <a"));
+    plan = planImport(*readCsv(typed).file, matrix, 7);
+    QVERIFY2(!plan.variant, "Liquid typed in a cell must be refused");
+    QVERIFY(readCsv(QStringLiteral("#original,x\r\nid,context,source,target\r\nbody.u1,\"open"))
+                .error.contains(QStringLiteral("never closed")));
+    QVERIFY(
+        readCsv(QStringLiteral("a,b,c\r\n1,2,3")).error.contains(QStringLiteral("not a translation file")));
 }
 
 QTEST_GUILESS_MAIN(TestExchange)

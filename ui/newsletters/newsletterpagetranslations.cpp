@@ -43,7 +43,7 @@ void NewsletterPage::exportTranslations()
         return;
     QSettings().setValue(FolderKey, dialog.folder());
     const ExportResult result =
-        saveExport(dialog.documents(), dialog.version(), dialog.folder(), matrix.rowCount() > 1);
+        saveExport(dialog.documents(), dialog.format(), dialog.folder(), matrix.rowCount() > 1);
     if (!result.error.isEmpty()) {
         m_message->showMessage(tr("Export stopped: %1").arg(result.error), MessageWidget::Type::Error);
         return;
@@ -56,7 +56,7 @@ void NewsletterPage::exportTranslations()
 void NewsletterPage::importTranslations()
 {
     const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import Translations"), lastFolder(),
-                                                            tr("XLIFF files (*.xlf *.xliff);;All files (*)"));
+                                                            tr("Translation files (*.xlf *.xliff *.csv);;All files (*)"));
     if (!paths.isEmpty())
         importTranslationFiles(paths);
 }

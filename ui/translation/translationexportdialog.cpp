@@ -39,9 +39,10 @@ TranslationExportDialog::TranslationExportDialog(const models::VariantMatrix &ma
         item->setCheckState(Qt::Checked);
     }
     m_version->setObjectName(QStringLiteral("exportVersion"));
-    m_version->addItem(tr("XLIFF 2.0"), QVariant::fromValue(int(XliffVersion::V2_0)));
+    m_version->addItem(tr("XLIFF 2.0"), QVariant::fromValue(int(ExchangeFormat::Xliff20)));
     m_version->addItem(tr("XLIFF 1.2 (for tools that read only 1.2)"),
-                       QVariant::fromValue(int(XliffVersion::V1_2)));
+                       QVariant::fromValue(int(ExchangeFormat::Xliff12)));
+    m_version->addItem(tr("CSV for spreadsheets (UTF-8)"), QVariant::fromValue(int(ExchangeFormat::Csv)));
     m_folder->setObjectName(QStringLiteral("exportFolder"));
     m_summary->setObjectName(QStringLiteral("exportSummary"));
     m_summary->setWordWrap(true);
@@ -97,9 +98,9 @@ QStringList TranslationExportDialog::languages() const
     return out;
 }
 
-XliffVersion TranslationExportDialog::version() const
+ExchangeFormat TranslationExportDialog::format() const
 {
-    return XliffVersion(m_version->currentData().toInt());
+    return ExchangeFormat(m_version->currentData().toInt());
 }
 
 QString TranslationExportDialog::folder() const

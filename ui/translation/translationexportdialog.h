@@ -28,7 +28,7 @@ public:
                             QWidget *parent = nullptr);
 
     QStringList languages() const;
-    models::translation::XliffVersion version() const;
+    models::translation::ExchangeFormat format() const;
     QString folder() const;
     // What would be written with the current choices.
     QList<models::translation::ExportDocument> documents() const;
