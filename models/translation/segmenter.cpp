@@ -29,14 +29,7 @@ struct Segmenter final
 // table does not know stays a code) and white space collapsed.
 void appendText(Pieces *pieces, const QString &field, qsizetype start, qsizetype end, FieldFormat format)
 {
-    const auto addText = [pieces](const QString &text) {
-        if (text.isEmpty())
-            return;
-        if (!pieces->isEmpty() && pieces->last().kind == Piece::Kind::Text)
-            pieces->last().text += text;
-        else
-            pieces->append(Piece{Piece::Kind::Text, text, 0, 0, 0});
-    };
+    const auto addText = [pieces](const QString &text) { appendTextPiece(pieces, text); };
     QString run;
     qsizetype i = start;
     while (i < end) {
@@ -360,6 +353,16 @@ private:
 };
 
 } // namespace
+
+void appendTextPiece(Pieces *pieces, const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    if (!pieces->isEmpty() && pieces->last().kind == Piece::Kind::Text)
+        pieces->last().text += text;
+    else
+        pieces->append(Piece{Piece::Kind::Text, text, 0, 0, 0});
+}
 
 bool samePieces(const Pieces &a, const Pieces &b)
 {

@@ -45,6 +45,9 @@ using Pieces = QList<Piece>;
 
 bool samePieces(const Pieces &a, const Pieces &b);
 
+// Appends `text` to the last piece when that is text, else as a new text piece; nothing when empty.
+void appendTextPiece(Pieces *pieces, const QString &text);
+
 // What a unit is, for the translator's notes and for tools that show context.
 enum class UnitKind
 {

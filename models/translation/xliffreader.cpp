@@ -102,15 +102,7 @@ private:
         return id;
     }
 
-    static void addText(Pieces *pieces, const QString &text)
-    {
-        if (text.isEmpty())
-            return;
-        if (!pieces->isEmpty() && pieces->last().kind == Piece::Kind::Text)
-            pieces->last().text += text;
-        else
-            pieces->append(Piece{Piece::Kind::Text, text, 0, 0, 0});
-    }
+    static void addText(Pieces *pieces, const QString &text) { appendTextPiece(pieces, text); }
 
     // The inline content of the current element (source, target, or an inline element inside them) up
     // to its end tag. `refs`: 2.0 data references by piece, to fill in the originals later.
@@ -189,7 +181,8 @@ private:
 
     // ---- 2.0 ----
 
-    bool readFiles20(ExchangeFile *file)
+    // The one <file> of the document, read by `readOne`; more than one, or none, is refused.
+    bool readFiles(ExchangeFile *file, bool (Reader::*readOne)(ExchangeFile *))
     {
         bool seenFile = false;
         while (m_xml.readNextStartElement()) {
@@ -201,9 +194,7 @@ private:
                 return setError(
                     Xliff::tr("the file holds more than one <file>; export one newsletter per file"));
             seenFile = true;
-            file->id = m_xml.attributes().value(QLatin1String("id")).toString();
-            file->original = m_xml.attributes().value(QLatin1String("original")).toString();
-            if (!readUnits20(file))
+            if (!(this->*readOne)(file))
                 return false;
         }
         if (!xmlOk())
@@ -211,6 +202,15 @@ private:
         if (!seenFile)
             return setError(Xliff::tr("the file holds no <file> element"));
         return true;
+    }
+
+    bool readFiles20(ExchangeFile *file) { return readFiles(file, &Reader::readFile20); }
+
+    bool readFile20(ExchangeFile *file)
+    {
+        file->id = m_xml.attributes().value(QLatin1String("id")).toString();
+        file->original = m_xml.attributes().value(QLatin1String("original")).toString();
+        return readUnits20(file);
     }
 
     bool readUnits20(ExchangeFile *file)
@@ -334,43 +334,30 @@ private:
 
     // ---- 1.2 ----
 
-    bool readFiles12(ExchangeFile *file)
+    bool readFiles12(ExchangeFile *file) { return readFiles(file, &Reader::readFile12); }
+
+    bool readFile12(ExchangeFile *file)
     {
-        bool seenFile = false;
+        const QXmlStreamAttributes a = m_xml.attributes();
+        file->id = a.value(QLatin1String("original")).toString();
+        file->original = file->id;
+        file->sourceLanguage = a.value(QLatin1String("source-language")).toString();
+        file->targetLanguage = a.value(QLatin1String("target-language")).toString();
         while (m_xml.readNextStartElement()) {
-            if (m_xml.name() != QLatin1String("file")) {
-                m_xml.skipCurrentElement();
-                continue;
-            }
-            if (seenFile)
-                return setError(
-                    Xliff::tr("the file holds more than one <file>; export one newsletter per file"));
-            seenFile = true;
-            const QXmlStreamAttributes a = m_xml.attributes();
-            file->id = a.value(QLatin1String("original")).toString();
-            file->original = file->id;
-            file->sourceLanguage = a.value(QLatin1String("source-language")).toString();
-            file->targetLanguage = a.value(QLatin1String("target-language")).toString();
-            while (m_xml.readNextStartElement()) {
-                if (m_xml.name() == QLatin1String("body")) {
-                    if (!readUnits12(file))
-                        return false;
-                } else if (m_xml.name() == QLatin1String("header")) {
-                    while (m_xml.readNextStartElement()) {
-                        if (m_xml.name() == QLatin1String("note"))
-                            file->notes.append(m_xml.readElementText(QXmlStreamReader::IncludeChildElements));
-                        else
-                            m_xml.skipCurrentElement();
-                    }
-                } else {
-                    m_xml.skipCurrentElement();
+            if (m_xml.name() == QLatin1String("body")) {
+                if (!readUnits12(file))
+                    return false;
+            } else if (m_xml.name() == QLatin1String("header")) {
+                while (m_xml.readNextStartElement()) {
+                    if (m_xml.name() == QLatin1String("note"))
+                        file->notes.append(m_xml.readElementText(QXmlStreamReader::IncludeChildElements));
+                    else
+                        m_xml.skipCurrentElement();
                 }
+            } else {
+                m_xml.skipCurrentElement();
             }
         }
-        if (!xmlOk())
-            return false;
-        if (!seenFile)
-            return setError(Xliff::tr("the file holds no <file> element"));
         return true;
     }
 
